@@ -1,0 +1,29 @@
+package dev.keyline.schemas;
+
+import dev.keyline.schemas.events.EventData;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event as Keyline sends it in structured JSON mode. {@code id} is the idempotency key of every
+ * consumer; {@code time} is when it happened on the line, not when it arrived.
+ */
+public record CloudEvent<T extends EventData>(
+        String id, String source, EventType type, String subject, Instant time, T data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    /** Creates an event with a fresh random id. */
+    public static <T extends EventData> CloudEvent<T> create(String source, String subject, Instant time, T data) {
+        return new CloudEvent<>(UUID.randomUUID().toString(), source, EventType.of(data), subject, time, data);
+    }
+
+    public static String lineSource(String lineId, String stationId) {
+        return "/lines/" + lineId + "/stations/" + stationId;
+    }
+
+    public static String serviceSource(String serviceName) {
+        return "/services/" + serviceName;
+    }
+}

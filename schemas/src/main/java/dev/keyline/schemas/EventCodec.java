@@ -1,0 +1,146 @@
+package dev.keyline.schemas;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.keyline.schemas.events.EventData;
+import dev.keyline.schemas.keys.KeyRedactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes and reads Keyline CloudEvents in structured JSON mode, validating the envelope and the data against the JSON
+ * Schemas of this module. One instance is thread-safe and meant to be shared.
+ */
+public final class EventCodec {
+
+    private static final String ENVELOPE_SCHEMA = "/keyline/schemas/cloudevent-envelope.json";
+
+    private final ObjectMapper mapper = EventJson.mapper();
+    private final JsonSchema envelopeSchema;
+    private final Map<EventType, JsonSchema> dataSchemas = new EnumMap<>(EventType.class);
+
+    public EventCodec() {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        envelopeSchema = load(factory, ENVELOPE_SCHEMA);
+        for (EventType type : EventType.values()) {
+            dataSchemas.put(type, load(factory, type.schemaResource()));
+        }
+    }
+
+    /** Serializes an event; throws {@link IllegalArgumentException} when its data breaks the type's schema. */
+    public String encode(CloudEvent<?> event) {
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("specversion", CloudEvent.SPEC_VERSION);
+        envelope.put("id", event.id());
+        envelope.put("source", event.source());
+        envelope.put("type", event.type().type());
+        envelope.put("subject", event.subject());
+        envelope.put("time", event.time().toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.set("data", mapper.valueToTree(event.data()));
+
+        List<String> problems = validate(envelope);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("event " + event.id() + " breaks its schema: " + problems);
+        }
+        return envelope.toString();
+    }
+
+    /** Parses and validates one record value; never throws for bad input. */
+    public DecodeResult decode(String json) {
+        if (json == null || json.isBlank()) {
+            return new DecodeResult.Rejected("empty record value: expected a CloudEvent in structured JSON mode");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            return new DecodeResult.Rejected(
+                    KeyRedactor.maskAll("not valid JSON" + where + ": " + e.getOriginalMessage()));
+        }
+        if (!root.isObject()) {
+            return new DecodeResult.Rejected("expected a JSON object with the CloudEvents attributes");
+        }
+        List<String> problems = validate(root);
+        if (!problems.isEmpty()) {
+            return new DecodeResult.Rejected(KeyRedactor.maskAll(String.join("; ", problems)));
+        }
+        EventType type = EventType.fromType(root.get("type").asText()).orElseThrow();
+        try {
+            EventData data = mapper.treeToValue(root.get("data"), type.dataClass());
+            Instant time = OffsetDateTime.parse(root.get("time").asText()).toInstant();
+            CloudEvent<EventData> event = new CloudEvent<>(
+                    root.get("id").asText(),
+                    root.get("source").asText(),
+                    type,
+                    root.get("subject").asText(),
+                    time,
+                    data);
+            return new DecodeResult.Decoded(event);
+        } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
+            return new DecodeResult.Rejected(KeyRedactor.maskAll("data does not map to " + type.type() + ": "
+                    + e.getMessage().lines().findFirst().orElse("")));
+        }
+    }
+
+    /** Returns the schema violations of an envelope and its data; empty when the event is valid. */
+    public List<String> validate(JsonNode envelope) {
+        List<String> problems = messages(envelopeSchema.validate(envelope));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        String typeName = envelope.get("type").asText();
+        JsonSchema dataSchema =
+                EventType.fromType(typeName).map(dataSchemas::get).orElse(null);
+        if (dataSchema == null) {
+            return List.of("$.type: unknown event type '" + typeName + "'; known types are "
+                    + List.of(EventType.values()).stream().map(EventType::type).toList());
+        }
+        problems = messages(dataSchema.validate(envelope.get("data"))).stream()
+                .map(message -> message.startsWith("$") ? "$.data" + message.substring(1) : message)
+                .toList();
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        try {
+            OffsetDateTime.parse(envelope.get("time").asText());
+        } catch (DateTimeParseException e) {
+            return List.of("$.time: not an RFC 3339 date-time");
+        }
+        return List.of();
+    }
+
+    private static List<String> messages(Set<ValidationMessage> messages) {
+        return messages.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.toList());
+    }
+
+    private static JsonSchema load(JsonSchemaFactory factory, String resource) {
+        try (InputStream in = EventCodec.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource missing from the classpath: " + resource);
+            }
+            return factory.getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema " + resource, e);
+        }
+    }
+}

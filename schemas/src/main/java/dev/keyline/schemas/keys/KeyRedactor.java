@@ -1,0 +1,57 @@
+package dev.keyline.schemas.keys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/** Replaces every 5x5 product key in a text by its masked form and reports each one with its line and column. */
+public final class KeyRedactor {
+
+    private final KeyFingerprinter fingerprinter;
+
+    public KeyRedactor(KeyFingerprinter fingerprinter) {
+        this.fingerprinter = fingerprinter;
+    }
+
+    public RedactedText redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return new RedactedText(text, List.of());
+        }
+        Matcher matcher = ProductKeys.FULL_KEY.matcher(text);
+        List<KeyFinding> findings = new ArrayList<>();
+        StringBuilder redacted = new StringBuilder(text.length());
+        int copiedUpTo = 0;
+        int line = 1;
+        int lineStart = 0;
+
+        while (matcher.find()) {
+            for (int i = copiedUpTo; i < matcher.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String key = matcher.group();
+            findings.add(new KeyFinding(
+                    ProductKeys.mask(key),
+                    ProductKeys.partialKey(key),
+                    fingerprinter.fingerprint(key),
+                    line,
+                    matcher.start() - lineStart + 1));
+            redacted.append(text, copiedUpTo, matcher.start()).append(ProductKeys.mask(key));
+            copiedUpTo = matcher.end();
+        }
+        redacted.append(text, copiedUpTo, text.length());
+        return new RedactedText(redacted.toString(), List.copyOf(findings));
+    }
+
+    /** Returns the text with keys masked, for messages and logs that must not carry a key. */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return null;
+        }
+        return ProductKeys.FULL_KEY
+                .matcher(text)
+                .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group())));
+    }
+}

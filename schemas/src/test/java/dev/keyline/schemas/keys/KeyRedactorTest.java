@@ -1,0 +1,66 @@
+package dev.keyline.schemas.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KeyRedactorTest {
+
+    // Made-up keys in the 5x5 layout; none of them is a real product key.
+    private static final String KEY = "TSTAA-BBBBB-CCCCC-DDDDD-7QX4M";
+    private static final String OTHER_KEY = "FAKE1-FAKE2-FAKE3-FAKE4-H2K9D";
+
+    private final KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("a-test-secret-of-32-characters!!"));
+
+    @Test
+    void masksKeyAndReportsLineAndColumn() {
+        RedactedText result = redactor.redact("first line\ncscript slmgr.vbs /ipk " + KEY + " done");
+
+        assertThat(result.text()).isEqualTo("first line\ncscript slmgr.vbs /ipk *****-*****-*****-*****-7QX4M done");
+        assertThat(result.findings()).hasSize(1);
+        KeyFinding finding = result.findings().get(0);
+        assertThat(finding.maskedKey()).isEqualTo("*****-*****-*****-*****-7QX4M");
+        assertThat(finding.partialKey()).isEqualTo("7QX4M");
+        assertThat(finding.line()).isEqualTo(2);
+        assertThat(finding.column()).isEqualTo(24);
+        assertThat(finding.fingerprint()).hasSize(64).doesNotContain("7QX4M");
+    }
+
+    @Test
+    void findsEveryKeyInText() {
+        RedactedText result = redactor.redact(KEY + "," + OTHER_KEY.toLowerCase());
+
+        assertThat(result.findings()).extracting(KeyFinding::partialKey).containsExactly("7QX4M", "H2K9D");
+        assertThat(result.text()).doesNotContain(KEY).doesNotContainIgnoringCase(OTHER_KEY);
+    }
+
+    @Test
+    void maskedFormIsNotFoundAgain() {
+        RedactedText once = redactor.redact(KEY);
+        RedactedText twice = redactor.redact(once.text());
+
+        assertThat(twice.findings()).isEmpty();
+        assertThat(twice.text()).isEqualTo(once.text());
+    }
+
+    @Test
+    void ignoresGuidsAndShorterGroups() {
+        String text = "Activation ID: 0b7e3c1a-6f2d-4a8e-9c51-2d7f80a4e913 and ABCDE-FGHIJ-KLMNO-PQRST";
+
+        assertThat(redactor.redact(text).findings()).isEmpty();
+    }
+
+    @Test
+    void fingerprintIgnoresCase() {
+        KeyFingerprinter fingerprinter = new KeyFingerprinter("a-test-secret-of-32-characters!!");
+
+        assertThat(fingerprinter.fingerprint(KEY.toLowerCase())).isEqualTo(fingerprinter.fingerprint(KEY));
+        assertThat(fingerprinter.fingerprint(KEY)).isNotEqualTo(fingerprinter.fingerprint(OTHER_KEY));
+    }
+
+    @Test
+    void maskAllLeavesNoKey() {
+        assertThat(KeyRedactor.maskAll("bad token '" + KEY + "'"))
+                .isEqualTo("bad token '*****-*****-*****-*****-7QX4M'");
+    }
+}
