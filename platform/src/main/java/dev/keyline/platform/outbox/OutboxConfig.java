@@ -1,0 +1,22 @@
+package dev.keyline.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the outbox relay publishes to Kafka. */
+@ConfigMapping(prefix = "keyline.outbox")
+public interface OutboxConfig {
+
+    /** Rows read and published per round. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long a send may wait for the broker before the round stops and the rows stay for the next one. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** Minimum time between two warnings about a broker that cannot be reached. */
+    @WithDefault("30s")
+    Duration warningInterval();
+}

@@ -1,0 +1,23 @@
+package dev.keyline.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body ({@code application/problem+json}) with one extension member, {@code errors},
+ * that names each invalid value and its fix.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://keyline.dev/problems/";
+
+    public static Problem of(int status, String slug, String title, String detail, List<FieldError> errors) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, List.copyOf(errors));
+    }
+
+    public static Problem of(int status, String slug, String title, String detail) {
+        return of(status, slug, title, detail, List.of());
+    }
+}

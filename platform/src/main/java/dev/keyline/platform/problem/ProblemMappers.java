@@ -1,0 +1,109 @@
+package dev.keyline.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.keyline.schemas.keys.KeyRedactor;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every error a client can cause to an {@code application/problem+json} body. No message echoes request text
+ * without masking product keys first, because parsers quote the input they choke on.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldError(
+                        fieldOf(violation), violation.getMessage(), "send a value that " + violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .collect(Collectors.toList());
+        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        return respond(Problem.of(
+                400, "invalid-request", "Invalid request", "the request has invalid values in " + fields, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field =
+                e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                        ? mapping.getPath().stream()
+                                .map(reference -> reference.getFieldName() != null
+                                        ? reference.getFieldName()
+                                        : String.valueOf(reference.getIndex()))
+                                .collect(Collectors.joining("/", "/", ""))
+                        : "body";
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        String message = KeyRedactor.maskAll(e.getOriginalMessage());
+        LOG.debugf("rejected an unreadable request body%s in %s", where, field);
+        return respond(Problem.of(
+                400,
+                "unreadable-body",
+                "Unreadable request body",
+                "the request body could not be read" + where,
+                List.of(new FieldError(field, message, "send a JSON object as the API documentation describes"))));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(respond(Problem.of(
+                        401,
+                        "unauthorized",
+                        "Unauthorized",
+                        "a valid bearer token is required; send 'Authorization: Bearer <token>' with a token"
+                                + " configured for this service")))
+                .header("WWW-Authenticate", "Bearer realm=\"keyline\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(
+                403,
+                "forbidden",
+                "Forbidden",
+                "this token's role may not call this endpoint; use a token with the role the endpoint requires"));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of(status, "http-" + status, title, KeyRedactor.maskAll(e.getMessage())));
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] nodes = path.split("\\.");
+        // Method parameters appear as "method.parameter.field"; the caller knows only the field.
+        return nodes.length > 2 ? String.join(".", List.of(nodes).subList(2, nodes.length)) : nodes[nodes.length - 1];
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+}
