@@ -1,6 +1,7 @@
 package dev.keyline.platform.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,7 @@ public class TokenRegistry {
 
     private final Map<String, TokenEntry> bySha256;
 
+    @Inject
     public TokenRegistry(AuthConfig config) {
         this(config.tokens());
     }
