@@ -4,7 +4,7 @@ CREATE TABLE outbox (
     seq        BIGSERIAL PRIMARY KEY,
     topic      TEXT        NOT NULL,
     record_key TEXT,
-    headers    JSONB       NOT NULL DEFAULT '{}'::jsonb,
+    headers    TEXT        NOT NULL DEFAULT '{}',
     payload    TEXT        NOT NULL,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     sent_at    TIMESTAMPTZ

@@ -16,7 +16,7 @@ import java.util.List;
 public class Outbox {
 
     private static final String INSERT =
-            "INSERT INTO outbox (topic, record_key, headers, payload)" + " VALUES (?1, ?2, CAST(?3 AS jsonb), ?4)";
+            "INSERT INTO outbox (topic, record_key, headers, payload)" + " VALUES (?1, ?2, ?3, ?4)";
 
     private final ObjectMapper mapper = new ObjectMapper();
 

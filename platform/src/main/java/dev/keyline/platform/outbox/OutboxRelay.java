@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String SELECT_UNSENT = "SELECT seq, topic, record_key, headers::text AS headers, payload"
+    private static final String SELECT_UNSENT = "SELECT seq, topic, record_key, headers, payload"
             + " FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1)";
     private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(30);
@@ -62,7 +62,7 @@ public class OutboxRelay {
 
     @Scheduled(
             identity = "outbox-relay",
-            every = "${keyline.outbox.poll-interval:0.2s}",
+            every = "${keyline.outbox.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         try {
@@ -144,7 +144,9 @@ public class OutboxRelay {
         try {
             return mapper.readValue(row.getString("headers"), new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("outbox row " + row.getLong("seq") + " has unreadable headers", e);
+            // A row must never block the ones behind it: send it without headers and say so.
+            LOG.errorf("outbox row %d has unreadable headers; sending it without headers", row.getLong("seq"));
+            return Map.of();
         }
     }
 
