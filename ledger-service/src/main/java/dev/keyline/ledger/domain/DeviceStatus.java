@@ -1,0 +1,11 @@
+package dev.keyline.ledger.domain;
+
+/** Where a device stands in the ledger's books. */
+public enum DeviceStatus {
+    /** Provisioned with a key and not activated yet: it holds one committed activation of that key. */
+    PROVISIONED,
+    /** Activated: its activation was consumed. */
+    ACTIVATED,
+    /** Seen only in an activation the ledger could not match to a provisioning with that key. */
+    UNATTRIBUTED
+}

@@ -1,0 +1,17 @@
+package dev.keyline.ledger.domain;
+
+/** The kinds of journal entries; each names how a key's counts moved. */
+public enum EntryType {
+    /** Operators registered the key with its allotment. */
+    REGISTERED,
+    /** A device was provisioned with the key: committed + 1. */
+    COMMITTED,
+    /** A device provisioned with the key moved to another key: committed - 1. */
+    RELEASED,
+    /** A provisioned device activated for the first time: committed - 1, consumed + 1. */
+    CONSUMED,
+    /** A device activated again within the same installation: recorded, nothing moves. */
+    REPEAT,
+    /** An activation no provisioning with this key accounts for: consumed + 1, unattributed + 1. */
+    UNATTRIBUTED_CONSUMED
+}

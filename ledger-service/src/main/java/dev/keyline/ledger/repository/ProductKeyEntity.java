@@ -1,0 +1,39 @@
+package dev.keyline.ledger.repository;
+
+import dev.keyline.ledger.domain.KeyBalance;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A registered key's row; the counts change only through journal entries booked in the same transaction. */
+@Entity
+@Table(name = "product_keys")
+public class ProductKeyEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "key_id")
+    public String keyId;
+
+    public String fingerprint;
+
+    @Column(name = "partial_key")
+    public String partialKey;
+
+    public long allotment;
+    public long committed;
+    public long consumed;
+    public long unattributed;
+
+    @Column(name = "chain_head")
+    public String chainHead;
+
+    @Column(name = "registered_at")
+    public Instant registeredAt;
+
+    public KeyBalance balance() {
+        return new KeyBalance(keyId, partialKey, allotment, committed, consumed, unattributed);
+    }
+}

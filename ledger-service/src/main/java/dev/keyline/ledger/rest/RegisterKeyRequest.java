@@ -1,0 +1,31 @@
+package dev.keyline.ledger.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * A key to register. {@code productKey} is read once to derive the fingerprint and partial key and is never stored,
+ * logged or returned; {@link #toString()} leaves it out.
+ */
+public record RegisterKeyRequest(
+        @NotBlank
+                @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+                String keyId,
+        @NotBlank
+                @Pattern(
+                        regexp = "\\s*([A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}\\s*",
+                        message = "must be a 5x5 product key such as XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+                String productKey,
+        @NotNull
+                @Min(value = 1, message = "must be at least 1")
+                @Max(value = 100_000_000, message = "must be at most 100000000")
+                Long allotment) {
+
+    @Override
+    public String toString() {
+        return "RegisterKeyRequest[keyId=" + keyId + ", allotment=" + allotment + "]";
+    }
+}

@@ -1,0 +1,131 @@
+package dev.keyline.ledger.messaging;
+
+import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.json;
+import static dev.keyline.ledger.TestEvents.provisioned;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.keyline.ledger.KafkaTestClient;
+import dev.keyline.ledger.LedgerApi;
+import dev.keyline.schemas.CloudEvent;
+import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.LineEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LineEventBookingTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void booksProvisioningAndActivations() {
+        LedgerApi.registerKey("BOOK-1", "BOOKA-AAAAA-BBBBB-CCCCC-B0OK1", 10);
+
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS,
+                "BOOK-1",
+                json(provisioned("B1-1", "BOOK-1", "B0OK1")),
+                json(provisioned("B1-2", "BOOK-1", "B0OK1")),
+                json(provisioned("B1-3", "BOOK-1", "B0OK1")),
+                json(activation("B1-1", "BOOK-1", "B0OK1", "success")),
+                json(activation("B1-2", "BOOK-1", "B0OK1", "0xC004F074")),
+                json(activation("B1-2", "BOOK-1", "B0OK1", "success")),
+                json(activation("B1-1", "BOOK-1", "B0OK1", "success")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonPath key = LedgerApi.key("BOOK-1");
+            assertThat(key.getLong("consumed")).isEqualTo(2);
+            assertThat(key.getLong("committed")).isEqualTo(1);
+            assertThat(key.getLong("available")).isEqualTo(7);
+            assertThat(key.getLong("unattributed")).isZero();
+        });
+        JsonPath repeated = LedgerApi.device("B1-1");
+        assertThat(repeated.getString("status")).isEqualTo("activated");
+        assertThat(repeated.getInt("successfulActivations")).isEqualTo(2);
+        JsonPath failedFirst = LedgerApi.device("B1-2");
+        assertThat(failedFirst.getInt("activationAttempts")).isEqualTo(2);
+        assertThat(failedFirst.getString("lastResult")).isEqualTo("success");
+    }
+
+    @Test
+    void redeliveredEventIsBookedOnce() {
+        LedgerApi.registerKey("BOOK-2", "BOOKA-DDDDD-EEEEE-FFFFF-B0OK2", 10);
+        String provisioning = json(provisioned("B2-1", "BOOK-2", "B0OK2"));
+        CloudEvent<LineEvent> success = activation("B2-1", "BOOK-2", "B0OK2", "success");
+
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-2", provisioning, provisioning, json(success));
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-2", json(success));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(LedgerApi.device("B2-1").getInt("activationAttempts")).isEqualTo(1);
+            JsonPath key = LedgerApi.key("BOOK-2");
+            assertThat(key.getLong("consumed")).isEqualTo(1);
+            assertThat(key.getLong("committed")).isZero();
+        });
+    }
+
+    @Test
+    void unknownDeviceIsUnattributedAndPublished() {
+        LedgerApi.registerKey("BOOK-3", "BOOKA-GGGGG-HHHHH-JJJJJ-B0OK3", 10);
+
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "B0OK3", json(activation("B3-404", null, "B0OK3", "success")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonPath key = LedgerApi.key("BOOK-3");
+            assertThat(key.getLong("consumed")).isEqualTo(1);
+            assertThat(key.getLong("unattributed")).isEqualTo(1);
+        });
+        assertThat(LedgerApi.device("B3-404").getString("status")).isEqualTo("unattributed");
+        List<ConsumerRecord<String, String>> published =
+                KafkaTestClient.readUntil(Topics.LEDGER_EVENTS, records -> records.stream()
+                        .anyMatch(record -> record.value().contains("\"B3-404\"")));
+        assertThat(published)
+                .filteredOn(record -> record.value().contains("keyline.ledger.activation-unattributed.v1"))
+                .filteredOn(record -> record.value().contains("B3-404"))
+                .hasSize(1)
+                .allSatisfy(record -> assertThat(record.key()).isEqualTo("BOOK-3"));
+    }
+
+    @Test
+    void truncatedRecordIsDeadLetteredBetweenBookedNeighbours() {
+        LedgerApi.registerKey("BOOK-4", "BOOKA-KKKKK-LLLLL-MMMMM-B0OK4", 10);
+        String before = json(provisioned("B4-1", "BOOK-4", "B0OK4"));
+        String after = json(provisioned("B4-2", "BOOK-4", "B0OK4"));
+        String truncated = before.substring(0, before.length() / 2);
+
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-4", before, truncated, after);
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() ->
+                        assertThat(LedgerApi.key("BOOK-4").getLong("committed")).isEqualTo(2));
+        List<ConsumerRecord<String, String>> deadLetters = KafkaTestClient.readUntil(
+                Topics.LINE_EVENTS_DLQ, records -> records.stream().anyMatch(record -> "BOOK-4".equals(record.key())));
+        assertThat(deadLetters)
+                .filteredOn(record -> "BOOK-4".equals(record.key()))
+                .hasSize(1);
+        ConsumerRecord<String, String> deadLetter = deadLetters.stream()
+                .filter(record -> "BOOK-4".equals(record.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(deadLetter.value()).isEqualTo(truncated);
+        assertThat(header(deadLetter, "dead-letter-reason")).startsWith("not valid JSON at line 1");
+        assertThat(header(deadLetter, "dead-letter-topic")).isEqualTo(Topics.LINE_EVENTS);
+        assertThat(header(deadLetter, "dead-letter-consumer")).isEqualTo("ledger-service");
+        assertThat(Long.parseLong(header(deadLetter, "dead-letter-offset"))).isNotNegative();
+        assertThat(header(deadLetter, "dead-letter-partition")).matches("[0-9]+");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.keyline.ledger.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.keyline.embedded.KafkaTestResource;
+import dev.keyline.embedded.PostgresTestResource;
+import dev.keyline.ledger.DatabaseDump;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "keyline_ledger"))
+class KeyRegistrationTest {
+
+    static final String OPERATOR = "operator-test-token";
+    static final String AUDITOR = "auditor-test-token";
+    static final String STATION = "station-line-1-imaging-01-test-token";
+
+    // Made-up key in the 5x5 layout.
+    private static final String PRODUCT_KEY = "REGTS-AAAAA-BBBBB-CCCCC-Q7W3R";
+
+    static String registration(String keyId, String productKey, long allotment) {
+        return "{\"keyId\":\"" + keyId + "\",\"productKey\":\"" + productKey + "\",\"allotment\":" + allotment + "}";
+    }
+
+    @Test
+    void registersKeyWithoutStoringIt() throws Exception {
+        String body = given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-1", PRODUCT_KEY, 50))
+                .when()
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .body("keyId", equalTo("REG-1"))
+                .body("partialKey", equalTo("Q7W3R"))
+                .body("allotment", equalTo(50))
+                .body("committed", equalTo(0))
+                .body("consumed", equalTo(0))
+                .body("available", equalTo(50))
+                .extract()
+                .asString();
+
+        assertThat(body).doesNotContain(PRODUCT_KEY);
+        assertThat(DatabaseDump.allRowsAsText()).doesNotContain(PRODUCT_KEY).contains("Q7W3R");
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/keys")
+                .then()
+                .statusCode(200)
+                .body("keyId", hasItem("REG-1"));
+    }
+
+    @Test
+    void rejectsSameKeyTwice() {
+        String key = "REGTS-DDDDD-EEEEE-FFFFF-Z9Y8X";
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-2", key, 10))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201);
+
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-3", key.toLowerCase(), 10))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("this product key is already registered as 'REG-2'; use that key id"));
+    }
+
+    @Test
+    void rejectsMalformedKeyWithoutEchoingIt() {
+        String body = given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-4", "NOT-A-KEY-12345", 10))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("productKey"))
+                .extract()
+                .asString();
+
+        assertThat(body).doesNotContain("NOT-A-KEY-12345");
+    }
+
+    @Test
+    void rejectsMissingAllotment() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"keyId\":\"REG-5\",\"productKey\":\"" + PRODUCT_KEY + "\"}")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("allotment"));
+    }
+
+    @Test
+    void rolesGuardEndpoints() {
+        given().get("/api/v1/keys").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("not-a-token").get("/api/v1/keys").then().statusCode(401);
+        given().auth().oauth2(STATION).get("/api/v1/keys").then().statusCode(403);
+        given().auth()
+                .oauth2(AUDITOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-6", PRODUCT_KEY, 10))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownKeyIsNotFound() {
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/keys/NOPE")
+                .then()
+                .statusCode(404)
+                .body("detail", equalTo("key 'NOPE' was not found; list registered keys with GET /api/v1/keys"));
+    }
+
+    @Test
+    void readinessIsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
