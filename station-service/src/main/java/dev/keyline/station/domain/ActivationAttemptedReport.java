@@ -1,0 +1,63 @@
+package dev.keyline.station.domain;
+
+import static dev.keyline.station.domain.ReportConstraints.ID;
+import static dev.keyline.station.domain.ReportConstraints.ID_MESSAGE;
+import static dev.keyline.station.domain.ReportConstraints.MISSING;
+
+import dev.keyline.platform.problem.FieldError;
+import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.ActivationChannel;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Body of {@code POST /api/v1/reports/activation-attempted}: a device attempted activation. {@code result} is
+ * {@code success} or an HRESULT such as {@code 0xC004C020}. The key fields are optional because an activation station
+ * may not know which key the device carries.
+ */
+public record ActivationAttemptedReport(
+        @NotNull(message = MISSING) @Pattern(regexp = ID, message = ID_MESSAGE) String serial,
+        @NotNull(message = MISSING) @Pattern(regexp = ID, message = ID_MESSAGE) String lineId,
+        @NotNull(message = MISSING) @Pattern(regexp = ID, message = ID_MESSAGE) String stationId,
+        String time,
+        @Pattern(regexp = ID, message = ID_MESSAGE) String keyId,
+        @Pattern(regexp = ReportConstraints.PARTIAL_KEY, message = ReportConstraints.PARTIAL_KEY_MESSAGE)
+                String partialKey,
+        @NotNull(message = MISSING)
+                @Pattern(regexp = ReportConstraints.CHANNEL, message = ReportConstraints.CHANNEL_MESSAGE)
+                String channel,
+        @NotNull(message = MISSING)
+                @Pattern(regexp = ReportConstraints.RESULT, message = ReportConstraints.RESULT_MESSAGE)
+                String result,
+        @Size(max = ReportConstraints.MAX_NOTES, message = ReportConstraints.NOTES_MESSAGE) String notes)
+        implements StationReport {
+
+    @Override
+    public List<FieldError> ruleErrors() {
+        return ReportTime.errors(time);
+    }
+
+    @Override
+    public ActivationAttempted toEventData() {
+        return new ActivationAttempted(
+                serial,
+                lineId,
+                stationId,
+                keyId,
+                partialKey == null ? null : partialKey.toUpperCase(Locale.ROOT),
+                ActivationChannel.fromWireName(channel),
+                normalizedResult(),
+                notes);
+    }
+
+    /** Returns {@code success}, or the HRESULT as {@code 0x} and 8 upper-case hex digits as the contract requires. */
+    private String normalizedResult() {
+        if (ActivationAttempted.SUCCESS.equals(result)) {
+            return result;
+        }
+        return "0x" + result.substring(2).toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.keyline.station.domain;
+
+import dev.keyline.schemas.keys.KeyFinding;
+
+/**
+ * A full product key found in a request body. {@code location} is the JSON pointer of the text value that contained
+ * it (such as {@code /notes}), or {@code line L, column C} of the raw body when the body was not valid JSON.
+ */
+public record KeyExposure(String location, KeyFinding finding) {}

@@ -1,0 +1,65 @@
+package dev.keyline.station.domain;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.keyline.schemas.keys.KeyFinding;
+import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.RedactedText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Masks every full product key in the text values of a JSON tree. Member names are not scanned: a report keeps only
+ * its known members, and error messages mask the names they quote. Numbers, booleans and null cannot spell a 5x5 key.
+ */
+public final class TreeRedaction {
+
+    private TreeRedaction() {}
+
+    /** Returns a redacted copy of {@code tree}, leaving the input unchanged. */
+    public static RedactedTree redact(JsonNode tree, KeyRedactor redactor) {
+        List<KeyExposure> exposures = new ArrayList<>();
+        JsonNode redacted = redactNode(tree, JsonPointer.empty(), redactor, exposures);
+        return new RedactedTree(redacted, List.copyOf(exposures));
+    }
+
+    private static JsonNode redactNode(
+            JsonNode node, JsonPointer pointer, KeyRedactor redactor, List<KeyExposure> exposures) {
+        if (node.isTextual()) {
+            return redactText(node, pointer, redactor, exposures);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                JsonPointer memberPointer = pointer.appendProperty(member.getKey());
+                copy.set(member.getKey(), redactNode(member.getValue(), memberPointer, redactor, exposures));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                copy.add(redactNode(node.get(i), pointer.appendIndex(i), redactor, exposures));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    private static JsonNode redactText(
+            JsonNode node, JsonPointer pointer, KeyRedactor redactor, List<KeyExposure> exposures) {
+        RedactedText redacted = redactor.redact(node.textValue());
+        if (!redacted.hadKeys()) {
+            return node;
+        }
+        for (KeyFinding finding : redacted.findings()) {
+            exposures.add(new KeyExposure(pointer.toString(), finding));
+        }
+        return TextNode.valueOf(redacted.text());
+    }
+}

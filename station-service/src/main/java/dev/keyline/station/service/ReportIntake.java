@@ -1,0 +1,169 @@
+package dev.keyline.station.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyline.platform.problem.FieldError;
+import dev.keyline.platform.problem.Problem;
+import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.CloudEvent;
+import dev.keyline.schemas.events.KeyExposed;
+import dev.keyline.schemas.events.LineEvent;
+import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.station.domain.BodyParser;
+import dev.keyline.station.domain.ExposureEvents;
+import dev.keyline.station.domain.ExposureNotice;
+import dev.keyline.station.domain.KeyExposure;
+import dev.keyline.station.domain.ParsedBody;
+import dev.keyline.station.domain.ReadResult;
+import dev.keyline.station.domain.RedactedTree;
+import dev.keyline.station.domain.ReportConstraints;
+import dev.keyline.station.domain.ReportKind;
+import dev.keyline.station.domain.ReportOutcome;
+import dev.keyline.station.domain.ReportProblems;
+import dev.keyline.station.domain.StationBinding;
+import dev.keyline.station.domain.StationReport;
+import dev.keyline.station.repository.ReceivedReport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Receives a station report: masks full product keys in the body, validates the report, checks that the token may
+ * report for its station, and writes the report event and one exposure event per key to the outbox. Exposure events
+ * are written even when the report is then rejected, because the key has left the station either way.
+ */
+@ApplicationScoped
+public class ReportIntake {
+
+    private static final Logger LOG = Logger.getLogger(ReportIntake.class);
+
+    private final KeyRedactor redactor;
+    private final ReportReader reader;
+    private final ReportPublisher publisher;
+
+    public ReportIntake(KeyRedactor redactor, ReportReader reader, ReportPublisher publisher) {
+        this.redactor = redactor;
+        this.reader = reader;
+        this.publisher = publisher;
+    }
+
+    /** Stores the report from {@code body}, or fails with a {@link ProblemException} whose problem explains the rejection. */
+    public Uni<ReportOutcome> receive(ReportKind kind, String body, StationBinding station) {
+        LOG.debugf("received a %s report from %s", kind.wireName(), station);
+        Instant receivedAt = Instant.now();
+
+        ParsedBody parsed = BodyParser.parse(body, redactor);
+        if (parsed instanceof ParsedBody.Unreadable unreadable) {
+            LOG.warnf("rejected %s report from %s: %s", kind.wireName(), station, unreadable.reason());
+            return rejectAfterExposures(
+                    kind,
+                    station,
+                    unreadable.exposures(),
+                    null,
+                    receivedAt,
+                    notice -> ReportProblems.unreadable(unreadable.reason(), notice));
+        }
+        RedactedTree redacted = ((ParsedBody.Readable) parsed).redacted();
+
+        ReadResult read = reader.read(kind, redacted.tree());
+        if (read instanceof ReadResult.Invalid invalid) {
+            LOG.warnf(
+                    "rejected %s report from %s: invalid values in %s",
+                    kind.wireName(), station, fields(invalid.errors()));
+            return rejectAfterExposures(
+                    kind,
+                    station,
+                    redacted.exposures(),
+                    knownSerial(redacted.tree()),
+                    receivedAt,
+                    notice -> ReportProblems.invalid(kind, invalid.errors(), notice));
+        }
+        StationReport report = ((ReadResult.Valid) read).report();
+
+        if (!station.matches(report.lineId(), report.stationId())) {
+            LOG.warnf(
+                    "rejected %s report from %s for serial %s: it names line %s, station %s",
+                    kind.wireName(), station, report.serial(), report.lineId(), report.stationId());
+            return rejectAfterExposures(
+                    kind,
+                    station,
+                    redacted.exposures(),
+                    report.serial(),
+                    report.occurredAt(receivedAt),
+                    notice -> ReportProblems.foreignStation(station, report, notice));
+        }
+
+        return accept(kind, station, report, redacted.exposures(), receivedAt);
+    }
+
+    private Uni<ReportOutcome> accept(
+            ReportKind kind,
+            StationBinding station,
+            StationReport report,
+            List<KeyExposure> found,
+            Instant receivedAt) {
+        Instant time = report.occurredAt(receivedAt);
+        CloudEvent<LineEvent> event = CloudEvent.create(station.source(), report.serial(), time, report.toEventData());
+        List<CloudEvent<KeyExposed>> exposures = ExposureEvents.create(kind, found, station, report.serial(), time);
+        logExposures(exposures);
+
+        List<CloudEvent<? extends LineEvent>> events = new ArrayList<>();
+        events.add(event);
+        events.addAll(exposures);
+        ReceivedReport audit = ReceivedReport.of(event, exposures.size(), receivedAt);
+
+        return publisher.publish(events, audit).map(stored -> {
+            LOG.infof(
+                    "accepted %s report %s for serial %s from %s with %d exposed keys",
+                    kind.wireName(), event.id(), report.serial(), station, exposures.size());
+            return new ReportOutcome(event, exposures);
+        });
+    }
+
+    /** Writes the exposure events, if any, then fails with the problem, whose detail mentions the exposures. */
+    private Uni<ReportOutcome> rejectAfterExposures(
+            ReportKind kind,
+            StationBinding station,
+            List<KeyExposure> found,
+            String serial,
+            Instant time,
+            Function<String, Problem> problem) {
+        List<CloudEvent<KeyExposed>> exposures = ExposureEvents.create(kind, found, station, serial, time);
+        if (exposures.isEmpty()) {
+            return Uni.createFrom().failure(new ProblemException(problem.apply("")));
+        }
+
+        logExposures(exposures);
+        return publisher.publish(exposures, null).onItem().transformToUni(stored -> Uni.createFrom()
+                .failure(new ProblemException(problem.apply(ExposureNotice.describe(exposures)))));
+    }
+
+    private static void logExposures(List<CloudEvent<KeyExposed>> exposures) {
+        for (CloudEvent<KeyExposed> exposure : exposures) {
+            KeyExposed data = exposure.data();
+            LOG.warnf(
+                    "full product key %s found at '%s' in %s report from %s/%s for serial %s; exposure event %s",
+                    data.maskedKey(),
+                    data.location(),
+                    data.report(),
+                    data.lineId(),
+                    data.stationId(),
+                    data.serial() == null ? "unknown" : data.serial(),
+                    exposure.id());
+        }
+    }
+
+    /** Returns the serial of an invalid report when it is itself valid, so an exposure can still name the device. */
+    private static String knownSerial(JsonNode tree) {
+        JsonNode serial = tree.path("serial");
+        return serial.isTextual() && ReportConstraints.isId(serial.textValue()) ? serial.textValue() : null;
+    }
+
+    private static String fields(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.keyline.station.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.schemas.keys.KeyRedactor;
+import org.junit.jupiter.api.Test;
+
+class BodyParserTest {
+
+    private static final KeyRedactor REDACTOR = new KeyRedactor(new KeyFingerprinter("unit-test-fingerprint-secret"));
+
+    @Test
+    void validBodyRedacted() {
+        ParsedBody parsed = BodyParser.parse("{\"notes\": \"TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\"}", REDACTOR);
+
+        assertThat(parsed).isInstanceOf(ParsedBody.Readable.class);
+        RedactedTree redacted = ((ParsedBody.Readable) parsed).redacted();
+        assertThat(redacted.exposures()).extracting(KeyExposure::location).containsExactly("/notes");
+    }
+
+    @Test
+    void truncatedBodyKeyLocatedByLine() {
+        ParsedBody parsed = BodyParser.parse("{\n  \"notes\": \"TSTAA-BBBBB-CCCCC-DDDDD-7QX4M", REDACTOR);
+
+        assertThat(parsed).isInstanceOf(ParsedBody.Unreadable.class);
+        ParsedBody.Unreadable unreadable = (ParsedBody.Unreadable) parsed;
+        assertThat(unreadable.reason()).startsWith("not valid JSON at line 2");
+        assertThat(unreadable.reason()).doesNotContain("TSTAA-BBBBB");
+        assertThat(unreadable.exposures()).extracting(KeyExposure::location).containsExactly("line 2, column 13");
+    }
+
+    @Test
+    void duplicateMemberRejected() {
+        String body = "{\"notes\": \"TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\", \"notes\": \"clean\"}";
+
+        ParsedBody parsed = BodyParser.parse(body, REDACTOR);
+
+        assertThat(parsed).isInstanceOf(ParsedBody.Unreadable.class);
+        ParsedBody.Unreadable unreadable = (ParsedBody.Unreadable) parsed;
+        assertThat(unreadable.reason()).contains("Duplicate field 'notes'");
+        assertThat(unreadable.exposures()).hasSize(1);
+    }
+
+    @Test
+    void emptyBodyUnreadable() {
+        ParsedBody parsed = BodyParser.parse("  ", REDACTOR);
+
+        assertThat(parsed).isEqualTo(new ParsedBody.Unreadable("the request body is empty", java.util.List.of()));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.keyline.station.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.platform.problem.FieldError;
+import dev.keyline.station.domain.DeviceProvisionedReport;
+import dev.keyline.station.domain.ReadResult;
+import dev.keyline.station.domain.ReportKind;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ReportReaderTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static ValidatorFactory validators;
+    private static ReportReader reader;
+
+    @BeforeAll
+    static void createReader() {
+        validators = Validation.buildDefaultValidatorFactory();
+        reader = new ReportReader(validators.getValidator());
+    }
+
+    @AfterAll
+    static void closeValidators() {
+        validators.close();
+    }
+
+    @Test
+    void validReportRead() throws Exception {
+        ReadResult result = read(
+                ReportKind.DEVICE_PROVISIONED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "imaging-01", "partialKey": "7QX4M",
+                 "method": "offline-dism", "keyCleared": true}
+                """);
+
+        assertThat(result).isInstanceOf(ReadResult.Valid.class);
+        assertThat(((ReadResult.Valid) result).report())
+                .isEqualTo(new DeviceProvisionedReport(
+                        "SN-1", "line-1", "imaging-01", null, null, "7QX4M", "offline-dism", true, null));
+    }
+
+    @Test
+    void violationsSortedByField() throws Exception {
+        List<FieldError> errors = errors(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "", "lineId": "line-1", "channel": "fax", "result": "success",
+                 "partialKey": "7QX4"}
+                """);
+
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .containsExactly("/channel", "/partialKey", "/serial", "/stationId");
+        assertThat(errors.get(0).message()).isEqualTo("must be one of internet, phone, vamt-proxy, got 'fax'");
+        assertThat(errors.get(2).message()).isEqualTo("must be 1 to 64 letters, digits, '.', '_' or '-', got ''");
+        assertThat(errors.get(3).message()).isEqualTo("is missing");
+    }
+
+    @Test
+    void nestedValueTypeNamed() throws Exception {
+        List<FieldError> errors = errors(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "activation-01", "channel": "phone",
+                 "result": "success", "notes": {"text": "hi"}}
+                """);
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("/notes");
+            assertThat(error.message()).isEqualTo("must be a JSON string");
+        });
+    }
+
+    @Test
+    void unknownMemberNameMasked() throws Exception {
+        List<FieldError> errors = errors(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "activation-01", "channel": "phone",
+                 "result": "success", "TSTAA-BBBBB-CCCCC-DDDDD-7QX4M": true}
+                """);
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("/*****-*****-*****-*****-7QX4M");
+            assertThat(error.message()).isEqualTo("is not a member of the activation-attempted report");
+        });
+    }
+
+    @Test
+    void longValueNotQuoted() throws Exception {
+        List<FieldError> errors = errors(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "activation-01", "channel": "phone",
+                 "result": "success", "notes": "%s"}
+                """
+                        .formatted("n".repeat(2001)));
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("/notes");
+            assertThat(error.message()).isEqualTo("is longer than 2000 characters");
+        });
+    }
+
+    private static List<FieldError> errors(ReportKind kind, String json) throws Exception {
+        ReadResult result = read(kind, json);
+        assertThat(result).isInstanceOf(ReadResult.Invalid.class);
+        return ((ReadResult.Invalid) result).errors();
+    }
+
+    private static ReadResult read(ReportKind kind, String json) throws Exception {
+        JsonNode tree = MAPPER.readTree(json);
+        return reader.read(kind, tree);
+    }
+}
