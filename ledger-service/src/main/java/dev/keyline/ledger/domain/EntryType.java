@@ -4,6 +4,10 @@ package dev.keyline.ledger.domain;
 public enum EntryType {
     /** Operators registered the key with its allotment. */
     REGISTERED,
+    /** Operators added activations to the allotment. */
+    TOPPED_UP,
+    /** Operators took the key out of use; nothing moves. */
+    RETIRED,
     /** A device was provisioned with the key: committed + 1. */
     COMMITTED,
     /** A device provisioned with the key moved to another key: committed - 1. */

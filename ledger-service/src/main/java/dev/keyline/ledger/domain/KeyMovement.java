@@ -11,7 +11,8 @@ public record KeyMovement(
             case CONSUMED -> new KeyMovement(keyId, type, serial, -1, 1, 0);
             case REPEAT -> new KeyMovement(keyId, type, serial, 0, 0, 0);
             case UNATTRIBUTED_CONSUMED -> new KeyMovement(keyId, type, serial, 0, 1, 1);
-            case REGISTERED -> throw new IllegalArgumentException("registration is not a device movement");
+            case REGISTERED, TOPPED_UP, RETIRED -> throw new IllegalArgumentException(
+                    type + " is not a device movement");
         };
     }
 }

@@ -45,4 +45,8 @@ public class JournalEntryEntity extends PanacheEntityBase {
     public String prevHash;
 
     public String hash;
+
+    /** Set by the database when the entry is written. */
+    @Column(name = "booked_at", insertable = false, updatable = false)
+    public Instant bookedAt;
 }

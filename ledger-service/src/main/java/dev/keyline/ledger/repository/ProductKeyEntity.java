@@ -33,6 +33,12 @@ public class ProductKeyEntity extends PanacheEntityBase {
     @Column(name = "registered_at")
     public Instant registeredAt;
 
+    /** {@code active}, {@code exhausted}, {@code blocked} or {@code retired}; see {@code KeyState}. */
+    public String state = "active";
+
+    @Column(name = "state_reason")
+    public String stateReason;
+
     public KeyBalance balance() {
         return new KeyBalance(keyId, partialKey, allotment, committed, consumed, unattributed);
     }

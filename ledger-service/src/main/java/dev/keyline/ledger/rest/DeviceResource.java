@@ -1,6 +1,7 @@
 package dev.keyline.ledger.rest;
 
 import dev.keyline.ledger.repository.DeviceEntity;
+import dev.keyline.ledger.repository.DeviceEventEntity;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
@@ -70,5 +71,16 @@ public class DeviceResource {
             }
             return DeviceResponse.of(device);
         });
+    }
+
+    @GET
+    @Path("/{serial}/history")
+    @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Uni<DeviceHistoryResponse> history(@PathParam("serial") String serial) {
+        return get(serial).chain(device -> DeviceEventEntity.<DeviceEventEntity>find("serial", Sort.by("seq"), serial)
+                .list()
+                .map(events -> new DeviceHistoryResponse(
+                        device, events.stream().map(DeviceEventResponse::of).toList())));
     }
 }

@@ -13,6 +13,8 @@ public record KeyBalanceResponse(
         long consumed,
         long available,
         long unattributed,
+        String state,
+        String stateReason,
         Instant registeredAt) {
 
     public static KeyBalanceResponse of(ProductKeyEntity key) {
@@ -25,6 +27,8 @@ public record KeyBalanceResponse(
                 key.consumed,
                 key.balance().available(),
                 key.unattributed,
+                key.state,
+                key.stateReason,
                 key.registeredAt);
     }
 }

@@ -1,6 +1,9 @@
 package dev.keyline.ledger.rest;
 
 import dev.keyline.ledger.repository.ProductKeyEntity;
+import dev.keyline.ledger.service.AuditService;
+import dev.keyline.ledger.service.BalanceAsOf;
+import dev.keyline.ledger.service.KeyAdministrationService;
 import dev.keyline.ledger.service.KeyRegistrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
@@ -13,10 +16,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Registers keys (operators) and reads their balances (operators and auditors). */
@@ -24,9 +31,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class KeyResource {
 
     private final KeyRegistrationService registration;
+    private final KeyAdministrationService administration;
+    private final AuditService audit;
 
-    public KeyResource(KeyRegistrationService registration) {
+    public KeyResource(
+            KeyRegistrationService registration, KeyAdministrationService administration, AuditService audit) {
         this.registration = registration;
+        this.administration = administration;
+        this.audit = audit;
     }
 
     @POST
@@ -42,6 +54,7 @@ public class KeyResource {
 
     @GET
     @WithSession
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Uni<List<KeyBalanceResponse>> list() {
         return ProductKeyEntity.<ProductKeyEntity>listAll(io.quarkus.panache.common.Sort.by("keyId"))
@@ -59,5 +72,50 @@ public class KeyResource {
             }
             return KeyBalanceResponse.of(key);
         });
+    }
+
+    @POST
+    @Path("/{keyId}/top-ups")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<KeyBalanceResponse> topUp(@PathParam("keyId") String keyId, @Valid @NotNull TopUpRequest request) {
+        return administration
+                .topUp(keyId, request.activations(), request.reference())
+                .map(KeyBalanceResponse::of);
+    }
+
+    @POST
+    @Path("/{keyId}/retire")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<KeyBalanceResponse> retire(@PathParam("keyId") String keyId) {
+        return administration.retire(keyId).map(KeyBalanceResponse::of);
+    }
+
+    /** The balance as the journal stood at {@code at} (default now), by the time entries were booked. */
+    @GET
+    @Path("/{keyId}/balance")
+    @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Uni<BalanceAsOf> balanceAsOf(@PathParam("keyId") String keyId, @QueryParam("at") String at) {
+        return audit.balanceAsOf(keyId, JournalResource.instant("at", at, Instant.now()));
+    }
+
+    @GET
+    @WithSession
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Uni<String> listCsv() {
+        return list().map(keys -> keys.stream()
+                .map(key -> String.join(
+                        ",",
+                        Csv.field(key.keyId()),
+                        key.partialKey(),
+                        Long.toString(key.allotment()),
+                        Long.toString(key.committed()),
+                        Long.toString(key.consumed()),
+                        Long.toString(key.available()),
+                        Long.toString(key.unattributed()),
+                        key.state()))
+                .collect(Collectors.joining(
+                        "\n", "key_id,partial_key,allotment,committed,consumed,available,unattributed,state\n", "\n")));
     }
 }

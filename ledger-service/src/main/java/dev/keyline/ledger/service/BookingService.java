@@ -3,8 +3,10 @@ package dev.keyline.ledger.service;
 import dev.keyline.ledger.domain.Booking;
 import dev.keyline.ledger.domain.KeyMovement;
 import dev.keyline.ledger.domain.KeyRef;
+import dev.keyline.ledger.domain.KeyState;
 import dev.keyline.ledger.domain.LedgerDecider;
 import dev.keyline.ledger.repository.DeviceEntity;
+import dev.keyline.ledger.repository.DeviceEventEntity;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.outbox.OutboxMessage;
@@ -138,7 +140,10 @@ public class BookingService {
                     attempt.serial(), event.id(), booking.unattributedReason());
         }
 
-        Uni<Void> chain = deviceWrite;
+        Uni<Void> chain = deviceWrite
+                .chain(() -> history(event, data, key, booking).persist())
+                .replaceWithVoid();
+        markKeyState(event, data, key, device, state);
         for (KeyMovement movement : booking.movements()) {
             ProductKeyEntity keyEntity = state.keys.get(movement.keyId());
             keyEntity.committed += movement.committedDelta();
@@ -157,6 +162,47 @@ public class BookingService {
                     .replaceWithVoid();
         }
         return chain;
+    }
+
+    private static DeviceEventEntity history(CloudEvent<?> event, LineEvent data, KeyRef key, Booking booking) {
+        DeviceEventEntity entry = new DeviceEventEntity();
+        entry.serial = event.subject();
+        entry.eventId = event.id();
+        entry.eventType = event.type().type();
+        entry.keyId = key != null
+                ? key.keyId()
+                : booking.device() == null ? null : booking.device().keyId();
+        entry.lineId = data.lineId();
+        entry.stationId = data.stationId();
+        entry.occurredAt = event.time();
+        String effect = booking.movements().stream()
+                .map(movement -> movement.type().name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
+        String what = data instanceof DeviceProvisioned provisioned
+                ? "provisioned by " + provisioned.method().wireName()
+                : data instanceof ActivationAttempted attempt
+                        ? "activation by " + attempt.channel().wireName() + ": " + attempt.result()
+                        : "key exposure reported";
+        entry.detail = effect.isEmpty() ? what : what + " (" + effect + ")";
+        return entry;
+    }
+
+    /** Marks a key exhausted or blocked when an activation failure proves it; one finding per key, not per device. */
+    private static void markKeyState(
+            CloudEvent<?> event, LineEvent data, KeyRef key, DeviceEntity device, BatchState state) {
+        if (!(data instanceof ActivationAttempted attempt) || attempt.succeeded()) {
+            return;
+        }
+        String keyId = key != null ? key.keyId() : device == null ? null : device.keyId;
+        ProductKeyEntity keyEntity = keyId == null ? null : state.keys.get(keyId);
+        KeyState proven = KeyState.provenBy(attempt.result()).orElse(null);
+        if (keyEntity == null || proven == null || proven.wireName().equals(keyEntity.state)) {
+            return;
+        }
+        keyEntity.state = proven.wireName();
+        keyEntity.stateReason = "activation of " + attempt.serial() + " failed with " + attempt.result();
+        state.touched.put(keyEntity.keyId, new Touch(keyEntity, event.id(), event.time()));
+        LOG.warnf("key %s is %s: %s (event %s)", keyId, keyEntity.state, keyEntity.stateReason, event.id());
     }
 
     private Uni<Void> deadLetter(List<Rejected> rejected) {

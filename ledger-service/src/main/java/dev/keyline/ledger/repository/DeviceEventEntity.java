@@ -1,0 +1,46 @@
+package dev.keyline.ledger.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One line event booked for a device: the device's history, in booking order. */
+@Entity
+@Table(name = "device_events")
+public class DeviceEventEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    public String serial;
+
+    @Column(name = "event_id")
+    public String eventId;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Column(name = "key_id")
+    public String keyId;
+
+    @Column(name = "line_id")
+    public String lineId;
+
+    @Column(name = "station_id")
+    public String stationId;
+
+    /** What happened, in a few words: the method, the activation result, or the booking's effect. */
+    public String detail;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Column(name = "booked_at", insertable = false, updatable = false)
+    public Instant bookedAt;
+}

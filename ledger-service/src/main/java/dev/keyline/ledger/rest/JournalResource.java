@@ -1,0 +1,92 @@
+package dev.keyline.ledger.rest;
+
+import dev.keyline.ledger.domain.ChainVerification;
+import dev.keyline.ledger.service.AuditService;
+import dev.keyline.platform.auth.Roles;
+import dev.keyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Collectors;
+
+/** A key's journal for auditors: entries by time range (JSON or CSV with the hashes) and chain verification. */
+@Path("/api/v1/keys/{keyId}/journal")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+public class JournalResource {
+
+    private final AuditService audit;
+
+    public JournalResource(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @WithSession
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<JournalPage> entries(
+            @PathParam("keyId") String keyId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+            @QueryParam("size")
+                    @DefaultValue("100")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 1000, message = "must be at most 1000")
+                    int size) {
+        Instant start = instant("from", from, Instant.EPOCH);
+        Instant end = instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        return audit.requireKey(keyId)
+                .chain(key -> audit.journal(keyId, start, end).count())
+                .chain(total -> audit.journalPage(keyId, start, end, page, size)
+                        .map(entries -> new JournalPage(
+                                total,
+                                page,
+                                size,
+                                entries.stream().map(JournalEntryResponse::of).toList())));
+    }
+
+    @GET
+    @WithSession
+    @Produces(Csv.MEDIA_TYPE)
+    public Uni<String> entriesCsv(
+            @PathParam("keyId") String keyId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant start = instant("from", from, Instant.EPOCH);
+        Instant end = instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        return audit.requireKey(keyId)
+                .chain(key -> audit.journal(keyId, start, end).list())
+                .map(entries -> entries.stream()
+                        .map(entry -> JournalEntryResponse.of(entry).csvRow())
+                        .collect(Collectors.joining("\n", JournalEntryResponse.CSV_HEADER + "\n", "\n")));
+    }
+
+    @GET
+    @Path("/verify")
+    @WithSession
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<ChainVerification> verify(@PathParam("keyId") String keyId) {
+        return audit.verify(keyId);
+    }
+
+    static Instant instant(String parameter, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(
+                    parameter, "is not an ISO-8601 instant", "send a UTC instant such as 2026-12-01T00:00:00Z");
+        }
+    }
+}

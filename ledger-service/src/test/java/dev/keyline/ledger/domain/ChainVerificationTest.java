@@ -1,0 +1,97 @@
+package dev.keyline.ledger.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChainVerificationTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T06:00:00Z");
+
+    private static List<JournalRow> chain(int length) {
+        List<JournalRow> rows = new ArrayList<>();
+        String previous = JournalHash.GENESIS;
+        for (int i = 1; i <= length; i++) {
+            String hash = JournalHash.next(previous, "KEY-A", "e-" + i, EntryType.COMMITTED, "SN-" + i, 0, 1, 0, T0);
+            rows.add(new JournalRow(i, "KEY-A", "e-" + i, EntryType.COMMITTED, "SN-" + i, 0, 1, 0, T0, previous, hash));
+            previous = hash;
+        }
+        return rows;
+    }
+
+    @Test
+    void intactChainVerifies() {
+        List<JournalRow> rows = chain(3);
+
+        ChainVerification result =
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash());
+
+        assertThat(result.valid()).isTrue();
+        assertThat(result.entries()).isEqualTo(3);
+        assertThat(result.chainHead()).isEqualTo(rows.get(2).hash());
+        assertThat(result.firstBrokenSeq()).isNull();
+    }
+
+    @Test
+    void editedEntryBreaksChainAtThatEntry() {
+        List<JournalRow> rows = new ArrayList<>(chain(3));
+        JournalRow second = rows.get(1);
+        rows.set(
+                1,
+                new JournalRow(
+                        second.seq(),
+                        second.keyId(),
+                        second.eventId(),
+                        second.type(),
+                        second.serial(),
+                        0,
+                        0,
+                        1,
+                        second.occurredAt(),
+                        second.prevHash(),
+                        second.hash()));
+
+        ChainVerification result =
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash());
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(2L);
+        assertThat(result.problem()).isEqualTo("hash does not match the entry's fields");
+    }
+
+    @Test
+    void removedEntryBreaksChainAfterIt() {
+        List<JournalRow> rows = new ArrayList<>(chain(3));
+        String head = rows.get(2).hash();
+        rows.remove(1);
+
+        ChainVerification result = ChainVerification.verify("KEY-A", rows, head);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
+    }
+
+    @Test
+    void droppedLastEntryFailsHeadCheck() {
+        List<JournalRow> rows = new ArrayList<>(chain(3));
+        String head = rows.get(2).hash();
+        rows.remove(2);
+
+        ChainVerification result = ChainVerification.verify("KEY-A", rows, head);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problem()).isEqualTo("the key's chain head does not match its last entry");
+    }
+
+    @Test
+    void exhaustedAndBlockedResultsMarkKey() {
+        assertThat(KeyState.provenBy("0xC004C020")).contains(KeyState.EXHAUSTED);
+        assertThat(KeyState.provenBy("0xC004C008")).contains(KeyState.EXHAUSTED);
+        assertThat(KeyState.provenBy("0xC004C003")).contains(KeyState.BLOCKED);
+        assertThat(KeyState.provenBy("0xC004C060")).contains(KeyState.BLOCKED);
+        assertThat(KeyState.provenBy("0xC004F074")).isEmpty();
+    }
+}
