@@ -1,0 +1,148 @@
+package dev.keyline.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code bin/keyline run}: starts the local stack, plays a scenario, waits until the services have processed it and
+ * prints the summary. Exit codes: 0 on success, 1 when the stack or the scenario failed, 2 for an invalid command line.
+ */
+public final class KeylineLauncher {
+
+    public static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration CATCH_UP_POLL_INTERVAL = Duration.ofMillis(500);
+    private static final String DEFAULT_SCENARIO = "deploy/scenarios/factory-line.jsonl";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final AtomicReference<LocalStack> running = new AtomicReference<>();
+
+    KeylineLauncher(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        KeylineLauncher launcher = new KeylineLauncher(System.out, System.err);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopStack, "keyline-shutdown"));
+        System.exit(launcher.run(List.of(args), System.getenv(), Path.of("").toAbsolutePath()));
+    }
+
+    /** Runs the command; without {@code --exit-after-summary} it returns only when interrupted. */
+    int run(List<String> arguments, Map<String, String> environment, Path currentDirectory)
+            throws InterruptedException {
+        LauncherOptions options;
+        StackSettings settings;
+        try {
+            options = LauncherOptions.parse(arguments);
+            settings = StackSettings.fromEnvironment(environment);
+        } catch (UsageException e) {
+            err.println("keyline: " + e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            out.print(LauncherOptions.USAGE);
+            return 0;
+        }
+
+        try {
+            Summary summary = startAndPlay(options, settings, currentDirectory);
+            out.println();
+            out.print(SummaryFormatter.text(summary));
+            if (options.summaryJson().isPresent()) {
+                Path file = currentDirectory.resolve(options.summaryJson().get());
+                SummaryFormatter.writeJson(summary, file);
+                out.println("Summary written to " + file);
+            }
+        } catch (UsageException e) {
+            err.println("keyline: " + e.getMessage());
+            stopStack();
+            return 2;
+        } catch (IOException
+                | SQLException
+                | ScenarioException
+                | ServiceStartException
+                | ServiceCallException
+                | CatchUpTimeoutException
+                | IllegalStateException e) {
+            err.println("keyline: " + e.getMessage());
+            stopStack();
+            return 1;
+        }
+
+        if (options.exitAfterSummary()) {
+            stopStack();
+            return 0;
+        }
+        out.println("\nThe stack keeps running; press Ctrl-C to stop it.");
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private Summary startAndPlay(LauncherOptions options, StackSettings settings, Path currentDirectory)
+            throws IOException, InterruptedException, SQLException {
+        Path repositoryRoot = RepositoryRoot.find(currentDirectory);
+        Path scenarioFile =
+                options.scenario().map(currentDirectory::resolve).orElse(repositoryRoot.resolve(DEFAULT_SCENARIO));
+        Scenario scenario = ScenarioReader.read(scenarioFile);
+        LocalStack.checkServicesBuilt(repositoryRoot);
+
+        Path workDirectory = currentDirectory.resolve(options.workDirectory()).normalize();
+        if (options.fresh()) {
+            out.println("Deleting " + workDirectory + " (--fresh)");
+            WorkDirectory.delete(workDirectory, repositoryRoot);
+        }
+        LocalStack.Config config =
+                new LocalStack.Config(repositoryRoot, workDirectory, settings, scenario.stationPrincipals());
+        java.nio.file.Files.createDirectories(config.workDirectory().resolve("logs"));
+        LauncherLogging.sendPostgresOutputTo(config.workDirectory().resolve("logs"));
+
+        out.println("Starting Kafka, PostgreSQL and the services in " + workDirectory);
+        // NOTE: the shutdown hook knows the stack only once start returns. Ctrl-C in a terminal also signals the
+        // child processes, which then stop by themselves, but a SIGTERM to this JVM alone during startup leaves them.
+        LocalStack stack = LocalStack.start(config);
+        running.set(stack);
+        out.println("The services are ready; playing " + scenarioFile);
+
+        KeylineApi api = stack.api();
+        CatchUpWaiter waiter = new CatchUpWaiter(api::ledgerStatus, api::alertStatus, CATCH_UP_POLL_INTERVAL);
+        CatchUpWaiter.Baseline baseline = waiter.readBaseline();
+        PlayResult result = new ScenarioPlayer(api, out).play(scenario);
+        printResult(result);
+
+        out.println("Waiting up to " + CATCH_UP_TIMEOUT.toSeconds() + " s for the ledger and alert services to"
+                + " process " + result.acceptedEvents() + " line events");
+        waiter.await(baseline, result.acceptedEvents(), CATCH_UP_TIMEOUT);
+        return SummaryReader.read(api, StackInfo.of(stack));
+    }
+
+    private void printResult(PlayResult result) {
+        out.printf(
+                "Played the scenario: %d keys registered, %d already registered; %d reports sent, %d accepted,"
+                        + " %d rejected; %d line events to process%n",
+                result.keysRegistered(),
+                result.keysAlreadyRegistered(),
+                result.reportsSent(),
+                result.reportsAccepted(),
+                result.reportsRejected(),
+                result.acceptedEvents());
+        if (result.reportsRejected() > 0) {
+            out.println("Some reports were rejected; the warnings above give each one's reason.");
+        }
+    }
+
+    private void stopStack() {
+        LocalStack stack = running.getAndSet(null);
+        if (stack != null) {
+            out.println("Stopping the services, Kafka and PostgreSQL");
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.keyline.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import org.jboss.logging.Logger;
+
+/** Sends a scenario's steps to the services in file order and counts what they accepted. */
+public final class ScenarioPlayer {
+
+    private static final Logger LOG = Logger.getLogger(ScenarioPlayer.class);
+    /** Reports between two progress lines. */
+    static final int PROGRESS_INTERVAL = 50;
+
+    private final KeylineApi api;
+    private final PrintStream console;
+
+    public ScenarioPlayer(KeylineApi api, PrintStream console) {
+        this.api = api;
+        this.console = console;
+    }
+
+    /**
+     * Plays every step. A key that is already registered is not an error. A rejected report is printed and counted,
+     * and playing goes on with the next step.
+     *
+     * @throws ServiceCallException when a key registration fails, because later reports would be booked against a
+     *     missing key
+     */
+    public PlayResult play(Scenario scenario) {
+        Counters counters = new Counters();
+        for (ScenarioStep step : scenario.steps()) {
+            if (step instanceof ScenarioStep.RegisterKey key) {
+                registerKey(key, counters);
+            } else if (step instanceof ScenarioStep.StationReport report) {
+                postReport(report, counters);
+            }
+        }
+        if (counters.reportsSent % PROGRESS_INTERVAL != 0) {
+            printProgress(counters);
+        }
+        return counters.result();
+    }
+
+    private void registerKey(ScenarioStep.RegisterKey key, Counters counters) {
+        LOG.debugf("registering key %s (scenario line %d)", key.keyId(), key.lineNumber());
+        HttpJson.Response response = api.registerKey(key);
+
+        switch (response.status()) {
+            case 201 -> {
+                counters.keysRegistered++;
+                console.printf("key %s registered, allotment %d%n", key.keyId(), key.allotment());
+            }
+            case 409 -> {
+                counters.keysAlreadyRegistered++;
+                console.printf("key %s was already registered (%s)%n", key.keyId(), response.problemDetail());
+            }
+            default -> throw new ServiceCallException("registering key " + key.keyId() + " (scenario line "
+                    + key.lineNumber() + ") failed with HTTP " + response.status() + ": " + response.problemDetail());
+        }
+    }
+
+    private void postReport(ScenarioStep.StationReport report, Counters counters) {
+        HttpJson.Response response = api.postReport(report);
+        counters.reportsSent++;
+
+        if (response.status() == 202) {
+            counters.reportsAccepted++;
+            counters.acceptedEvents += 1 + exposureCount(response.body());
+        } else {
+            counters.reportsRejected++;
+            LOG.warnf(
+                    "station-service rejected the %s report of scenario line %d from %s with HTTP %d: %s",
+                    report.kind().wireName(),
+                    report.lineNumber(),
+                    report.principal(),
+                    response.status(),
+                    response.problemDetail());
+        }
+
+        if (counters.reportsSent % PROGRESS_INTERVAL == 0) {
+            printProgress(counters);
+        }
+    }
+
+    private static int exposureCount(JsonNode accepted) {
+        JsonNode exposures = accepted.path("exposures");
+        return exposures.isArray() ? exposures.size() : 0;
+    }
+
+    private void printProgress(Counters counters) {
+        console.printf(
+                "reports: %d sent, %d accepted, %d rejected%n",
+                counters.reportsSent, counters.reportsAccepted, counters.reportsRejected);
+    }
+
+    private static final class Counters {
+        int keysRegistered;
+        int keysAlreadyRegistered;
+        int reportsSent;
+        int reportsAccepted;
+        int reportsRejected;
+        long acceptedEvents;
+
+        PlayResult result() {
+            return new PlayResult(
+                    keysRegistered,
+                    keysAlreadyRegistered,
+                    reportsSent,
+                    reportsAccepted,
+                    reportsRejected,
+                    acceptedEvents);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.keyline.launcher;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a scenario in JSON Lines: one JSON object per line, blank lines skipped. A line is either
+ * {@code {"kind": "register-key", "keyId", "productKey", "allotment"}} or
+ * {@code {"kind": "device-provisioned" | "activation-attempted", "report": {...}}}, where the report is the request
+ * body of docs/API.md. Only the fields the launcher needs are checked here; the services validate the rest.
+ */
+public final class ScenarioReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Same pattern as the event schemas use for ids; it also keeps ':' and ',' out of token entries. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private ScenarioReader() {}
+
+    public static Scenario read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read scenario " + file + ": " + e.getMessage(), e);
+        }
+        return parse(lines, file.toString());
+    }
+
+    /** Parses the lines of a scenario; {@code source} names it in error messages. */
+    public static Scenario parse(List<String> lines, String source) {
+        List<ScenarioStep> steps = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isBlank()) {
+                steps.add(parseLine(line, new Location(source, i + 1)));
+            }
+        }
+        if (steps.isEmpty()) {
+            throw new ScenarioException("scenario " + source + " has no steps: write one JSON object per line");
+        }
+        return new Scenario(steps);
+    }
+
+    private static ScenarioStep parseLine(String line, Location location) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw location.error("not valid JSON (" + KeyRedactor.maskAll(e.getOriginalMessage()) + ")");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw location.error("expected a JSON object with a \"kind\" field");
+        }
+        String kind = text(object, "kind", location);
+        if (kind.equals("register-key")) {
+            return registerKey(object, location);
+        }
+        ReportKind reportKind = ReportKind.find(kind)
+                .orElseThrow(() -> location.error("unknown kind '" + kind
+                        + "': expected register-key, device-provisioned or activation-attempted"));
+        return stationReport(reportKind, object, location);
+    }
+
+    private static ScenarioStep.RegisterKey registerKey(ObjectNode object, Location location) {
+        String keyId = id(object, "keyId", location);
+        String productKey = text(object, "productKey", location);
+        if (!ProductKeys.isFullKey(productKey)) {
+            throw location.error("\"productKey\" must be a 5x5 key XXXXX-XXXXX-XXXXX-XXXXX-XXXXX");
+        }
+        JsonNode allotment = object.get("allotment");
+        if (allotment == null || !allotment.canConvertToLong() || !allotment.isIntegralNumber()) {
+            throw location.error("\"allotment\" must be a whole number of activations");
+        }
+        if (allotment.asLong() < 0) {
+            throw location.error("\"allotment\" must not be negative, got " + allotment.asLong());
+        }
+        return new ScenarioStep.RegisterKey(location.line(), keyId, productKey, allotment.asLong());
+    }
+
+    private static ScenarioStep.StationReport stationReport(ReportKind kind, ObjectNode object, Location location) {
+        if (!(object.get("report") instanceof ObjectNode report)) {
+            throw location.error("\"report\" must be a JSON object with the report body of docs/API.md");
+        }
+        String lineId = id(report, "lineId", location);
+        String stationId = id(report, "stationId", location);
+        return new ScenarioStep.StationReport(location.line(), kind, lineId + "/" + stationId, report);
+    }
+
+    private static String id(ObjectNode object, String field, Location location) {
+        String value = text(object, field, location);
+        if (!ID.matcher(value).matches()) {
+            throw location.error("\"" + field + "\" is '" + KeyRedactor.maskAll(value)
+                    + "': use 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        return value;
+    }
+
+    private static String text(ObjectNode object, String field, Location location) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw location.error("missing text field \"" + field + "\"");
+        }
+        return value.asText();
+    }
+
+    private record Location(String source, int line) {
+
+        ScenarioException error(String problem) {
+            return new ScenarioException("invalid scenario " + source + " line " + line + ": " + problem);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.keyline.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccessTokensTest {
+
+    @Test
+    void sha256HexMatchesSha256sum() {
+        // printf %s operator-test-token | sha256sum
+        assertThat(AccessTokens.sha256Hex("operator-test-token"))
+                .isEqualTo("8ab817b57342c26ffe488f3496c34d72b47ac4140f5dbcf16e9cb38c3390a2ba");
+    }
+
+    @Test
+    void variableListsHashesOnly() {
+        AccessTokens tokens = AccessTokens.generate(List.of("line-1/imaging-01", "line-2/imaging-03"));
+
+        String variable = tokens.authTokensVariable();
+        List<String> entries = Arrays.asList(variable.split(","));
+
+        assertThat(entries)
+                .containsExactly(
+                        AccessTokens.sha256Hex(tokens.operatorToken()) + ":operator:operator",
+                        AccessTokens.sha256Hex(tokens.auditorToken()) + ":auditor:auditor",
+                        AccessTokens.sha256Hex(
+                                        tokens.stationToken("line-1/imaging-01").orElseThrow())
+                                + ":line-1/imaging-01:station",
+                        AccessTokens.sha256Hex(
+                                        tokens.stationToken("line-2/imaging-03").orElseThrow())
+                                + ":line-2/imaging-03:station");
+        assertThat(variable).doesNotContain(tokens.operatorToken());
+        assertThat(variable).doesNotContain(tokens.auditorToken());
+    }
+
+    @Test
+    void tokensAreDistinctAndLong() {
+        AccessTokens tokens = AccessTokens.generate(List.of("line-1/imaging-01"));
+        String station = tokens.stationToken("line-1/imaging-01").orElseThrow();
+
+        assertThat(List.of(tokens.operatorToken(), tokens.auditorToken(), station))
+                .doesNotHaveDuplicates()
+                .allSatisfy(token -> assertThat(token).hasSizeGreaterThanOrEqualTo(43));
+        assertThat(tokens.stationToken("line-9/unknown")).isEmpty();
+    }
+
+    @Test
+    void toStringHidesTokens() {
+        AccessTokens tokens = AccessTokens.generate(List.of("line-1/imaging-01"));
+
+        assertThat(tokens.toString())
+                .doesNotContain(tokens.operatorToken())
+                .doesNotContain(tokens.auditorToken())
+                .contains("line-1/imaging-01");
+    }
+}
