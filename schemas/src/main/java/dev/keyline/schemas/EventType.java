@@ -1,6 +1,7 @@
 package dev.keyline.schemas;
 
 import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.AlertChanged;
 import dev.keyline.schemas.events.BalanceChanged;
@@ -18,7 +19,8 @@ public enum EventType {
     BALANCE_CHANGED("keyline.ledger.balance-changed.v1", Topics.LEDGER_EVENTS, BalanceChanged.class),
     ACTIVATION_UNATTRIBUTED(
             "keyline.ledger.activation-unattributed.v1", Topics.LEDGER_EVENTS, ActivationUnattributed.class),
-    ALERT_CHANGED("keyline.alert.changed.v1", Topics.ALERTS, AlertChanged.class);
+    ALERT_CHANGED("keyline.alert.changed.v1", Topics.ALERTS, AlertChanged.class),
+    ACTIVATION_MATCHED("keyline.ledger.activation-matched.v1", Topics.LEDGER_EVENTS, ActivationMatched.class);
 
     private final String type;
     private final String topic;

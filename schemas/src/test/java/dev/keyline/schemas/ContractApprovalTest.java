@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.ActivationChannel;
+import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.AlertChanged;
 import dev.keyline.schemas.events.BalanceChanged;
@@ -73,6 +74,7 @@ class ContractApprovalTest {
                         "device-provisioned",
                         "/notes"));
         example(ledger, "KEY-A", new BalanceChanged("KEY-A", "7QX4M", 100, 12, 80, 8, "e-1"));
+        example(ledger, "SN-0002", new ActivationMatched("SN-0002", "KEY-A", "7QX4M", "e-3"));
         example(
                 ledger,
                 "SN-9999",

@@ -1,6 +1,9 @@
 package dev.keyline.schemas.events;
 
-/** A key's balance after the ledger booked a batch of events; {@code available} below zero means over-committed. */
+/**
+ * A key's balance after the ledger booked a batch of events; {@code available} below zero means over-committed.
+ * {@code state} is {@code active}, {@code exhausted}, {@code blocked} or {@code retired}.
+ */
 public record BalanceChanged(
         String keyId,
         String partialKey,
@@ -8,5 +11,20 @@ public record BalanceChanged(
         long committed,
         long consumed,
         long available,
-        String causeEventId)
-        implements LedgerEvent {}
+        String causeEventId,
+        String state,
+        Long unattributed)
+        implements LedgerEvent {
+
+    /** A balance without key state or unattributed count. */
+    public BalanceChanged(
+            String keyId,
+            String partialKey,
+            long allotment,
+            long committed,
+            long consumed,
+            long available,
+            String causeEventId) {
+        this(keyId, partialKey, allotment, committed, consumed, available, causeEventId, null, null);
+    }
+}
