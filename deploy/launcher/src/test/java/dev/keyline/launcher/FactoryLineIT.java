@@ -54,7 +54,7 @@ class FactoryLineIT {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     @TempDir
-    Path workDirectory;
+    static Path workDirectory;
 
     private LocalStack stack;
     private KeylineApi api;
