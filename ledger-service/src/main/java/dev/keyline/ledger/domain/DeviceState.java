@@ -15,9 +15,24 @@ public record DeviceState(
         int successfulActivations,
         String lastResult,
         Instant provisionedAt,
-        Instant activatedAt) {
+        Instant activatedAt,
+        String hardwareHash,
+        Boolean uwfEnabled,
+        int reactivations) {
 
     DeviceState withActivation(String result, boolean success, DeviceStatus newStatus, Instant time) {
+        return withActivation(result, success, newStatus, time, hardwareHash, uwfEnabled, false);
+    }
+
+    /** Records an attempt; a success keeps the hardware hash and UWF state it reported, when it reported them. */
+    DeviceState withActivation(
+            String result,
+            boolean success,
+            DeviceStatus newStatus,
+            Instant time,
+            String reportedHardwareHash,
+            Boolean reportedUwf,
+            boolean reactivation) {
         return new DeviceState(
                 serial,
                 keyId,
@@ -30,6 +45,36 @@ public record DeviceState(
                 successfulActivations + (success ? 1 : 0),
                 result,
                 provisionedAt,
-                success && activatedAt == null ? time : activatedAt);
+                success && activatedAt == null ? time : activatedAt,
+                success && reportedHardwareHash != null ? reportedHardwareHash : hardwareHash,
+                success && reportedUwf != null ? reportedUwf : uwfEnabled,
+                reactivations + (reactivation ? 1 : 0));
+    }
+
+    /** Returns this device provisioned again, keeping its activation history. */
+    DeviceState provisioned(
+            String newKeyId,
+            String newPartialKey,
+            String newLine,
+            String newStation,
+            String newMethod,
+            DeviceStatus newStatus,
+            Instant time) {
+        return new DeviceState(
+                serial,
+                newKeyId,
+                newPartialKey,
+                newLine,
+                newStation,
+                newMethod,
+                newStatus,
+                activationAttempts,
+                successfulActivations,
+                lastResult,
+                time,
+                newStatus == DeviceStatus.ACTIVATED ? activatedAt : null,
+                hardwareHash,
+                uwfEnabled,
+                reactivations);
     }
 }

@@ -16,6 +16,10 @@ public enum EntryType {
     CONSUMED,
     /** A device activated again within the same installation: recorded, nothing moves. */
     REPEAT,
+    /** A device activated again after an out-of-tolerance hardware change (new hardware hash): consumed + 1. */
+    REACTIVATED,
+    /** A provisioning arrived for a device whose activation was booked as unattributed: unattributed - 1. */
+    MATCHED,
     /** An activation no provisioning with this key accounts for: consumed + 1, unattributed + 1. */
     UNATTRIBUTED_CONSUMED
 }

@@ -10,6 +10,8 @@ public record KeyMovement(
             case RELEASED -> new KeyMovement(keyId, type, serial, -1, 0, 0);
             case CONSUMED -> new KeyMovement(keyId, type, serial, -1, 1, 0);
             case REPEAT -> new KeyMovement(keyId, type, serial, 0, 0, 0);
+            case REACTIVATED -> new KeyMovement(keyId, type, serial, 0, 1, 0);
+            case MATCHED -> new KeyMovement(keyId, type, serial, 0, 0, -1);
             case UNATTRIBUTED_CONSUMED -> new KeyMovement(keyId, type, serial, 0, 1, 1);
             case REGISTERED, TOPPED_UP, RETIRED -> throw new IllegalArgumentException(
                     type + " is not a device movement");

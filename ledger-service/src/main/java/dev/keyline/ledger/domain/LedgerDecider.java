@@ -10,6 +10,10 @@ import java.util.Objects;
 /**
  * The booking rules as a pure function: given a line event, the device's current record and the registered key the
  * event names, it returns what changes. Nothing here reads or writes a database, so every rule is tested directly.
+ *
+ * <p>Within one installation the resulting balances do not depend on the order in which a device's provisioning and
+ * activations arrive: a success that comes first is booked as unattributed consumption and matched when the
+ * provisioning arrives.
  */
 public final class LedgerDecider {
 
@@ -28,43 +32,58 @@ public final class LedgerDecider {
         if (event instanceof ActivationAttempted attempt) {
             return activate(attempt, time, device, reportedKey);
         }
-        // A key exposure changes no count; the alert service acts on it.
+        // Key exposures and workflow steps change no count.
         return Booking.of(device);
     }
 
     private static Booking provision(DeviceProvisioned event, Instant time, DeviceState device, KeyRef key) {
         String keyId = key == null ? null : key.keyId();
         String partialKey = key == null ? event.partialKey() : key.partialKey();
-        DeviceState provisioned = new DeviceState(
-                event.serial(),
-                keyId,
-                partialKey,
-                event.lineId(),
-                event.stationId(),
-                event.method().wireName(),
-                DeviceStatus.PROVISIONED,
-                device == null ? 0 : device.activationAttempts(),
-                device == null ? 0 : device.successfulActivations(),
-                device == null ? null : device.lastResult(),
-                time,
-                null);
+        String method = event.method().wireName();
 
-        boolean holdsCommitment = device != null && device.status() == DeviceStatus.PROVISIONED;
+        if (device == null) {
+            DeviceState created = new DeviceState(
+                    event.serial(),
+                    keyId,
+                    partialKey,
+                    event.lineId(),
+                    event.stationId(),
+                    method,
+                    DeviceStatus.PROVISIONED,
+                    0,
+                    0,
+                    null,
+                    time,
+                    null,
+                    null,
+                    null,
+                    0);
+            return keyId == null ? Booking.of(created) : Booking.of(created, commit(keyId, event));
+        }
+
+        boolean activatedFirst = device.status() == DeviceStatus.UNATTRIBUTED && device.successfulActivations() > 0;
+        if (activatedFirst && keyId != null && keyId.equals(device.keyId())) {
+            // The activation arrived before this provisioning: it is now accounted for, and consumed nothing more.
+            DeviceState matched = device.provisioned(
+                    keyId, partialKey, event.lineId(), event.stationId(), method, DeviceStatus.ACTIVATED, time);
+            return Booking.matched(matched, KeyMovement.of(keyId, EntryType.MATCHED, event.serial()));
+        }
+
+        DeviceState provisioned = device.provisioned(
+                keyId, partialKey, event.lineId(), event.stationId(), method, DeviceStatus.PROVISIONED, time);
+        boolean holdsCommitment = device.status() == DeviceStatus.PROVISIONED && device.keyId() != null;
         if (holdsCommitment && Objects.equals(device.keyId(), keyId)) {
             // Provisioned again before activating, on the same key: it still holds its one commitment.
             return Booking.of(provisioned);
         }
-        if (holdsCommitment && device.keyId() != null) {
+        if (holdsCommitment) {
             KeyMovement release = KeyMovement.of(device.keyId(), EntryType.RELEASED, event.serial());
             return keyId == null
                     ? Booking.of(provisioned, release)
-                    : Booking.of(provisioned, release, KeyMovement.of(keyId, EntryType.COMMITTED, event.serial()));
+                    : Booking.of(provisioned, release, commit(keyId, event));
         }
-        // New, re-imaged after activation, or seen before only at activation: it commits one activation again.
-        // TODO: match an activation that arrived before its provisioning instead of committing again (out-of-order).
-        return keyId == null
-                ? Booking.of(provisioned)
-                : Booking.of(provisioned, KeyMovement.of(keyId, EntryType.COMMITTED, event.serial()));
+        // Re-imaged after activation, or seen before only in attempts: it commits one activation again.
+        return keyId == null ? Booking.of(provisioned) : Booking.of(provisioned, commit(keyId, event));
     }
 
     private static Booking activate(ActivationAttempted event, Instant time, DeviceState device, KeyRef key) {
@@ -72,9 +91,12 @@ public final class LedgerDecider {
             DeviceState base = device != null ? device : unattributedDevice(event, key);
             return Booking.of(base.withActivation(event.result(), false, base.status(), time));
         }
-        if (device == null) {
-            DeviceState unknown = unattributedDevice(event, key)
-                    .withActivation(event.result(), true, DeviceStatus.UNATTRIBUTED, time);
+        boolean neverProvisioned =
+                device == null || (device.status() == DeviceStatus.UNATTRIBUTED && device.successfulActivations() == 0);
+        if (neverProvisioned) {
+            // Unknown, or seen before only in failed attempts: the first success is unattributed consumption.
+            DeviceState base = device != null ? device : unattributedDevice(event, key);
+            DeviceState unknown = succeed(base, event, DeviceStatus.UNATTRIBUTED, time, false);
             return key == null
                     ? Booking.unattributed(unknown, ActivationUnattributed.DEVICE_NOT_PROVISIONED)
                     : Booking.unattributed(
@@ -91,14 +113,38 @@ public final class LedgerDecider {
                     KeyMovement.of(key.keyId(), EntryType.UNATTRIBUTED_CONSUMED, event.serial()));
         }
         if (device.status() == DeviceStatus.PROVISIONED && device.keyId() != null) {
-            DeviceState activated = device.withActivation(event.result(), true, DeviceStatus.ACTIVATED, time);
+            DeviceState activated = succeed(device, event, DeviceStatus.ACTIVATED, time, false);
             return Booking.of(activated, KeyMovement.of(device.keyId(), EntryType.CONSUMED, event.serial()));
         }
-        // Activated before within the same installation: recorded, consumes nothing.
-        DeviceState repeated = device.withActivation(event.result(), true, device.status(), time);
+        if (hardwareChanged(device, event)) {
+            DeviceState reactivated = succeed(device, event, device.status(), time, true);
+            return device.keyId() == null
+                    ? Booking.of(reactivated)
+                    : Booking.of(reactivated, KeyMovement.of(device.keyId(), EntryType.REACTIVATED, event.serial()));
+        }
+        // Activated before within the same installation on unchanged hardware: recorded, consumes nothing.
+        DeviceState repeated = succeed(device, event, device.status(), time, false);
         return device.keyId() == null
                 ? Booking.of(repeated)
                 : Booking.of(repeated, KeyMovement.of(device.keyId(), EntryType.REPEAT, event.serial()));
+    }
+
+    /** A success after the device reported a different hardware hash than at its last success. */
+    private static boolean hardwareChanged(DeviceState device, ActivationAttempted event) {
+        return device.successfulActivations() > 0
+                && device.hardwareHash() != null
+                && event.hardwareHash() != null
+                && !device.hardwareHash().equals(event.hardwareHash());
+    }
+
+    private static DeviceState succeed(
+            DeviceState device, ActivationAttempted event, DeviceStatus status, Instant time, boolean reactivation) {
+        return device.withActivation(
+                event.result(), true, status, time, event.hardwareHash(), event.uwfEnabled(), reactivation);
+    }
+
+    private static KeyMovement commit(String keyId, DeviceProvisioned event) {
+        return KeyMovement.of(keyId, EntryType.COMMITTED, event.serial());
     }
 
     private static DeviceState unattributedDevice(ActivationAttempted event, KeyRef key) {
@@ -114,6 +160,9 @@ public final class LedgerDecider {
                 0,
                 null,
                 null,
-                null);
+                null,
+                null,
+                null,
+                0);
     }
 }

@@ -51,6 +51,14 @@ public class DeviceEntity extends PanacheEntityBase {
     @Column(name = "activated_at")
     public Instant activatedAt;
 
+    @Column(name = "hardware_hash")
+    public String hardwareHash;
+
+    @Column(name = "uwf_enabled")
+    public Boolean uwfEnabled;
+
+    public int reactivations;
+
     public DeviceState state() {
         return new DeviceState(
                 serial,
@@ -64,7 +72,10 @@ public class DeviceEntity extends PanacheEntityBase {
                 successfulActivations,
                 lastResult,
                 provisionedAt,
-                activatedAt);
+                activatedAt,
+                hardwareHash,
+                uwfEnabled,
+                reactivations);
     }
 
     public void copyFrom(DeviceState state) {
@@ -80,5 +91,8 @@ public class DeviceEntity extends PanacheEntityBase {
         lastResult = state.lastResult();
         provisionedAt = state.provisionedAt();
         activatedAt = state.activatedAt();
+        hardwareHash = state.hardwareHash();
+        uwfEnabled = state.uwfEnabled();
+        reactivations = state.reactivations();
     }
 }

@@ -16,7 +16,9 @@ public record DeviceResponse(
         int successfulActivations,
         String lastResult,
         Instant provisionedAt,
-        Instant activatedAt) {
+        Instant activatedAt,
+        int reactivations,
+        Boolean uwfEnabledAtLastActivation) {
 
     public static DeviceResponse of(DeviceEntity device) {
         return new DeviceResponse(
@@ -31,6 +33,8 @@ public record DeviceResponse(
                 device.successfulActivations,
                 device.lastResult,
                 device.provisionedAt,
-                device.activatedAt);
+                device.activatedAt,
+                device.reactivations,
+                device.uwfEnabled);
     }
 }

@@ -65,6 +65,8 @@ public class AuditService {
                         consumed += entry.consumedDelta;
                         if (EntryType.UNATTRIBUTED_CONSUMED.name().equals(entry.entryType)) {
                             unattributed++;
+                        } else if (EntryType.MATCHED.name().equals(entry.entryType)) {
+                            unattributed--;
                         }
                     }
                     String head = entries.isEmpty() ? null : entries.get(entries.size() - 1).hash;

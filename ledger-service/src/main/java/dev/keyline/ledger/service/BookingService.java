@@ -1,6 +1,7 @@
 package dev.keyline.ledger.service;
 
 import dev.keyline.ledger.domain.Booking;
+import dev.keyline.ledger.domain.DeviceState;
 import dev.keyline.ledger.domain.KeyMovement;
 import dev.keyline.ledger.domain.KeyRef;
 import dev.keyline.ledger.domain.KeyState;
@@ -15,6 +16,7 @@ import dev.keyline.schemas.DecodeResult;
 import dev.keyline.schemas.EventCodec;
 import dev.keyline.schemas.Topics;
 import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.DeviceProvisioned;
 import dev.keyline.schemas.events.LineEvent;
@@ -125,6 +127,14 @@ public class BookingService {
             device.copyFrom(booking.device());
         }
 
+        if (booking.matched()) {
+            DeviceState matched = booking.device();
+            state.matched.add(
+                    new ActivationMatched(matched.serial(), matched.keyId(), matched.partialKey(), event.id()));
+            LOG.infof(
+                    "provisioning of device %s (event %s) matched its earlier activation",
+                    matched.serial(), event.id());
+        }
         if (booking.unattributedReason() != null) {
             ActivationAttempted attempt = (ActivationAttempted) data;
             state.unattributed.add(new ActivationUnattributed(
@@ -182,6 +192,7 @@ public class BookingService {
                 ? "provisioned by " + provisioned.method().wireName()
                 : data instanceof ActivationAttempted attempt
                         ? "activation by " + attempt.channel().wireName() + ": " + attempt.result()
+                                + (Boolean.TRUE.equals(attempt.uwfEnabled()) ? ", UWF on" : "")
                         : "key exposure reported";
         entry.detail = effect.isEmpty() ? what : what + " (" + effect + ")";
         return entry;
@@ -271,6 +282,7 @@ public class BookingService {
         final KeyDirectory keys;
         final Map<String, Touch> touched = new LinkedHashMap<>();
         final List<ActivationUnattributed> unattributed = new ArrayList<>();
+        final List<ActivationMatched> matched = new ArrayList<>();
         int booked;
         int duplicates;
 
@@ -286,6 +298,9 @@ public class BookingService {
             for (ActivationUnattributed finding : unattributed) {
                 String recordKey = finding.keyId() != null ? finding.keyId() : finding.serial();
                 messages.add(events.message(recordKey, finding.serial(), Instant.now(), finding));
+            }
+            for (ActivationMatched match : matched) {
+                messages.add(events.message(match.keyId(), match.serial(), Instant.now(), match));
             }
             return messages;
         }

@@ -29,7 +29,10 @@ public class LedgerEvents {
                 key.committed,
                 key.consumed,
                 key.balance().available(),
-                causeEventId);
+                causeEventId,
+                key.state,
+                key.unattributed,
+                key.fingerprint);
         return message(key.keyId, key.keyId, time, data);
     }
 
