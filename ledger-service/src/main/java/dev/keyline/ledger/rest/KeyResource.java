@@ -45,7 +45,7 @@ public class KeyResource {
     @RolesAllowed(Roles.OPERATOR)
     public Uni<RestResponse<KeyBalanceResponse>> register(@Valid @NotNull RegisterKeyRequest request) {
         return registration
-                .register(request.keyId(), request.productKey(), request.allotment())
+                .register(request.keyId(), request.productKey(), request.allotment(), request.grantedAt())
                 .map(key -> RestResponse.ResponseBuilder.create(Response.Status.CREATED, KeyBalanceResponse.of(key))
                         .location(URI.create("/api/v1/keys/" + key.keyId))
                         .type(MediaType.APPLICATION_JSON)

@@ -5,10 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 
 /**
  * A key to register. {@code productKey} is read once to derive the fingerprint and partial key and is never stored,
- * logged or returned; {@link #toString()} leaves it out.
+ * logged or returned; {@link #toString()} leaves it out. {@code grantedAt} is when Microsoft granted the allotment
+ * (default: now); it is the time of the key's first journal entry, so registering a key again with the same values
+ * after a database rebuild gives the same journal chain.
  */
 public record RegisterKeyRequest(
         @NotBlank
@@ -22,10 +25,11 @@ public record RegisterKeyRequest(
         @NotNull
                 @Min(value = 1, message = "must be at least 1")
                 @Max(value = 100_000_000, message = "must be at most 100000000")
-                Long allotment) {
+                Long allotment,
+        Instant grantedAt) {
 
     @Override
     public String toString() {
-        return "RegisterKeyRequest[keyId=" + keyId + ", allotment=" + allotment + "]";
+        return "RegisterKeyRequest[keyId=" + keyId + ", allotment=" + allotment + ", grantedAt=" + grantedAt + "]";
     }
 }

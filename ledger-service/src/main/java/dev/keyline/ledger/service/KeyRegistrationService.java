@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Registers keys: fingerprints the full key, keeps only the fingerprint and partial key, and journals the allotment. */
@@ -34,10 +33,11 @@ public class KeyRegistrationService {
         this.outbox = outbox;
     }
 
-    public Uni<ProductKeyEntity> register(String keyId, String productKey, long allotment) {
+    public Uni<ProductKeyEntity> register(String keyId, String productKey, long allotment, Instant grantedAt) {
         String fingerprint = fingerprinter.fingerprint(productKey);
         String partialKey = ProductKeys.partialKey(productKey);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant granted = grantedAt == null ? now : grantedAt.truncatedTo(ChronoUnit.MICROS);
         LOG.debugf("registering key %s (partial key %s)", keyId, partialKey);
 
         return Panache.withTransaction(() -> ProductKeyEntity.<ProductKeyEntity>findById(keyId)
@@ -70,14 +70,7 @@ public class KeyRegistrationService {
                             return key.<ProductKeyEntity>persist();
                         })
                         .call(key -> journal.append(
-                                key,
-                                "registration-" + UUID.randomUUID(),
-                                EntryType.REGISTERED,
-                                null,
-                                allotment,
-                                0,
-                                0,
-                                now))
+                                key, "registration:" + keyId, EntryType.REGISTERED, null, allotment, 0, 0, granted))
                         .call(key -> outbox.append(events.balanceChanged(key, "registration", now))))
                 .invoke(key -> LOG.infof(
                         "registered key %s (partial key %s) with allotment %d", keyId, partialKey, allotment));
