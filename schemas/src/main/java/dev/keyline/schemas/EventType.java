@@ -5,7 +5,9 @@ import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.AlertChanged;
 import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.schemas.events.DeviceLicenseReported;
 import dev.keyline.schemas.events.DeviceProvisioned;
+import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.EventData;
 import dev.keyline.schemas.events.KeyExposed;
 import java.util.Arrays;
@@ -20,7 +22,9 @@ public enum EventType {
     ACTIVATION_UNATTRIBUTED(
             "keyline.ledger.activation-unattributed.v1", Topics.LEDGER_EVENTS, ActivationUnattributed.class),
     ALERT_CHANGED("keyline.alert.changed.v1", Topics.ALERTS, AlertChanged.class),
-    ACTIVATION_MATCHED("keyline.ledger.activation-matched.v1", Topics.LEDGER_EVENTS, ActivationMatched.class);
+    ACTIVATION_MATCHED("keyline.ledger.activation-matched.v1", Topics.LEDGER_EVENTS, ActivationMatched.class),
+    DEVICE_STEP_COMPLETED("keyline.device.step-completed.v1", Topics.LINE_EVENTS, DeviceStepCompleted.class),
+    DEVICE_LICENSE_REPORTED("keyline.device.license-reported.v1", Topics.LINE_EVENTS, DeviceLicenseReported.class);
 
     private final String type;
     private final String topic;

@@ -10,7 +10,9 @@ import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.AlertChanged;
 import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.schemas.events.DeviceLicenseReported;
 import dev.keyline.schemas.events.DeviceProvisioned;
+import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.EventData;
 import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.events.ProvisioningMethod;
@@ -86,6 +88,15 @@ class ContractApprovalTest {
                         "act-01",
                         ActivationUnattributed.DEVICE_NOT_PROVISIONED,
                         "e-2"));
+        example(
+                line,
+                "SN-0001",
+                new DeviceStepCompleted("SN-0001", "line-1", "imaging-01", "key-cleared", "KEY-A", "7QX4M"));
+        example(
+                line,
+                "SN-0001",
+                new DeviceLicenseReported(
+                        "SN-0001", "line-1", "imaging-01", "7QX4M", "OEM:DM", "notification", "0xC004F009", "slmgr"));
         example(
                 CloudEvent.serviceSource("alert-service"),
                 "alert-1",
