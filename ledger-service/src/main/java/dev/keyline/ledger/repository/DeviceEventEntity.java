@@ -38,6 +38,12 @@ public class DeviceEventEntity extends PanacheEntityBase {
     /** What happened, in a few words: the method, the activation result, or the booking's effect. */
     public String detail;
 
+    /** The journal entry types this event caused, comma-separated, such as {@code CONSUMED}; empty for none. */
+    public String effect = "";
+
+    /** {@code success} or the HRESULT of an activation attempt; null for other events. */
+    public String result;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
 

@@ -39,6 +39,18 @@ public class ProductKeyEntity extends PanacheEntityBase {
     @Column(name = "state_reason")
     public String stateReason;
 
+    /** Remaining activations in the latest imported Microsoft reading, or null before the first import. */
+    @Column(name = "reported_remaining")
+    public Long reportedRemaining;
+
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+
+    /** Returns (allotment - reported remaining) - consumed, or null without a reading. */
+    public Long unexplained() {
+        return reportedRemaining == null ? null : allotment - reportedRemaining - consumed;
+    }
+
     public KeyBalance balance() {
         return new KeyBalance(keyId, partialKey, allotment, committed, consumed, unattributed);
     }

@@ -185,9 +185,11 @@ public class BookingService {
         entry.lineId = data.lineId();
         entry.stationId = data.stationId();
         entry.occurredAt = event.time();
-        String effect = booking.movements().stream()
-                .map(movement -> movement.type().name().toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.joining(", "));
+        entry.effect = booking.movements().stream()
+                .map(movement -> movement.type().name())
+                .collect(java.util.stream.Collectors.joining(","));
+        entry.result = data instanceof ActivationAttempted attempt ? attempt.result() : null;
+        String effect = entry.effect.toLowerCase(java.util.Locale.ROOT).replace(",", ", ");
         String what = data instanceof DeviceProvisioned provisioned
                 ? "provisioned by " + provisioned.method().wireName()
                 : data instanceof ActivationAttempted attempt
