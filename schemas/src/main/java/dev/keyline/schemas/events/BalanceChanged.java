@@ -3,7 +3,8 @@ package dev.keyline.schemas.events;
 /**
  * A key's balance after the ledger booked a batch of events; {@code available} below zero means over-committed.
  * {@code state} is {@code active}, {@code exhausted}, {@code blocked} or {@code retired}; {@code fingerprint}
- * lets the station service recognise the key in artifacts.
+ * lets the station service recognise the key in artifacts;
+ * {@code unexplained} is (allotment - reported remaining) - consumed once a Microsoft reading was imported.
  */
 public record BalanceChanged(
         String keyId,
@@ -15,8 +16,37 @@ public record BalanceChanged(
         String causeEventId,
         String state,
         Long unattributed,
-        String fingerprint)
+        String fingerprint,
+        Long reportedRemaining,
+        Long unexplained)
         implements LedgerEvent {
+
+    /** A balance without a Microsoft reading. */
+    public BalanceChanged(
+            String keyId,
+            String partialKey,
+            long allotment,
+            long committed,
+            long consumed,
+            long available,
+            String causeEventId,
+            String state,
+            Long unattributed,
+            String fingerprint) {
+        this(
+                keyId,
+                partialKey,
+                allotment,
+                committed,
+                consumed,
+                available,
+                causeEventId,
+                state,
+                unattributed,
+                fingerprint,
+                null,
+                null);
+    }
 
     /** A balance without key state or unattributed count. */
     public BalanceChanged(
@@ -27,6 +57,6 @@ public record BalanceChanged(
             long consumed,
             long available,
             String causeEventId) {
-        this(keyId, partialKey, allotment, committed, consumed, available, causeEventId, null, null, null);
+        this(keyId, partialKey, allotment, committed, consumed, available, causeEventId, null, null, null, null, null);
     }
 }
