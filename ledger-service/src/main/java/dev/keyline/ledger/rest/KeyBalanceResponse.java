@@ -3,7 +3,10 @@ package dev.keyline.ledger.rest;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import java.time.Instant;
 
-/** A key's balance as the API returns it; {@code available} below zero means over-committed. */
+/**
+ * A key's balance as the API returns it; {@code available} below zero means over-committed. The reported figures come
+ * from the latest imported Microsoft reading: {@code unexplained} = reported used - consumed.
+ */
 public record KeyBalanceResponse(
         String keyId,
         String partialKey,
@@ -15,6 +18,10 @@ public record KeyBalanceResponse(
         long unattributed,
         String state,
         String stateReason,
+        Long reportedRemaining,
+        Long reportedUsed,
+        Long unexplained,
+        Instant reportedAt,
         Instant registeredAt) {
 
     public static KeyBalanceResponse of(ProductKeyEntity key) {
@@ -29,6 +36,10 @@ public record KeyBalanceResponse(
                 key.unattributed,
                 key.state,
                 key.stateReason,
+                key.reportedRemaining,
+                key.reportedRemaining == null ? null : key.allotment - key.reportedRemaining,
+                key.unexplained(),
+                key.reportedAt,
                 key.registeredAt);
     }
 }

@@ -32,7 +32,9 @@ public class LedgerEvents {
                 causeEventId,
                 key.state,
                 key.unattributed,
-                key.fingerprint);
+                key.fingerprint,
+                key.reportedRemaining,
+                key.unexplained());
         return message(key.keyId, key.keyId, time, data);
     }
 

@@ -1,0 +1,118 @@
+package dev.keyline.ledger.domain;
+
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.schemas.keys.ProductKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads remaining activations per key from CSV. The header names the columns in any order and case: a key column
+ * ({@code productKey}, fingerprinted and dropped), {@code partialKey} or {@code keyId}, {@code remainingActivations}
+ * (or {@code remaining}), and optionally {@code lastUpdate} (or {@code readAt}); rows without a date take
+ * {@code defaultReadAt}.
+ */
+public final class ReadingCsvParser {
+
+    private ReadingCsvParser() {}
+
+    public static ReadingFile parse(String csv, KeyFingerprinter fingerprinter, Instant defaultReadAt) {
+        List<String> lines = csv.lines().toList();
+        List<MicrosoftReading> readings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int fullKeys = 0;
+        if (lines.isEmpty()) {
+            return new ReadingFile(
+                    readings, 0, List.of("the file is empty; expected a header line and one row per key"));
+        }
+        Map<String, Integer> columns = header(lines.get(0));
+        Integer remainingColumn = first(columns, "remainingactivations", "remaining");
+        if (remainingColumn == null) {
+            return new ReadingFile(readings, 0, List.of("the header has no remainingActivations column"));
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            List<String> fields = split(lines.get(i));
+            String fullKey = field(fields, first(columns, "productkey", "key", "keyvalue"));
+            if (fullKey != null && ProductKeys.isFullKey(fullKey)) {
+                fullKeys++;
+            } else {
+                fullKey = null;
+            }
+            String partialKey = field(fields, first(columns, "partialproductkey", "partialkey"));
+            String keyId = field(fields, first(columns, "keyid"));
+            String remaining = field(fields, remainingColumn);
+            String readAt = field(fields, first(columns, "lastupdate", "readat", "date"));
+            int line = i + 1;
+            if (readAt == null && defaultReadAt == null) {
+                problems.add("line " + line + ": no lastUpdate; add the column or pass the readAt query parameter");
+                continue;
+            }
+            try {
+                readings.add(new MicrosoftReading(
+                        fullKey == null ? null : fingerprinter.fingerprint(fullKey),
+                        keyId,
+                        partialKey == null ? null : partialKey.toUpperCase(Locale.ROOT),
+                        Long.parseLong(remaining.trim()),
+                        readAt == null ? defaultReadAt : ReadingTimes.parse(readAt),
+                        line));
+            } catch (RuntimeException e) {
+                problems.add("line " + line + ": remainingActivations or lastUpdate is not readable");
+            }
+        }
+        return new ReadingFile(readings, fullKeys, problems);
+    }
+
+    private static Map<String, Integer> header(String line) {
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> names = split(line);
+        for (int i = 0; i < names.size(); i++) {
+            columns.put(names.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""), i);
+        }
+        return columns;
+    }
+
+    private static Integer first(Map<String, Integer> columns, String... names) {
+        for (String name : names) {
+            if (columns.containsKey(name)) {
+                return columns.get(name);
+            }
+        }
+        return null;
+    }
+
+    private static String field(List<String> fields, Integer column) {
+        if (column == null || column >= fields.size() || fields.get(column).isBlank()) {
+            return null;
+        }
+        return fields.get(column).trim();
+    }
+
+    /** Splits one RFC 4180 line: commas outside double quotes separate fields, "" is a quote inside one. */
+    static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                current.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        fields.add(current.toString());
+        return fields;
+    }
+}

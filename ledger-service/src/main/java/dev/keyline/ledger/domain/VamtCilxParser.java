@@ -1,0 +1,135 @@
+package dev.keyline.ledger.domain;
+
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.schemas.keys.ProductKeys;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads remaining activations per key from a VAMT {@code .cilx} export: root {@code VolumeActivationManagementToolData},
+ * then {@code SoftwareLicensingData/ProductKeys/ProductKey} elements whose children carry {@code RemainingActivations},
+ * {@code LastUpdate} and the key. A full key in any child is fingerprinted and dropped. DTDs and external entities are
+ * refused, so a hostile file cannot read local files or reach the network.
+ */
+public final class VamtCilxParser {
+
+    private VamtCilxParser() {}
+
+    /** Thrown when the file is not a readable, safe VAMT export; the message says what to fix. */
+    public static final class InvalidExportException extends RuntimeException {
+        public InvalidExportException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static ReadingFile parse(String xml, KeyFingerprinter fingerprinter, Instant defaultReadAt) {
+        Document document = parseSafely(xml);
+        Element root = document.getDocumentElement();
+        if (!"VolumeActivationManagementToolData".equals(localName(root))) {
+            throw new InvalidExportException("the root element is " + localName(root)
+                    + ", not VolumeActivationManagementToolData; export the data from VAMT as a .cilx file");
+        }
+        List<MicrosoftReading> readings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int fullKeys = 0;
+        NodeList keys = document.getElementsByTagNameNS("*", "ProductKey");
+        for (int i = 0; i < keys.getLength(); i++) {
+            Element key = (Element) keys.item(i);
+            if (key.getParentNode() == null || !"ProductKeys".equals(localName(key.getParentNode()))) {
+                continue;
+            }
+            Map<String, String> fields = childTexts(key);
+            String fingerprint = null;
+            for (String value : fields.values()) {
+                if (ProductKeys.isFullKey(value)) {
+                    fullKeys++;
+                    fingerprint = fingerprinter.fingerprint(value);
+                }
+            }
+            String remaining = fields.get("remainingactivations");
+            if (remaining == null) {
+                problems.add("ProductKey " + (i + 1) + " has no RemainingActivations");
+                continue;
+            }
+            String partial = fields.getOrDefault("partialproductkey", fields.get("partialkey"));
+            if (fields.get("lastupdate") == null && defaultReadAt == null) {
+                problems.add("ProductKey " + (i + 1) + " has no LastUpdate; pass the readAt query parameter");
+                continue;
+            }
+            try {
+                String lastUpdate = fields.get("lastupdate");
+                readings.add(new MicrosoftReading(
+                        fingerprint,
+                        null,
+                        partial == null ? null : partial.toUpperCase(Locale.ROOT),
+                        Long.parseLong(remaining),
+                        lastUpdate == null ? defaultReadAt : ReadingTimes.parse(lastUpdate),
+                        i + 1));
+            } catch (RuntimeException e) {
+                problems.add("ProductKey " + (i + 1) + ": RemainingActivations or LastUpdate is not readable");
+            }
+        }
+        return new ReadingFile(readings, fullKeys, problems);
+    }
+
+    private static Document parseSafely(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new InputSource(new StringReader(xml)));
+        } catch (SAXException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("DOCTYPE")) {
+                throw new InvalidExportException(
+                        "the file declares a DOCTYPE, which is refused to prevent XML external entity attacks;"
+                                + " export the data from VAMT again");
+            }
+            throw new InvalidExportException("the file is not well-formed XML: " + message);
+        } catch (ParserConfigurationException | IOException e) {
+            throw new IllegalStateException("the XML parser could not be set up safely", e);
+        }
+    }
+
+    private static Map<String, String> childTexts(Element element) {
+        Map<String, String> fields = new HashMap<>();
+        NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node child = children.item(i);
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                fields.put(
+                        localName(child).toLowerCase(Locale.ROOT),
+                        child.getTextContent().trim());
+            }
+        }
+        return fields;
+    }
+
+    private static String localName(Node node) {
+        return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
+    }
+}

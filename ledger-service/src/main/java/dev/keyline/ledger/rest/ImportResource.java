@@ -1,0 +1,64 @@
+package dev.keyline.ledger.rest;
+
+import dev.keyline.ledger.domain.ReadingCsvParser;
+import dev.keyline.ledger.domain.ReadingFile;
+import dev.keyline.ledger.domain.VamtCilxParser;
+import dev.keyline.ledger.service.ImportResult;
+import dev.keyline.ledger.service.ReadingImportService;
+import dev.keyline.platform.auth.Roles;
+import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+
+/**
+ * Imports Microsoft-reported remaining activations: a VAMT {@code .cilx} export as XML, or CSV. Full keys in the file
+ * are fingerprinted to find the registered key and then dropped; the response never contains one.
+ */
+@Path("/api/v1/imports/microsoft-readings")
+@RolesAllowed(Roles.OPERATOR)
+public class ImportResource {
+
+    private final ReadingImportService imports;
+    private final KeyFingerprinter fingerprinter;
+
+    public ImportResource(ReadingImportService imports, KeyFingerprinter fingerprinter) {
+        this.imports = imports;
+        this.fingerprinter = fingerprinter;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    public Uni<ImportResult> importCilx(String body, @QueryParam("readAt") String readAt) {
+        ReadingFile file;
+        try {
+            file = VamtCilxParser.parse(body, fingerprinter, defaultReadAt(readAt));
+        } catch (VamtCilxParser.InvalidExportException e) {
+            throw ProblemException.invalidField("body", e.getMessage(), "send the .cilx file VAMT exported");
+        }
+        return imports.importReadings(file, "vamt-cilx");
+    }
+
+    @POST
+    @Consumes("text/csv")
+    public Uni<ImportResult> importCsv(String body, @QueryParam("readAt") String readAt) {
+        return imports.importReadings(ReadingCsvParser.parse(body, fingerprinter, defaultReadAt(readAt)), "csv");
+    }
+
+    /**
+     * Rows without a date take {@code readAt}; without it the import is refused rather than dated now, because a
+     * second import of the same file would then count as a new reading.
+     */
+    private static Instant defaultReadAt(String readAt) {
+        if (readAt == null || readAt.isBlank()) {
+            return null;
+        }
+        return JournalResource.instant("readAt", readAt, null);
+    }
+}

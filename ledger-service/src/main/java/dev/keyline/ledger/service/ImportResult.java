@@ -1,0 +1,12 @@
+package dev.keyline.ledger.service;
+
+import java.util.List;
+
+/** The outcome of one import: counts, each reading, full keys dropped, and rows that could not be read. */
+public record ImportResult(
+        int recorded,
+        int unchanged,
+        int unmatched,
+        int fullKeysDropped,
+        List<ImportedReading> readings,
+        List<String> problems) {}

@@ -1,0 +1,146 @@
+package dev.keyline.ledger.service;
+
+import dev.keyline.ledger.domain.MicrosoftReading;
+import dev.keyline.ledger.domain.ReadingFile;
+import dev.keyline.ledger.repository.ProductKeyEntity;
+import dev.keyline.platform.outbox.Outbox;
+import dev.keyline.platform.outbox.OutboxMessage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Records Microsoft-reported remaining activations per key. A reading already imported (same key, time and count)
+ * changes nothing, so importing the same file twice is harmless; the newest reading sets the key's reported figures.
+ */
+@ApplicationScoped
+public class ReadingImportService {
+
+    private static final Logger LOG = Logger.getLogger(ReadingImportService.class);
+    private static final String INSERT = "INSERT INTO microsoft_readings (key_id, remaining, read_at, source)"
+            + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key_id, read_at, remaining) DO NOTHING";
+
+    private final LedgerEvents events;
+    private final Outbox outbox;
+
+    public ReadingImportService(LedgerEvents events, Outbox outbox) {
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    public Uni<ImportResult> importReadings(ReadingFile file, String source) {
+        return Panache.withTransaction(
+                        () -> ProductKeyEntity.<ProductKeyEntity>listAll().chain(keys -> {
+                            List<ImportedReading> outcomes = new ArrayList<>();
+                            Map<String, ProductKeyEntity> touched = new LinkedHashMap<>();
+                            return Multi.createFrom()
+                                    .iterable(file.readings())
+                                    .onItem()
+                                    .transformToUniAndConcatenate(
+                                            reading -> record(reading, match(reading, keys), source)
+                                                    .invoke(outcome -> {
+                                                        outcomes.add(outcome);
+                                                        if ("recorded".equals(outcome.outcome())) {
+                                                            touched.put(outcome.keyId(), match(reading, keys));
+                                                        }
+                                                    }))
+                                    .collect()
+                                    .last()
+                                    .chain(() -> outbox.append(balances(touched)))
+                                    .map(ignored -> result(file, outcomes));
+                        }))
+                .invoke(result -> LOG.infof(
+                        "imported %d Microsoft readings from %s: %d recorded, %d unchanged, %d unmatched,"
+                                + " %d full keys dropped",
+                        result.readings().size(),
+                        source,
+                        result.recorded(),
+                        result.unchanged(),
+                        result.unmatched(),
+                        result.fullKeysDropped()));
+    }
+
+    private Uni<ImportedReading> record(MicrosoftReading reading, ProductKeyEntity key, String source) {
+        if (key == null) {
+            return Uni.createFrom()
+                    .item(new ImportedReading(
+                            reading.line(),
+                            reading.keyId(),
+                            reading.partialKey(),
+                            reading.remaining(),
+                            reading.readAt(),
+                            "unmatched",
+                            null));
+        }
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, key.keyId)
+                        .setParameter(2, reading.remaining())
+                        .setParameter(3, reading.readAt())
+                        .setParameter(4, source)
+                        .executeUpdate())
+                .map(inserted -> {
+                    boolean newest = key.reportedAt == null || !reading.readAt().isBefore(key.reportedAt);
+                    if (inserted == 1 && newest) {
+                        key.reportedRemaining = reading.remaining();
+                        key.reportedAt = reading.readAt();
+                    }
+                    return new ImportedReading(
+                            reading.line(),
+                            key.keyId,
+                            key.partialKey,
+                            reading.remaining(),
+                            reading.readAt(),
+                            inserted == 1 ? "recorded" : "unchanged",
+                            key.unexplained());
+                });
+    }
+
+    /** Finds the registered key a reading names: by fingerprint, then key id, then a unique partial key. */
+    private static ProductKeyEntity match(MicrosoftReading reading, List<ProductKeyEntity> keys) {
+        if (reading.fingerprint() != null) {
+            return keys.stream()
+                    .filter(k -> k.fingerprint.equals(reading.fingerprint()))
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (reading.keyId() != null) {
+            return keys.stream()
+                    .filter(k -> k.keyId.equals(reading.keyId()))
+                    .findFirst()
+                    .orElse(null);
+        }
+        List<ProductKeyEntity> byPartial = keys.stream()
+                .filter(k -> k.partialKey.equals(reading.partialKey()))
+                .toList();
+        return byPartial.size() == 1 ? byPartial.get(0) : null;
+    }
+
+    private List<OutboxMessage> balances(Map<String, ProductKeyEntity> touched) {
+        Instant now = Instant.now();
+        return touched.values().stream()
+                .map(key -> events.balanceChanged(key, "microsoft-reading", now))
+                .toList();
+    }
+
+    private static ImportResult result(ReadingFile file, List<ImportedReading> outcomes) {
+        return new ImportResult(
+                count(outcomes, "recorded"),
+                count(outcomes, "unchanged"),
+                count(outcomes, "unmatched"),
+                file.fullKeysDropped(),
+                outcomes,
+                file.problems());
+    }
+
+    private static int count(List<ImportedReading> outcomes, String outcome) {
+        return (int) outcomes.stream().filter(o -> o.outcome().equals(outcome)).count();
+    }
+}

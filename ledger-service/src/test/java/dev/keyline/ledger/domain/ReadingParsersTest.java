@@ -1,0 +1,106 @@
+package dev.keyline.ledger.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ReadingParsersTest {
+
+    // Made-up key in the 5x5 layout.
+    private static final String KEY = "VAMTS-AAAAA-BBBBB-CCCCC-V4MT1";
+    private static final KeyFingerprinter FINGERPRINTER = new KeyFingerprinter("a-test-secret-of-32-characters!!");
+    private static final Instant DEFAULT = Instant.parse("2026-12-01T00:00:00Z");
+
+    private static final String CILX =
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <VolumeActivationManagementToolData VamtVersion="3.1">
+              <SoftwareLicensingData>
+                <ProductKeys>
+                  <ProductKey>
+                    <KeyValue>%s</KeyValue>
+                    <KeyType>MAK</KeyType>
+                    <RemainingActivations>13</RemainingActivations>
+                    <LastUpdate>2026-11-30T10:15:00</LastUpdate>
+                    <KeyDescription>Line 1 ePKEA</KeyDescription>
+                  </ProductKey>
+                  <ProductKey>
+                    <PartialProductKey>h2k9d</PartialProductKey>
+                    <RemainingActivations>40</RemainingActivations>
+                  </ProductKey>
+                </ProductKeys>
+              </SoftwareLicensingData>
+            </VolumeActivationManagementToolData>
+            """
+                    .formatted(KEY);
+
+    @Test
+    void cilxFingerprintsAndDropsFullKey() {
+        ReadingFile file = VamtCilxParser.parse(CILX, FINGERPRINTER, DEFAULT);
+
+        assertThat(file.fullKeysDropped()).isEqualTo(1);
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.readings()).hasSize(2);
+        MicrosoftReading first = file.readings().get(0);
+        assertThat(first.fingerprint()).isEqualTo(FINGERPRINTER.fingerprint(KEY));
+        assertThat(first.remaining()).isEqualTo(13);
+        assertThat(first.readAt()).isEqualTo(Instant.parse("2026-11-30T10:15:00Z"));
+        assertThat(first.toString()).doesNotContain(KEY);
+        MicrosoftReading second = file.readings().get(1);
+        assertThat(second.partialKey()).isEqualTo("H2K9D");
+        assertThat(second.readAt()).isEqualTo(DEFAULT);
+    }
+
+    @Test
+    void cilxRefusesDoctype() {
+        String xxe =
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE VolumeActivationManagementToolData [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <VolumeActivationManagementToolData>&x;</VolumeActivationManagementToolData>
+                """;
+
+        assertThatThrownBy(() -> VamtCilxParser.parse(xxe, FINGERPRINTER, DEFAULT))
+                .isInstanceOf(VamtCilxParser.InvalidExportException.class)
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void cilxRejectsOtherRoot() {
+        assertThatThrownBy(() -> VamtCilxParser.parse("<Other/>", FINGERPRINTER, DEFAULT))
+                .hasMessageContaining("not VolumeActivationManagementToolData");
+    }
+
+    @Test
+    void csvReadsColumnsInAnyOrder() {
+        String csv = "Remaining Activations,Product Key,Last Update\n"
+                + "13," + KEY + ",2026-11-30 10:15:00\n"
+                + "\n"
+                + "many,,\n";
+
+        ReadingFile file = ReadingCsvParser.parse(csv, FINGERPRINTER, null);
+
+        assertThat(file.readings()).hasSize(1);
+        assertThat(file.readings().get(0).fingerprint()).isEqualTo(FINGERPRINTER.fingerprint(KEY));
+        assertThat(file.readings().get(0).readAt()).isEqualTo(Instant.parse("2026-11-30T10:15:00Z"));
+        assertThat(file.fullKeysDropped()).isEqualTo(1);
+        assertThat(file.problems())
+                .containsExactly("line 4: no lastUpdate; add the column or pass the readAt query parameter");
+    }
+
+    @Test
+    void csvWithoutRemainingColumnIsRejected() {
+        ReadingFile file = ReadingCsvParser.parse("keyId,count\nKEY-A,3\n", FINGERPRINTER, DEFAULT);
+
+        assertThat(file.readings()).isEmpty();
+        assertThat(file.problems()).containsExactly("the header has no remainingActivations column");
+    }
+
+    @Test
+    void csvSplitsQuotedFields() {
+        assertThat(ReadingCsvParser.split("a,\"b,c\",\"say \"\"hi\"\"\"")).containsExactly("a", "b,c", "say \"hi\"");
+    }
+}

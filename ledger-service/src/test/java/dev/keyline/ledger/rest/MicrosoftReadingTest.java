@@ -1,0 +1,103 @@
+package dev.keyline.ledger.rest;
+
+import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.json;
+import static dev.keyline.ledger.TestEvents.provisioned;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.keyline.ledger.DatabaseDump;
+import dev.keyline.ledger.KafkaTestClient;
+import dev.keyline.ledger.LedgerApi;
+import dev.keyline.schemas.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MicrosoftReadingTest {
+
+    // Made-up key in the 5x5 layout.
+    private static final String KEY = "RDNGS-AAAAA-BBBBB-CCCCC-RDNG1";
+
+    @Test
+    void unexplainedConsumptionFromImportedReading() throws Exception {
+        LedgerApi.registerKey("RDNG-1", KEY, 50);
+        List<String> events = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            events.add(json(provisioned("R1-" + i, "RDNG-1", "RDNG1")));
+            events.add(json(activation("R1-" + i, "RDNG-1", "RDNG1", "success")));
+        }
+        for (int i = 1; i <= 4; i++) {
+            // Re-imaged: provisioned again, so the next success consumes again.
+            events.add(json(provisioned("R1-" + i, "RDNG-1", "RDNG1")));
+            events.add(json(activation("R1-" + i, "RDNG-1", "RDNG1", "success")));
+        }
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "RDNG-1", events.toArray(String[]::new));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("RDNG-1").getLong("consumed") == 14);
+
+        String csv = "productKey,remainingActivations,lastUpdate\n" + KEY + ",13,2026-12-01T09:00:00Z\n";
+        String firstImport = importCsv(csv)
+                .body("recorded", equalTo(1))
+                .body("fullKeysDropped", equalTo(1))
+                .body("readings[0].unexplained", equalTo(23))
+                .extract()
+                .asString();
+        importCsv(csv).body("recorded", equalTo(0)).body("unchanged", equalTo(1));
+
+        JsonPath key = LedgerApi.key("RDNG-1");
+        assertThat(key.getLong("consumed")).isEqualTo(14);
+        assertThat(key.getLong("reportedUsed")).isEqualTo(37);
+        assertThat(key.getLong("unexplained")).isEqualTo(23);
+        assertThat(key.getLong("committed")).isZero();
+        assertThat(firstImport).doesNotContain(KEY);
+        assertThat(DatabaseDump.allRowsAsText()).doesNotContain(KEY);
+    }
+
+    @Test
+    void unmatchedReadingIsReported() {
+        importCsv("partialKey,remainingActivations\nZZZZZ,4\n", "2026-12-01T00:00:00Z")
+                .body("unmatched", equalTo(1))
+                .body("readings[0].outcome", equalTo("unmatched"));
+    }
+
+    @Test
+    void hostileXmlIsRejected() {
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("application/xml")
+                .body("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("DOCTYPE"));
+    }
+
+    private static io.restassured.response.ValidatableResponse importCsv(String csv) {
+        return given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/csv")
+                .body(csv)
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse importCsv(String csv, String readAt) {
+        return given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/csv")
+                .queryParam("readAt", readAt)
+                .body(csv)
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(200);
+    }
+}
