@@ -1,0 +1,21 @@
+package dev.keyline.alert.domain;
+
+/** A change the lifecycle made to an alert, with the alert as it is after the change. */
+public record AlertTransition(Kind kind, AlertState state) {
+
+    public enum Kind {
+        /** The first firing of this identity: a new alert. */
+        RAISED,
+        /** A firing alert whose condition held again: one more occurrence. */
+        REPEATED,
+        /** A resolved alert whose condition is true again: it fires again as the same alert. */
+        REFIRED,
+        /** A firing alert whose condition cleared. */
+        RESOLVED
+    }
+
+    /** Returns whether this change made the alert fire after it was absent or resolved. */
+    public boolean startsFiring() {
+        return kind == Kind.RAISED || kind == Kind.REFIRED;
+    }
+}
