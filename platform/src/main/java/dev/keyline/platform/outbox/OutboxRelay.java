@@ -52,6 +52,7 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Instant lastWarning = Instant.MIN;
     private boolean failing;
+    private volatile boolean stopping;
 
     public OutboxRelay(
             Pool pool, OutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -65,13 +66,18 @@ public class OutboxRelay {
             every = "${keyline.outbox.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
+        if (stopping) {
+            return;
+        }
         try {
             int sent;
             do {
                 sent = relayBatch();
             } while (sent == config.batchSize());
         } catch (RuntimeException e) {
-            warn("outbox relay round failed: " + e.getMessage(), e);
+            if (!stopping) {
+                warn("outbox relay round failed: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -126,6 +132,7 @@ public class OutboxRelay {
     }
 
     void close(@Observes ShutdownEvent event) {
+        stopping = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
