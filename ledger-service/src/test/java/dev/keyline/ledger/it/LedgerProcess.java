@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +38,17 @@ public final class LedgerProcess {
     }
 
     /**
-     * Starts {@code java -jar jar} with {@code environment} added to this JVM's environment, writing standard output
-     * and error to {@code logFile}. It returns at once; call {@link #awaitReady(Duration)} before sending requests.
+     * Starts {@code java -jar jar} with {@code environment} added to this JVM's environment and each of
+     * {@code properties} as a {@code -Dname=value} system property, writing standard output and error to
+     * {@code logFile}. It returns at once, so call {@link #awaitReady(Duration)} before sending requests.
      */
-    public static LedgerProcess start(String name, Path jar, Map<String, String> environment, int httpPort, Path logFile)
+    public static LedgerProcess start(
+            String name,
+            Path jar,
+            Map<String, String> environment,
+            Map<String, String> properties,
+            int httpPort,
+            Path logFile)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
@@ -48,7 +56,10 @@ public final class LedgerProcess {
         }
         Files.createDirectories(logFile.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, MAX_HEAP, "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(java, MAX_HEAP));
+        properties.forEach((property, value) -> command.add("-D" + property + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(logFile.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
@@ -80,7 +91,7 @@ public final class LedgerProcess {
         return process.isAlive();
     }
 
-    /** Polls {@code GET /q/health/ready} until it returns 200; throws when the process exits or the timeout passes. */
+    /** Polls {@code GET /q/health/ready} until it returns 200, and throws when the process exits or the timeout passes. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         URI readiness = url.resolve("/q/health/ready");
         Instant deadline = Instant.now().plus(timeout);
@@ -98,7 +109,7 @@ public final class LedgerProcess {
         LOG.infof("ledger %s is ready on %s", name, url);
     }
 
-    /** Sends SIGTERM and waits for the exit; kills the process when it is still running after 30 seconds. */
+    /** Sends SIGTERM and waits for the exit, killing the process when it still runs after 30 seconds. */
     public void stop() throws InterruptedException {
         if (!process.isAlive()) {
             return;

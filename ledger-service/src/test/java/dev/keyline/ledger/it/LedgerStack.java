@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The servers of one integration test: a Kafka broker in a child JVM, a throw-away PostgreSQL with the ledger's
- * database, and the ledger processes the test starts. All listen on 127.0.0.1; {@link #close()} stops them all.
+ * database, and the ledger processes the test starts. All listen on 127.0.0.1, and {@link #close()} stops them all.
  */
 public final class LedgerStack implements AutoCloseable {
 
@@ -88,18 +88,22 @@ public final class LedgerStack implements AutoCloseable {
     }
 
     /**
-     * Starts a ledger with the stack's Kafka and database and waits until it is ready. {@code overrides} adds or
-     * replaces environment variables, such as {@code MP_MESSAGING_INCOMING_LINE_EVENTS_GROUP_ID}.
+     * Starts a ledger with the stack's Kafka and database and waits until it is ready. {@code properties} are
+     * configuration properties passed as system properties, which take precedence over the environment and
+     * application.properties, such as {@code mp.messaging.incoming.line-events.group.id}. An environment variable
+     * would not do for a property that application.properties lacks: SmallRye Config cannot tell that
+     * {@code MP_MESSAGING_INCOMING_LINE_EVENTS_ENABLED} names the channel {@code line-events} and not
+     * {@code line.events}.
      */
-    public LedgerProcess startLedger(String name, Map<String, String> overrides)
+    public LedgerProcess startLedger(String name, Map<String, String> properties)
             throws IOException, InterruptedException {
-        LedgerProcess ledger = spawnLedger(name, overrides);
+        LedgerProcess ledger = spawnLedger(name, properties);
         ledger.awaitReady(READY_TIMEOUT);
         return ledger;
     }
 
     /** Starts a ledger process like {@link #startLedger} but returns without waiting until it is ready. */
-    public LedgerProcess spawnLedger(String name, Map<String, String> overrides) throws IOException {
+    public LedgerProcess spawnLedger(String name, Map<String, String> properties) throws IOException {
         int port = FreePorts.find();
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -111,19 +115,18 @@ public final class LedgerStack implements AutoCloseable {
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         environment.put("KEYLINE_KEYS_FINGERPRINT_SECRET", FINGERPRINT_SECRET);
         environment.put("KEYLINE_AUTH_TOKENS", sha256Hex(OPERATOR_TOKEN) + ":operator:operator+auditor");
-        environment.putAll(overrides);
 
-        LedgerProcess ledger = LedgerProcess.start(name, jar, environment, port, workDirectory.resolve(name + ".log"));
+        LedgerProcess ledger =
+                LedgerProcess.start(name, jar, environment, properties, port, workDirectory.resolve(name + ".log"));
         synchronized (ledgers) {
             ledgers.add(ledger);
         }
         return ledger;
     }
 
-    /** Drops the ledger's database, closing its connections, and creates it empty; stop every ledger first. */
+    /** Drops the ledger's database, closing its connections, and creates it empty. Stop every ledger first. */
     public void recreateDatabase() throws SQLException {
-        try (Connection connection =
-                        postgres.database("postgres").getConnection();
+        try (Connection connection = postgres.database("postgres").getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
         }
