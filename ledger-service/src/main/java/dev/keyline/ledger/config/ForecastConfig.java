@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How depletion forecasts are computed. */
+/** Settings of depletion forecasts. */
 @ConfigMapping(prefix = "keyline.ledger.forecast")
 public interface ForecastConfig {
 

@@ -31,7 +31,7 @@ public final class VamtCilxParser {
 
     private VamtCilxParser() {}
 
-    /** Thrown when the file is not a readable, safe VAMT export; the message says what to fix. */
+    /** Thrown when the file is not a readable, safe VAMT export; the message names the fix. */
     public static final class InvalidExportException extends RuntimeException {
         public InvalidExportException(String message) {
             super(message, null, false, false);
@@ -106,7 +106,7 @@ public final class VamtCilxParser {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("DOCTYPE")) {
                 throw new InvalidExportException(
-                        "the file declares a DOCTYPE, which is refused to prevent XML external entity attacks;"
+                        "the file declares a DOCTYPE, which is rejected to prevent XML external entity attacks;"
                                 + " export the data from VAMT again");
             }
             throw new InvalidExportException("the file is not well-formed XML: " + message);

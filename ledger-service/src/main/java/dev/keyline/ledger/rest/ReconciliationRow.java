@@ -2,7 +2,7 @@ package dev.keyline.ledger.rest;
 
 import java.time.LocalDate;
 
-/** What one line did with one key on one day (UTC, by when it happened on the line). */
+/** Counts of one line's events with one key on one day (UTC, by the time the event happened on the line). */
 public record ReconciliationRow(
         LocalDate day,
         String keyId,

@@ -3,7 +3,7 @@ package dev.keyline.ledger.service;
 import java.time.Instant;
 
 /**
- * What happened to one reading of an import: {@code recorded} (new), {@code unchanged} (imported before) or
+ * The outcome of one reading of an import: {@code recorded} (new), {@code unchanged} (imported before) or
  * {@code unmatched} (no registered key has that fingerprint, key id or partial key).
  */
 public record ImportedReading(

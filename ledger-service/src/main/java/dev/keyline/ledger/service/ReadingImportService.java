@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Records Microsoft-reported remaining activations per key. A reading already imported (same key, time and count)
- * changes nothing, so importing the same file twice is harmless; the newest reading sets the key's reported figures.
+ * changes nothing, so importing the same file twice is harmless. The newest reading sets the key's reported figures.
  */
 @ApplicationScoped
 public class ReadingImportService {
