@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Body of {@code POST /api/v1/reports/device-provisioned}: a station installed a production key on a device. */
+/**
+ * Body of {@code POST /api/v1/reports/device-provisioned}: a station installed a production key on a device.
+ * {@code defaultKey} is optional and true when the key is the default manufacturing key, which cannot activate. The
+ * station service keeps that flag to itself: it is not part of the published event.
+ */
 public record DeviceProvisionedReport(
         @NotNull(message = MISSING) @Pattern(regexp = ID, message = ID_MESSAGE) String serial,
         @NotNull(message = MISSING) @Pattern(regexp = ID, message = ID_MESSAGE) String lineId,
@@ -27,7 +31,8 @@ public record DeviceProvisionedReport(
                 @Pattern(regexp = ReportConstraints.METHOD, message = ReportConstraints.METHOD_MESSAGE)
                 String method,
         @NotNull(message = MISSING) Boolean keyCleared,
-        @Size(max = ReportConstraints.MAX_NOTES, message = ReportConstraints.NOTES_MESSAGE) String notes)
+        @Size(max = ReportConstraints.MAX_NOTES, message = ReportConstraints.NOTES_MESSAGE) String notes,
+        Boolean defaultKey)
         implements StationReport {
 
     @Override
@@ -40,6 +45,11 @@ public record DeviceProvisionedReport(
                     "send keyId, partialKey or both; partialKey is the last 5 characters of the key"));
         }
         return errors;
+    }
+
+    /** Returns whether the report marks the key as the default manufacturing key. */
+    public boolean marksDefaultKey() {
+        return Boolean.TRUE.equals(defaultKey);
     }
 
     @Override

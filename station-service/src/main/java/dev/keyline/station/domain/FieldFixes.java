@@ -22,7 +22,12 @@ public final class FieldFixes {
             Map.entry("channel", "send one of internet, phone, vamt-proxy"),
             Map.entry(
                     "result", "send success, or the HRESULT of the failure as 0x and 8 hex digits, such as 0xC004C020"),
-            Map.entry("notes", "shorten notes to at most 2000 characters"));
+            Map.entry("notes", "shorten notes to at most 2000 characters"),
+            Map.entry("step", "send one of image-applied, key-cleared, generalized, qa-passed, shipped"),
+            Map.entry(
+                    "defaultKey",
+                    "send true when the installed key is the default manufacturing key, which cannot activate,"
+                            + " or leave defaultKey out"));
 
     private FieldFixes() {}
 

@@ -1,5 +1,7 @@
 package dev.keyline.station.domain;
 
+import dev.keyline.schemas.keys.KeyRedactor;
+
 /** Quotes a rejected value back to the station, so it can see what it sent, unless the value is long. */
 public final class Quoting {
 
@@ -15,5 +17,16 @@ public final class Quoting {
             return "";
         }
         return ", got '" + text + "'";
+    }
+
+    /** Returns a request value to quote in a message: keys masked, cut to {@link ReportConstraints#MAX_QUOTED_LENGTH}. */
+    public static String masked(String value) {
+        if (value == null) {
+            return "";
+        }
+        String masked = KeyRedactor.maskAll(value);
+        return masked.length() > ReportConstraints.MAX_QUOTED_LENGTH
+                ? masked.substring(0, ReportConstraints.MAX_QUOTED_LENGTH) + "..."
+                : masked;
     }
 }

@@ -1,7 +1,9 @@
 package dev.keyline.station.domain;
 
 import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.DeviceLicenseReported;
 import dev.keyline.schemas.events.DeviceProvisioned;
+import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.events.LineEvent;
 
@@ -19,6 +21,12 @@ public final class RecordKeys {
         }
         if (data instanceof ActivationAttempted attempted) {
             return firstPresent(attempted.keyId(), attempted.partialKey(), attempted.serial());
+        }
+        if (data instanceof DeviceStepCompleted step) {
+            return firstPresent(step.keyId(), step.partialKey(), step.serial());
+        }
+        if (data instanceof DeviceLicenseReported license) {
+            return firstPresent(null, license.partialKey(), license.serial());
         }
         KeyExposed exposed = (KeyExposed) data;
         return firstPresent(null, exposed.partialKey(), exposed.serial());

@@ -12,6 +12,7 @@ public final class ReportConstraints {
     public static final String METHOD = "interactive-setup|unattend|audit-mode-ipk|offline-dism";
     public static final String CHANNEL = "internet|phone|vamt-proxy";
     public static final String RESULT = "success|0[xX][0-9A-Fa-f]{8}";
+    public static final String STEP = "image-applied|key-cleared|generalized|qa-passed|shipped";
     public static final int MAX_NOTES = 2000;
 
     public static final String MISSING = "is missing";
@@ -21,6 +22,8 @@ public final class ReportConstraints {
             "must be one of interactive-setup, unattend, audit-mode-ipk, offline-dism";
     public static final String CHANNEL_MESSAGE = "must be one of internet, phone, vamt-proxy";
     public static final String RESULT_MESSAGE = "must be success or an HRESULT written as 0x and 8 hex digits";
+    public static final String STEP_MESSAGE =
+            "must be one of image-applied, key-cleared, generalized, qa-passed, shipped";
     public static final String NOTES_MESSAGE = "is longer than 2000 characters";
 
     /** Maximum length of a value quoted back in an error message. Longer values are described, not quoted. */

@@ -8,7 +8,8 @@ import java.util.List;
 /** The kinds of report a station posts, each with its request record and the event type it becomes. */
 public enum ReportKind {
     DEVICE_PROVISIONED("device-provisioned", DeviceProvisionedReport.class, EventType.DEVICE_PROVISIONED),
-    ACTIVATION_ATTEMPTED("activation-attempted", ActivationAttemptedReport.class, EventType.ACTIVATION_ATTEMPTED);
+    ACTIVATION_ATTEMPTED("activation-attempted", ActivationAttemptedReport.class, EventType.ACTIVATION_ATTEMPTED),
+    DEVICE_STEP("device-step", StepReport.class, EventType.DEVICE_STEP_COMPLETED);
 
     private final String wireName;
     private final Class<? extends StationReport> requestClass;
@@ -20,7 +21,10 @@ public enum ReportKind {
         this.eventType = eventType;
     }
 
-    /** Returns the last path segment of the endpoint, also the {@code report} member of a {@code KeyExposed} event. */
+    /**
+     * Returns the {@code kind} of a report in a bulk request and the {@code report} member of a {@code KeyExposed}
+     * event. For the two reports under {@code /api/v1/reports} it is also the last path segment of the endpoint.
+     */
     public String wireName() {
         return wireName;
     }

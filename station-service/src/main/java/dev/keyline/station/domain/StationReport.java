@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A station report read from a redacted request body, before or after validation. */
-public sealed interface StationReport permits DeviceProvisionedReport, ActivationAttemptedReport {
+public sealed interface StationReport permits DeviceProvisionedReport, ActivationAttemptedReport, StepReport {
 
     String serial();
 

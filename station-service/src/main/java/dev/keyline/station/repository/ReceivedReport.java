@@ -3,6 +3,7 @@ package dev.keyline.station.repository;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.DeviceProvisioned;
+import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.LineEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,6 +64,9 @@ public class ReceivedReport {
         } else if (event.data() instanceof ActivationAttempted attempted) {
             report.keyId = attempted.keyId();
             report.partialKey = attempted.partialKey();
+        } else if (event.data() instanceof DeviceStepCompleted step) {
+            report.keyId = step.keyId();
+            report.partialKey = step.partialKey();
         }
         return report;
     }

@@ -1,11 +1,9 @@
 package dev.keyline.station.rest;
 
 import dev.keyline.platform.auth.Roles;
-import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.station.domain.ActivationAttemptedReport;
 import dev.keyline.station.domain.DeviceProvisionedReport;
 import dev.keyline.station.domain.ReportKind;
-import dev.keyline.station.domain.ReportProblems;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.ReportIntake;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,9 +58,7 @@ public class ReportResource {
     }
 
     private Uni<Response> receive(ReportKind kind, String body) {
-        String principal = identity.getPrincipal().getName();
-        StationBinding station = StationBinding.parse(principal)
-                .orElseThrow(() -> new ProblemException(ReportProblems.unboundToken(principal)));
+        StationBinding station = StationPrincipal.binding(identity);
         return intake.receive(kind, body, station)
                 .map(outcome -> Response.accepted(ReportAccepted.of(outcome)).build());
     }

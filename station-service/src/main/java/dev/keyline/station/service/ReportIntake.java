@@ -6,13 +6,13 @@ import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.events.KeyExposed;
-import dev.keyline.schemas.events.LineEvent;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.station.domain.BodyParser;
 import dev.keyline.station.domain.ExposureEvents;
 import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.KeyExposure;
 import dev.keyline.station.domain.ParsedBody;
+import dev.keyline.station.domain.PathSerial;
 import dev.keyline.station.domain.ReadResult;
 import dev.keyline.station.domain.RedactedTree;
 import dev.keyline.station.domain.ReportConstraints;
@@ -21,11 +21,9 @@ import dev.keyline.station.domain.ReportOutcome;
 import dev.keyline.station.domain.ReportProblems;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StationReport;
-import dev.keyline.station.repository.ReceivedReport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,15 +42,25 @@ public class ReportIntake {
     private final KeyRedactor redactor;
     private final ReportReader reader;
     private final ReportPublisher publisher;
+    private final ReportBooking booking;
 
-    public ReportIntake(KeyRedactor redactor, ReportReader reader, ReportPublisher publisher) {
+    public ReportIntake(KeyRedactor redactor, ReportReader reader, ReportPublisher publisher, ReportBooking booking) {
         this.redactor = redactor;
         this.reader = reader;
         this.publisher = publisher;
+        this.booking = booking;
     }
 
     /** Stores the report from {@code body}, or fails with a {@link ProblemException} whose problem explains the rejection. */
     public Uni<ReportOutcome> receive(ReportKind kind, String body, StationBinding station) {
+        return receive(kind, body, station, null);
+    }
+
+    /**
+     * Stores a report about the device {@code pathSerial} from the request path. The body's {@code serial} may be left
+     * out, and then the path's is used; when present it must be the same.
+     */
+    public Uni<ReportOutcome> receive(ReportKind kind, String body, StationBinding station, String pathSerial) {
         LOG.debugf("received a %s report from %s", kind.wireName(), station);
         Instant receivedAt = Instant.now();
 
@@ -69,7 +77,7 @@ public class ReportIntake {
         }
         RedactedTree redacted = ((ParsedBody.Readable) parsed).redacted();
 
-        ReadResult read = reader.read(kind, redacted.tree());
+        ReadResult read = reader.read(kind, PathSerial.merge(redacted.tree(), pathSerial));
         if (read instanceof ReadResult.Invalid invalid) {
             LOG.warnf(
                     "rejected %s report from %s: invalid values in %s",
@@ -83,6 +91,17 @@ public class ReportIntake {
                     notice -> ReportProblems.invalid(kind, invalid.errors(), notice));
         }
         StationReport report = ((ReadResult.Valid) read).report();
+        FieldError serialMismatch = PathSerial.mismatch(report, pathSerial).orElse(null);
+        if (serialMismatch != null) {
+            LOG.warnf("rejected %s report from %s: %s", kind.wireName(), station, serialMismatch.message());
+            return rejectAfterExposures(
+                    kind,
+                    station,
+                    redacted.exposures(),
+                    null,
+                    receivedAt,
+                    notice -> ReportProblems.invalid(kind, List.of(serialMismatch), notice));
+        }
 
         if (!station.matches(report.lineId(), report.stationId())) {
             LOG.warnf(
@@ -107,21 +126,38 @@ public class ReportIntake {
             List<KeyExposure> found,
             Instant receivedAt) {
         Instant time = report.occurredAt(receivedAt);
-        CloudEvent<LineEvent> event = CloudEvent.create(station.source(), report.serial(), time, report.toEventData());
         List<CloudEvent<KeyExposed>> exposures = ExposureEvents.create(kind, found, station, report.serial(), time);
         logExposures(exposures);
 
-        List<CloudEvent<? extends LineEvent>> events = new ArrayList<>();
-        events.add(event);
-        events.addAll(exposures);
-        ReceivedReport audit = ReceivedReport.of(event, exposures.size(), receivedAt);
+        return publisher
+                .inTransaction(
+                        () -> booking.book(report, exposures, station, receivedAt),
+                        kind.wireName() + " report for serial " + report.serial())
+                .onFailure(ProblemException.class)
+                .recoverWithUni(failure -> exposuresAfterRejection(exposures, (ProblemException) failure))
+                .invoke(outcome -> LOG.infof(
+                        "accepted %s report %s for serial %s from %s with %d exposed keys",
+                        kind.wireName(), outcome.report().id(), report.serial(), station, exposures.size()));
+    }
 
-        return publisher.publish(events, audit).map(stored -> {
-            LOG.infof(
-                    "accepted %s report %s for serial %s from %s with %d exposed keys",
-                    kind.wireName(), event.id(), report.serial(), station, exposures.size());
-            return new ReportOutcome(event, exposures);
-        });
+    /**
+     * Stores the exposure events of a report that a rule rejected after validation, such as a step out of order, then
+     * fails with the rule's problem. The keys have left the station either way.
+     */
+    private Uni<ReportOutcome> exposuresAfterRejection(
+            List<CloudEvent<KeyExposed>> exposures, ProblemException rejection) {
+        if (exposures.isEmpty() || rejection.problem().status() == 503) {
+            return Uni.createFrom().failure(rejection);
+        }
+        Problem problem = rejection.problem();
+        Problem withNotice = new Problem(
+                problem.type(),
+                problem.title(),
+                problem.status(),
+                problem.detail() + ExposureNotice.describe(exposures),
+                problem.errors());
+        return publisher.publish(exposures, null).onItem().transformToUni(stored -> Uni.createFrom()
+                .failure(new ProblemException(withNotice)));
     }
 
     /** Writes the exposure events, if any, then fails with the problem, whose detail mentions the exposures. */

@@ -14,10 +14,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Writes line events to the outbox, and the audit row of an accepted report, in one transaction. The platform's outbox
+ * Writes line events to the outbox, and the audit rows of accepted reports, in one transaction. The platform's outbox
  * relay publishes them to Kafka afterwards.
  */
 @ApplicationScoped
@@ -36,20 +37,31 @@ public class ReportPublisher {
     }
 
     /**
-     * Stores {@code events} and, when not null, {@code audit}. Throws {@link IllegalArgumentException} when an event
-     * breaks its schema, which means the validation of this service is wrong. A failed transaction becomes a 503
-     * problem, because the station should send the report again.
+     * Stores {@code events} and, when not null, {@code audit} in a transaction of their own. Throws
+     * {@link IllegalArgumentException} when an event breaks its schema, which means the validation of this service is
+     * wrong.
      */
     public Uni<Void> publish(List<? extends CloudEvent<? extends LineEvent>> events, ReceivedReport audit) {
+        return inTransaction(() -> append(events, audit), "events " + ids(events));
+    }
+
+    /** Appends {@code events} and {@code audit} to the caller's transaction. */
+    public Uni<Void> append(List<? extends CloudEvent<? extends LineEvent>> events, ReceivedReport audit) {
         List<OutboxMessage> messages = events.stream()
                 .map(event -> OutboxMessage.cloudEvent(RecordKeys.of(event.data()), event, codec.encode(event)))
                 .toList();
-        List<String> eventIds = events.stream().map(CloudEvent::id).toList();
+        return outbox.append(messages).chain(() -> persist(audit));
+    }
 
-        return Panache.withTransaction(() -> outbox.append(messages).chain(() -> persist(audit)))
-                .onFailure()
+    /**
+     * Runs {@code work} in one transaction. A {@link ProblemException} from the work rolls it back and reaches the
+     * caller unchanged. Any other failure becomes a 503 problem, because the station should send the report again.
+     */
+    public <T> Uni<T> inTransaction(Supplier<Uni<T>> work, String what) {
+        return Panache.withTransaction(work)
+                .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
-                    LOG.errorf(failure, "failed to write events %s to the outbox", eventIds);
+                    LOG.errorf(failure, "failed to store %s in the outbox", what);
                     return new ProblemException(Problem.of(
                             503,
                             "report-not-stored",
@@ -63,5 +75,9 @@ public class ReportPublisher {
             return Uni.createFrom().voidItem();
         }
         return reports.persist(audit).replaceWithVoid();
+    }
+
+    private static List<String> ids(List<? extends CloudEvent<?>> events) {
+        return events.stream().map(CloudEvent::id).toList();
     }
 }

@@ -55,7 +55,10 @@ class ProvisionedReportTest {
 
         TestDatabase.awaitOutboxDrained();
         List<KeyedEvent> events = TopicReader.eventsFor(Topics.LINE_EVENTS, serial);
-        assertThat(events).hasSize(1);
+        assertThat(events)
+                .extracting(KeyedEvent::type)
+                .as("keyCleared also completes the key-cleared step")
+                .containsExactly("keyline.device.provisioned.v1", "keyline.device.step-completed.v1");
         KeyedEvent event = events.get(0);
         assertThat(event.id()).isEqualTo(eventId);
         assertThat(event.type()).isEqualTo("keyline.device.provisioned.v1");

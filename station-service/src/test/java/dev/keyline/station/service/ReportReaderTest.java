@@ -44,7 +44,7 @@ class ReportReaderTest {
         assertThat(result).isInstanceOf(ReadResult.Valid.class);
         assertThat(((ReadResult.Valid) result).report())
                 .isEqualTo(new DeviceProvisionedReport(
-                        "SN-1", "line-1", "imaging-01", null, null, "7QX4M", "offline-dism", true, null));
+                        "SN-1", "line-1", "imaging-01", null, null, "7QX4M", "offline-dism", true, null, null));
     }
 
     @Test

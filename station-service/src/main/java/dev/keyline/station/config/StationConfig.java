@@ -1,0 +1,25 @@
+package dev.keyline.station.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the station service's rules. */
+@ConfigMapping(prefix = "keyline.station")
+public interface StationConfig {
+
+    /**
+     * Partial keys (last 5 characters) of default manufacturing keys, which let setup finish but cannot activate. A
+     * device whose installed key ends in one of them cannot ship, the same as when its report sends {@code defaultKey: true}.
+     */
+    Optional<List<String>> defaultKeyPartialKeys();
+
+    /**
+     * Maximum age of a key's available count, from the ledger's last balance-changed event, that a provisioning is
+     * checked against. Older or missing figures let the provisioning through with a warning.
+     */
+    @WithDefault("10m")
+    Duration balanceMaxAge();
+}

@@ -1,0 +1,16 @@
+package dev.keyline.station.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The {@code device_steps} history table. */
+@ApplicationScoped
+public class DeviceStepRepository implements PanacheRepositoryBase<DeviceStepEntity, Long> {
+
+    public Uni<List<DeviceStepEntity>> history(String serial) {
+        return list("serial", Sort.by("id"), serial);
+    }
+}
