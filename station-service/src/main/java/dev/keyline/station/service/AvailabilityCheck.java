@@ -1,16 +1,76 @@
 package dev.keyline.station.service;
 
+import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.config.StationConfig;
+import dev.keyline.station.domain.Availability;
 import dev.keyline.station.domain.DeviceProvisionedReport;
+import dev.keyline.station.repository.KeyBalanceEntity;
+import dev.keyline.station.repository.KeyBalanceRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
 
-/** Checks a provisioning against the key's last published available count. */
+/**
+ * Checks a provisioning against the key's last published available count, in the caller's transaction. A key with
+ * nothing available fails the provisioning with a 409 problem; missing or old figures give warnings.
+ */
 @ApplicationScoped
 public class AvailabilityCheck {
 
-    /** Returns the warnings to send with an accepted provisioning. */
+    private static final Logger LOG = Logger.getLogger(AvailabilityCheck.class);
+
+    private final KeyBalanceRepository balances;
+    private final StationConfig config;
+
+    public AvailabilityCheck(KeyBalanceRepository balances, StationConfig config) {
+        this.balances = balances;
+        this.config = config;
+    }
+
+    /** Returns the warnings to send with the accepted provisioning. */
     public Uni<List<String>> check(DeviceProvisionedReport report) {
-        return Uni.createFrom().item(List.of());
+        String keyName =
+                report.keyId() != null ? report.keyId() : report.partialKey().toUpperCase(Locale.ROOT);
+        Uni<List<KeyBalanceEntity>> matches = report.keyId() != null
+                ? balances.findById(report.keyId()).map(balance -> balance == null ? List.of() : List.of(balance))
+                : balances.byPartialKey(keyName);
+
+        return matches.chain(found -> {
+            Availability.Verdict verdict = Availability.check(
+                    keyName,
+                    report.keyId() != null ? "/keyId" : "/partialKey",
+                    found.stream().map(AvailabilityCheck::figures).toList(),
+                    Instant.now(),
+                    config.balanceMaxAge());
+            if (verdict.rejection().isPresent()) {
+                LOG.warnf(
+                        "rejected provisioning of device %s from %s/%s: %s",
+                        report.serial(),
+                        report.lineId(),
+                        report.stationId(),
+                        verdict.rejection().get().detail());
+                return Uni.createFrom()
+                        .failure(new ProblemException(verdict.rejection().get()));
+            }
+            for (String warning : verdict.warnings()) {
+                LOG.warnf("accepted provisioning of device %s with a warning: %s", report.serial(), warning);
+            }
+            return Uni.createFrom().item(verdict.warnings());
+        });
+    }
+
+    private static Availability.Balance figures(KeyBalanceEntity entity) {
+        return new Availability.Balance(
+                entity.keyId,
+                entity.partialKey,
+                entity.allotment,
+                entity.committed,
+                entity.consumed,
+                entity.available,
+                entity.state,
+                entity.publishedAt);
     }
 }

@@ -1,0 +1,88 @@
+package dev.keyline.station.domain;
+
+import dev.keyline.platform.problem.FieldError;
+import dev.keyline.platform.problem.Problem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A fresh balance with
+ * nothing available rejects it. Missing, ambiguous or old figures let it through with a warning, because the ledger
+ * books the provisioning either way and a stopped ledger must not stop the line.
+ */
+public final class Availability {
+
+    private Availability() {}
+
+    /** The figures of one key's last published balance. */
+    public record Balance(
+            String keyId,
+            String partialKey,
+            long allotment,
+            long committed,
+            long consumed,
+            long available,
+            String state,
+            Instant publishedAt) {}
+
+    /** The outcome: a rejection problem, or the warnings to send with the accepted provisioning. */
+    public record Verdict(Optional<Problem> rejection, List<String> warnings) {
+
+        static Verdict accept(String warning) {
+            return new Verdict(Optional.empty(), List.of(warning));
+        }
+
+        static Verdict accept() {
+            return new Verdict(Optional.empty(), List.of());
+        }
+    }
+
+    /**
+     * Checks a provisioning of the key named by {@code keyName} (its key id, else its partial key) against the
+     * balances that match it: none, one, or several when only a partial key was sent and it is shared. {@code keyField}
+     * is the report member that named the key, for the rejection's error.
+     */
+    public static Verdict check(String keyName, String keyField, List<Balance> matches, Instant now, Duration maxAge) {
+        if (matches.isEmpty()) {
+            return Verdict.accept(
+                    "no balance has been published for key " + keyName + ", so its available count was not checked");
+        }
+        if (matches.size() > 1) {
+            return Verdict.accept("partial key " + keyName + " matches " + matches.size()
+                    + " registered keys, so the available count was not checked; send keyId to have it checked");
+        }
+        Balance balance = matches.get(0);
+        Duration age = Duration.between(balance.publishedAt(), now);
+        if (age.compareTo(maxAge) > 0) {
+            return Verdict.accept("the available count of key " + balance.keyId() + " (" + balance.available()
+                    + ") was published at " + balance.publishedAt() + ", " + age.toMinutes()
+                    + " minutes ago, which is older than " + maxAge.toMinutes()
+                    + " minutes, so it was not checked");
+        }
+        if (balance.available() > 0) {
+            return Verdict.accept();
+        }
+        return new Verdict(Optional.of(unavailable(balance, keyField)), List.of());
+    }
+
+    private static Problem unavailable(Balance balance, String keyField) {
+        String state = balance.state() == null ? "" : " (state " + balance.state() + ")";
+        String figures = "available " + balance.available() + " = allotment " + balance.allotment() + " - consumed "
+                + balance.consumed() + " - committed " + balance.committed();
+        return Problem.of(
+                409,
+                "key-unavailable",
+                "Key has no activations available",
+                "key " + balance.keyId() + " ending in " + balance.partialKey() + state + " has no activations"
+                        + " available: " + figures + ", as the ledger published at " + balance.publishedAt()
+                        + "; a device provisioned with it could not activate. Switch the station to another key, or"
+                        + " ask operations to top up " + balance.keyId(),
+                List.of(new FieldError(
+                        keyField,
+                        "names key " + balance.keyId() + ", which has " + balance.available()
+                                + " activations available",
+                        "install a key with activations available and report it, or top up " + balance.keyId())));
+    }
+}

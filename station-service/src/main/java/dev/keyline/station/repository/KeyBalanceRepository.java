@@ -1,0 +1,20 @@
+package dev.keyline.station.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Reads the {@code key_balances} table in the caller's Hibernate session. */
+@ApplicationScoped
+public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEntity, String> {
+
+    public Uni<List<KeyBalanceEntity>> byPartialKey(String partialKey) {
+        return list("partialKey", partialKey);
+    }
+
+    /** Returns the key ids of registered keys by fingerprint. */
+    public Uni<List<KeyBalanceEntity>> withFingerprint() {
+        return list("fingerprint is not null");
+    }
+}

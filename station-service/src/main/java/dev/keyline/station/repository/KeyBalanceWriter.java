@@ -1,0 +1,53 @@
+package dev.keyline.station.repository;
+
+import dev.keyline.schemas.CloudEvent;
+import dev.keyline.schemas.events.BalanceChanged;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Stores a published balance with the reactive SQL client, outside Hibernate, so the Kafka consumer needs no Hibernate
+ * session. A balance older than the stored one is ignored, so a redelivered or late event never rolls a key back.
+ */
+@ApplicationScoped
+public class KeyBalanceWriter {
+
+    private static final String UPSERT = "INSERT INTO key_balances (key_id, partial_key, fingerprint, allotment,"
+            + " committed, consumed, available, state, event_id, published_at, received_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            + " ON CONFLICT (key_id) DO UPDATE SET partial_key = EXCLUDED.partial_key,"
+            + " fingerprint = COALESCE(EXCLUDED.fingerprint, key_balances.fingerprint),"
+            + " allotment = EXCLUDED.allotment, committed = EXCLUDED.committed, consumed = EXCLUDED.consumed,"
+            + " available = EXCLUDED.available, state = COALESCE(EXCLUDED.state, key_balances.state),"
+            + " event_id = EXCLUDED.event_id, published_at = EXCLUDED.published_at,"
+            + " received_at = EXCLUDED.received_at"
+            + " WHERE key_balances.published_at <= EXCLUDED.published_at";
+
+    private final Pool pool;
+
+    public KeyBalanceWriter(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Returns true when the balance was stored, false when a newer one was already there. */
+    public Uni<Boolean> store(CloudEvent<BalanceChanged> event, Instant receivedAt) {
+        BalanceChanged balance = event.data();
+        Tuple values = Tuple.tuple()
+                .addString(balance.keyId())
+                .addString(balance.partialKey())
+                .addString(balance.fingerprint())
+                .addLong(balance.allotment())
+                .addLong(balance.committed())
+                .addLong(balance.consumed())
+                .addLong(balance.available())
+                .addString(balance.state())
+                .addString(event.id())
+                .addOffsetDateTime(event.time().atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(receivedAt.atOffset(ZoneOffset.UTC));
+        return pool.preparedQuery(UPSERT).execute(values).map(rows -> rows.rowCount() == 1);
+    }
+}

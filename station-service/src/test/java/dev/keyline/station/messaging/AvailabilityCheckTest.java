@@ -1,0 +1,138 @@
+package dev.keyline.station.messaging;
+
+import static dev.keyline.station.support.StationCalls.newSerial;
+import static dev.keyline.station.support.StationCalls.postProvisioned;
+import static dev.keyline.station.support.StationCalls.provisioned;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.station.support.LedgerEvents;
+import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Provisionings checked against the balances the ledger publishes on keyline.ledger-events. */
+@QuarkusTest
+class AvailabilityCheckTest {
+
+    private static final String FINGERPRINT = "ab".repeat(32);
+
+    @Test
+    void exhaustedKeyRejected() throws Exception {
+        String eventId =
+                LedgerEvents.publishBalance(balance("KEY-EMPTY", "EMP7Y", 50, 0, 50, 0, "exhausted"), Instant.now());
+        awaitBalance("KEY-EMPTY", eventId);
+
+        Response response = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-EMPTY", "EMP7Y", false));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/key-unavailable");
+        assertThat(response.jsonPath().getString("detail"))
+                .contains("key KEY-EMPTY ending in EMP7Y (state exhausted) has no activations available")
+                .contains("available 0 = allotment 50 - consumed 50 - committed 0");
+    }
+
+    @Test
+    void availableKeyAcceptedWithoutWarning() throws Exception {
+        String eventId =
+                LedgerEvents.publishBalance(balance("KEY-FULL", "FU11K", 50, 5, 5, 40, "active"), Instant.now());
+        awaitBalance("KEY-FULL", eventId);
+
+        Response response = postProvisioned(provisioned(newSerial("SN-AV"), null, "FU11K", false));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("warnings")).isEmpty();
+    }
+
+    @Test
+    void staleFiguresAcceptedWithWarning() throws Exception {
+        String eventId = LedgerEvents.publishBalance(
+                balance("KEY-OLD", "O1DKY", 50, 0, 50, 0, "exhausted"),
+                Instant.now().minus(Duration.ofHours(1)));
+        awaitBalance("KEY-OLD", eventId);
+
+        Response response = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-OLD", null, false));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("warnings", String.class))
+                .singleElement()
+                .asString()
+                .contains("key KEY-OLD (0)")
+                .contains("older than 10 minutes");
+    }
+
+    @Test
+    void missingFiguresAcceptedWithWarning() {
+        Response response = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-NEVER", null, false));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("warnings", String.class))
+                .containsExactly(
+                        "no balance has been published for key KEY-NEVER, so its available count was not" + " checked");
+    }
+
+    @Test
+    void olderBalanceIgnored() throws Exception {
+        Instant now = Instant.now();
+        String newer = LedgerEvents.publishBalance(balance("KEY-ORDER", "0RDER", 10, 0, 0, 10, "active"), now);
+        awaitBalance("KEY-ORDER", newer);
+        String older = LedgerEvents.publishBalance(
+                balance("KEY-ORDER", "0RDER", 10, 0, 10, 0, "exhausted"), now.minusSeconds(30));
+        String marker = LedgerEvents.publishBalance(balance("KEY-MARK", "MARK1", 1, 0, 0, 1, "active"), now);
+        awaitBalance("KEY-MARK", marker);
+
+        assertThat(TestDatabase.queryLong("SELECT available FROM key_balances WHERE key_id = 'KEY-ORDER'"))
+                .as("available after the older event " + older)
+                .isEqualTo(10);
+    }
+
+    @Test
+    void badRecordDeadLettered() throws Exception {
+        LedgerEvents.send("KEY-BAD", "{\"id\": \"not an event\", \"note\": \"TSTZZ-YYYYY-XXXXX-WWWWW-2KP9W\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters().isEmpty());
+        ConsumerRecord<String, String> dead = deadLetters().get(0);
+        assertThat(dead.value()).contains("*****-*****-*****-*****-2KP9W");
+        assertThat(dead.value().contains("TSTZZ-YYYYY"))
+                .as("dead letter carries the full key")
+                .isFalse();
+        String reason =
+                new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertThat(reason).isNotBlank();
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLetters() {
+        return TopicReader.readAll(Topics.LEDGER_EVENTS_DLQ).stream()
+                .filter(record -> "KEY-BAD".equals(record.key()))
+                .toList();
+    }
+
+    private static void awaitBalance(String keyId, String eventId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestDatabase.queryLong("SELECT count(*) FROM key_balances WHERE key_id = '" + keyId
+                                + "' AND event_id = '" + eventId + "'")
+                        == 1);
+    }
+
+    private static BalanceChanged balance(
+            String keyId,
+            String partialKey,
+            long allotment,
+            long committed,
+            long consumed,
+            long available,
+            String state) {
+        return new BalanceChanged(
+                keyId, partialKey, allotment, committed, consumed, available, "cause-1", state, 0L, FINGERPRINT);
+    }
+}
