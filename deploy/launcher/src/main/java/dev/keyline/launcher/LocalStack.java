@@ -141,6 +141,11 @@ public final class LocalStack implements AutoCloseable {
         return config.workDirectory().resolve("logs");
     }
 
+    /** Returns the station-service's outbox, whose row count is the number of line events a scenario produced. */
+    public StationOutbox stationOutbox() {
+        return new StationOutbox(postgres.dataSource(KeylineService.STATION.database()));
+    }
+
     /** Returns the HTTP client of the stack, with a 30-second request timeout. */
     public HttpJson http() {
         return http;

@@ -1,0 +1,37 @@
+package dev.keyline.launcher;
+
+import dev.keyline.schemas.Topics;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Counts the line events that the station-service has written to its transactional outbox, the {@code outbox} table
+ * of the platform library. The station writes a report's events there before it returns 202, so a count taken after
+ * the last 202 covers every event of the scenario. That includes events that the 202 body does not announce, such as a
+ * {@code keyline.device.step-completed.v1} event for a provisioning report with {@code keyCleared} true.
+ */
+public final class StationOutbox {
+
+    private static final String COUNT_LINE_EVENTS = "SELECT count(*) FROM outbox WHERE topic = ?";
+
+    private final DataSource dataSource;
+
+    public StationOutbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Returns the number of outbox rows for {@code keyline.line-events}, sent or not. */
+    public long lineEventCount() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(COUNT_LINE_EVENTS)) {
+            statement.setString(1, Topics.LINE_EVENTS);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
