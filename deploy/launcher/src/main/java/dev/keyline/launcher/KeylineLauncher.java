@@ -2,6 +2,7 @@ package dev.keyline.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -101,7 +102,7 @@ public final class KeylineLauncher {
         }
         LocalStack.Config config =
                 new LocalStack.Config(repositoryRoot, workDirectory, settings, scenario.stationPrincipals());
-        java.nio.file.Files.createDirectories(config.workDirectory().resolve("logs"));
+        Files.createDirectories(config.workDirectory().resolve("logs"));
         LauncherLogging.sendPostgresOutputTo(config.workDirectory().resolve("logs"));
 
         out.println("Starting Kafka, PostgreSQL and the services in " + workDirectory);

@@ -1,5 +1,6 @@
 package dev.keyline.launcher;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ public record StackInfo(
 
     /** Returns the service URLs in start order (station, ledger, alert). */
     public Map<String, String> serviceUrlsInStartOrder() {
-        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        Map<String, String> ordered = new LinkedHashMap<>();
         for (KeylineService service : KeylineService.values()) {
             if (serviceUrls.containsKey(service.moduleName())) {
                 ordered.put(service.moduleName(), serviceUrls.get(service.moduleName()));

@@ -11,6 +11,7 @@ import dev.keyline.schemas.EventCodec;
 import dev.keyline.schemas.Topics;
 import dev.keyline.schemas.events.DeviceProvisioned;
 import dev.keyline.schemas.events.ProvisioningMethod;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -331,7 +332,7 @@ class FactoryLineIT {
                             "-P")
                     .redirectErrorStream(true)
                     .start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("kcat is not installed or not on the PATH: run 'apt-get install -y kcat'", e);
         }
         try (OutputStream stdin = kcat.getOutputStream()) {

@@ -2,6 +2,7 @@ package dev.keyline.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -127,9 +128,7 @@ class ScenarioReaderTest {
 
         assertThat(scenario.keyRegistrations())
                 .extracting(ScenarioStep.RegisterKey::keyId, ScenarioStep.RegisterKey::allotment)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("KEY-A", 150L),
-                        org.assertj.core.groups.Tuple.tuple("KEY-B", 100L));
+                .containsExactly(tuple("KEY-A", 150L), tuple("KEY-B", 100L));
         assertThat(scenario.reportCount()).isEqualTo(383);
         assertThat(scenario.stationPrincipals())
                 .containsExactly(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,8 +76,7 @@ class SummaryFormatterTest {
 
     @Test
     void expectedFileMatchesJsonShape() throws Exception {
-        java.nio.file.Path expected =
-                RepositoryRoot.find(java.nio.file.Path.of("")).resolve("deploy/scenarios/factory-line.expected.json");
+        Path expected = RepositoryRoot.find(Path.of("")).resolve("deploy/scenarios/factory-line.expected.json");
         JsonNode json = new ObjectMapper().readTree(expected.toFile());
         JsonNode summary = new ObjectMapper().readTree(SummaryFormatter.json(SUMMARY));
 
