@@ -23,14 +23,23 @@ public final class ExposureEvents {
      */
     public static List<CloudEvent<KeyExposed>> create(
             ReportKind kind, List<KeyExposure> exposures, StationBinding station, String serial, Instant time) {
+        return create(kind.wireName(), exposures, station, serial, time);
+    }
+
+    /**
+     * Creates the events for keys found in a station artifact or report. {@code report} names what the key was found
+     * in, such as {@code answer-file}, {@code slmgr}, {@code event-log} or {@code log}.
+     */
+    public static List<CloudEvent<KeyExposed>> create(
+            String report, List<KeyExposure> exposures, StationBinding station, String serial, Instant time) {
         String subject = serial == null ? UNKNOWN_DEVICE_SUBJECT : serial;
         return exposures.stream()
                 .map(exposure ->
-                        CloudEvent.create(station.source(), subject, time, data(kind, exposure, station, serial)))
+                        CloudEvent.create(station.source(), subject, time, data(report, exposure, station, serial)))
                 .toList();
     }
 
-    private static KeyExposed data(ReportKind kind, KeyExposure exposure, StationBinding station, String serial) {
+    private static KeyExposed data(String report, KeyExposure exposure, StationBinding station, String serial) {
         KeyFinding finding = exposure.finding();
         return new KeyExposed(
                 serial,
@@ -39,7 +48,7 @@ public final class ExposureEvents {
                 finding.maskedKey(),
                 finding.partialKey(),
                 finding.fingerprint(),
-                kind.wireName(),
+                report,
                 exposure.location());
     }
 }

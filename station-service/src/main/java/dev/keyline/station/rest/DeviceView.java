@@ -1,13 +1,15 @@
 package dev.keyline.station.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.keyline.station.domain.DeviceFinding;
 import dev.keyline.station.domain.StepProblem;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Body of {@code GET /api/v1/devices/{serial}}: the device's manufacturing state, its key (key id and partial key
- * only), what still keeps it from shipping, its open findings and its step history, oldest first.
+ * only), what still keeps it from shipping, the ways its key can leak from its image (the key still in the
+ * registry, keys in answer files) and its step history, oldest first.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceView(
@@ -18,7 +20,7 @@ public record DeviceView(
         KeyView key,
         LicenseView license,
         List<StepProblem> shipBlockers,
-        List<FindingView> findings,
+        List<DeviceFinding> findings,
         List<StepView> history,
         Instant updatedAt) {
 
@@ -33,9 +35,6 @@ public record DeviceView(
             String partialKey,
             String notificationReason,
             Instant reportedAt) {}
-
-    /** One open finding on the device's image. */
-    public record FindingView(String source, String location, String severity, String maskedKey, String fix) {}
 
     /** One step in the device's history. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,7 @@
 package dev.keyline.station.service;
 
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.domain.DeviceFinding;
 import dev.keyline.station.domain.ManufacturingStep;
 import dev.keyline.station.domain.ShipBlocker;
 import dev.keyline.station.domain.StepProblem;
@@ -79,14 +80,7 @@ public class DeviceQueries {
                 key,
                 license,
                 shipBlockers,
-                open.stream()
-                        .map(blocker -> new DeviceView.FindingView(
-                                blocker.source(),
-                                blocker.location(),
-                                blocker.severity(),
-                                blocker.maskedKey(),
-                                blocker.fix()))
-                        .toList(),
+                DeviceFinding.of(state, open),
                 history.stream().map(DeviceQueries::step).toList(),
                 device.updatedAt);
     }

@@ -7,6 +7,7 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.EventCodec;
 import dev.keyline.schemas.events.LineEvent;
+import dev.keyline.station.artifact.ArtifactRejected;
 import dev.keyline.station.domain.RecordKeys;
 import dev.keyline.station.repository.ReceivedReport;
 import dev.keyline.station.repository.ReceivedReportRepository;
@@ -54,12 +55,13 @@ public class ReportPublisher {
     }
 
     /**
-     * Runs {@code work} in one transaction. A {@link ProblemException} from the work rolls it back and reaches the
-     * caller unchanged. Any other failure becomes a 503 problem, because the station should send the report again.
+     * Runs {@code work} in one transaction. A {@link ProblemException} or {@link ArtifactRejected} from the work rolls
+     * it back and reaches the caller unchanged. Any other failure becomes a 503 problem, because the station should
+     * send the report again.
      */
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work, String what) {
         return Panache.withTransaction(work)
-                .onFailure(failure -> !(failure instanceof ProblemException))
+                .onFailure(failure -> !(failure instanceof ProblemException || failure instanceof ArtifactRejected))
                 .transform(failure -> {
                     LOG.errorf(failure, "failed to store %s in the outbox", what);
                     return new ProblemException(Problem.of(

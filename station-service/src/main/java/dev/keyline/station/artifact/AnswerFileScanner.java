@@ -1,0 +1,231 @@
+package dev.keyline.station.artifact;
+
+import dev.keyline.schemas.keys.KeyFinding;
+import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Finds every product key in an answer file (unattend.xml): in element text, including key text put directly inside
+ * {@code ProductKey}, in attribute values and in comments. Each finding has its XPath and line, the setting (component
+ * and pass) it sits in, the key masked to its last 5 characters, and its class. A key outside the XML structure, such
+ * as in a processing instruction, is still found by a scan of the raw text and reported by line.
+ *
+ * <p>The file is parsed with DTDs and external entities disabled, and a DOCTYPE is rejected.
+ */
+public final class AnswerFileScanner {
+
+    private AnswerFileScanner() {}
+
+    /** Scans {@code xml}; throws {@link ArtifactRejected} for a DOCTYPE or XML that is not well-formed. */
+    public static List<AnswerFileFinding> scan(String xml, KeyClassifier classifier, KeyRedactor redactor) {
+        List<AnswerFileFinding> findings = new ArrayList<>();
+        try {
+            XMLStreamReader reader = SecureXml.open(xml);
+            Deque<Frame> path = new ArrayDeque<>();
+            int startLine = 1;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                switch (event) {
+                    case XMLStreamConstants.DTD -> throw new ArtifactRejected(SecureXml.DOCTYPE_MESSAGE, true);
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        Frame frame = enter(path, reader);
+                        scanAttributes(reader, path, frame, classifier, findings);
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> path.pop();
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> scanText(
+                            reader.getText(), startLine, xpath(path), "element", path, classifier, findings);
+                    case XMLStreamConstants.COMMENT -> scanText(
+                            reader.getText(),
+                            startLine,
+                            xpath(path) + "/comment()",
+                            "comment",
+                            path,
+                            classifier,
+                            findings);
+                    default -> {}
+                }
+                startLine = reader.getLocation().getLineNumber();
+            }
+        } catch (XMLStreamException e) {
+            throw SecureXml.malformed(e);
+        }
+        addRawOnlyFindings(xml, redactor, classifier, findings);
+        return List.copyOf(findings);
+    }
+
+    private static Frame enter(Deque<Frame> path, XMLStreamReader reader) {
+        String name = reader.getLocalName();
+        Frame parent = path.peek();
+        int index = parent == null ? 1 : parent.nextIndex(name);
+        Frame frame = new Frame(
+                name,
+                index,
+                reader.getAttributeValue(null, "pass"),
+                reader.getAttributeValue(null, "name"),
+                reader.getAttributeValue(null, "processorArchitecture"));
+        path.push(frame);
+        return frame;
+    }
+
+    private static void scanAttributes(
+            XMLStreamReader reader,
+            Deque<Frame> path,
+            Frame frame,
+            KeyClassifier classifier,
+            List<AnswerFileFinding> findings) {
+        int line = reader.getLocation().getLineNumber();
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String value = reader.getAttributeValue(i);
+            Matcher matcher = ProductKeys.FULL_KEY.matcher(value);
+            while (matcher.find()) {
+                String location = xpath(path) + "/@" + reader.getAttributeLocalName(i);
+                findings.add(finding(matcher.group(), location, line, "attribute", path, classifier));
+            }
+        }
+    }
+
+    /** Scans text that starts on {@code startLine}, giving each key the line it is on. */
+    private static void scanText(
+            String text,
+            int startLine,
+            String location,
+            String placement,
+            Deque<Frame> path,
+            KeyClassifier classifier,
+            List<AnswerFileFinding> findings) {
+        Matcher matcher = ProductKeys.FULL_KEY.matcher(text);
+        while (matcher.find()) {
+            int line = startLine + newlines(text, matcher.start());
+            findings.add(finding(matcher.group(), location, line, placement, path, classifier));
+        }
+    }
+
+    private static AnswerFileFinding finding(
+            String key, String location, int line, String placement, Deque<Frame> path, KeyClassifier classifier) {
+        KeyClassifier.Classification classification = classifier.classify(key);
+        return new AnswerFileFinding(
+                location,
+                line,
+                placement,
+                setting(path, true),
+                setting(path, false),
+                ProductKeys.mask(key),
+                ProductKeys.partialKey(key),
+                classification.fingerprint(),
+                classification.keyClass(),
+                classification.keyId(),
+                classification.edition());
+    }
+
+    /**
+     * Adds the keys that the raw text has on a line where the structured scan found fewer keys with that partial key,
+     * such as a key inside a processing instruction. They are reported by line.
+     */
+    private static void addRawOnlyFindings(
+            String xml, KeyRedactor redactor, KeyClassifier classifier, List<AnswerFileFinding> findings) {
+        Map<String, Integer> structured = new HashMap<>();
+        for (AnswerFileFinding finding : findings) {
+            structured.merge(finding.line() + "/" + finding.partialKey(), 1, Integer::sum);
+        }
+        Matcher matcher = ProductKeys.FULL_KEY.matcher(xml);
+        List<KeyFinding> raw = redactor.redact(xml).findings();
+        int index = 0;
+        while (matcher.find()) {
+            KeyFinding rawFinding = raw.get(index++);
+            String slot = rawFinding.line() + "/" + rawFinding.partialKey();
+            Integer remaining = structured.get(slot);
+            if (remaining != null && remaining > 0) {
+                structured.put(slot, remaining - 1);
+                continue;
+            }
+            KeyClassifier.Classification classification = classifier.classify(matcher.group());
+            findings.add(new AnswerFileFinding(
+                    "line " + rawFinding.line(),
+                    rawFinding.line(),
+                    "raw text",
+                    null,
+                    null,
+                    rawFinding.maskedKey(),
+                    rawFinding.partialKey(),
+                    classification.fingerprint(),
+                    classification.keyClass(),
+                    classification.keyId(),
+                    classification.edition()));
+        }
+    }
+
+    private static int newlines(String text, int end) {
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Returns the component name ({@code component} true) or pass of the innermost enclosing setting. */
+    private static String setting(Deque<Frame> path, boolean component) {
+        for (Frame frame : path) {
+            if (component && frame.name.equals("component") && frame.componentName != null) {
+                return frame.componentName;
+            }
+            if (!component && frame.name.equals("settings") && frame.pass != null) {
+                return frame.pass;
+            }
+        }
+        return null;
+    }
+
+    private static String xpath(Deque<Frame> path) {
+        StringBuilder xpath = new StringBuilder();
+        for (var frames = path.descendingIterator(); frames.hasNext(); ) {
+            xpath.append('/').append(frames.next().step());
+        }
+        return xpath.toString();
+    }
+
+    /** One open element: its local name, its position among same-named siblings and the attributes XPaths use. */
+    private static final class Frame {
+
+        private final String name;
+        private final int index;
+        private final String pass;
+        private final String componentName;
+        private final String architecture;
+        private final Map<String, Integer> childCounts = new HashMap<>();
+
+        Frame(String name, int index, String pass, String componentName, String architecture) {
+            this.name = name;
+            this.index = index;
+            this.pass = pass;
+            this.componentName = componentName;
+            this.architecture = architecture;
+        }
+
+        int nextIndex(String childName) {
+            return childCounts.merge(childName, 1, Integer::sum);
+        }
+
+        String step() {
+            if (name.equals("settings") && pass != null) {
+                return "settings[@pass='" + pass + "']";
+            }
+            if (name.equals("component") && componentName != null) {
+                String step = "component[@name='" + componentName + "']";
+                return architecture == null ? step : step + "[@processorArchitecture='" + architecture + "']";
+            }
+            return index > 1 ? name + "[" + index + "]" : name;
+        }
+    }
+}

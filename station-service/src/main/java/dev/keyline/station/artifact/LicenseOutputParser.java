@@ -1,0 +1,29 @@
+package dev.keyline.station.artifact;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reads license output in any of the accepted layouts: slmgr text, the WMI list layout or JSON. The layout is chosen
+ * from the text itself: JSON starts with {@code {} or {@code [}, and the WMI layout has {@code Property=value} lines.
+ * Callers pass text whose product keys are already masked.
+ */
+public final class LicenseOutputParser {
+
+    private static final Pattern WMI_LINE = Pattern.compile("(?m)^\\s*[A-Za-z][A-Za-z0-9]*=");
+
+    private LicenseOutputParser() {}
+
+    public static LicenseOutput parse(String text) {
+        String trimmed = text.strip();
+        if (trimmed.startsWith("\uFEFF")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            return LicenseJsonParser.parse(trimmed);
+        }
+        if (WMI_LINE.matcher(trimmed).find()) {
+            return WmiListParser.parse(trimmed);
+        }
+        return SlmgrTextParser.parse(trimmed);
+    }
+}

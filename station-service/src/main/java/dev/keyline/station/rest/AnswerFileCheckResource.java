@@ -1,0 +1,51 @@
+package dev.keyline.station.rest;
+
+import dev.keyline.platform.auth.Roles;
+import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.service.AnswerFileService;
+import dev.keyline.station.service.ArtifactSupport;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Checks of answer files that name no device, such as one found under Panther on a finished image. */
+@Path("/api/v1/answer-file-checks")
+@RolesAllowed(Roles.STATION)
+@Produces(MediaType.APPLICATION_JSON)
+public class AnswerFileCheckResource {
+
+    private final AnswerFileService answerFiles;
+    private final SecurityIdentity identity;
+
+    public AnswerFileCheckResource(AnswerFileService answerFiles, SecurityIdentity identity) {
+        this.answerFiles = answerFiles;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Check an answer file found on a finished image, such as under Panther, for product keys")
+    @APIResponse(responseCode = "202", description = "Checked; exposure events are stored")
+    @APIResponse(responseCode = "400", description = "Missing path, not well-formed XML, or XML with a DTD")
+    public Uni<Response> answerFileCheck(@QueryParam("path") String path, String body) {
+        if (path == null || path.isBlank()) {
+            throw ProblemException.invalidField(
+                    "path",
+                    "is missing",
+                    "send the file's path on the image, such as C:\\Windows\\Panther\\unattend.xml, as ?path=");
+        }
+        ArtifactSupport.checkRequest(null, body, "answer file");
+        return answerFiles
+                .check(null, ArtifactResource.checkedPath(path), body, StationPrincipal.binding(identity))
+                .map(result -> Response.accepted(result).build());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.keyline.station.rest;
+
+import dev.keyline.platform.auth.Roles;
+import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.service.AnswerFileService;
+import dev.keyline.station.service.ArtifactSupport;
+import dev.keyline.station.service.LicenseArtifactService;
+import dev.keyline.station.service.StationLogService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Station artifacts as the Windows tools write them: slmgr output, answer files, exported event logs and log excerpts.
+ * Every full product key in an artifact is masked before it is stored, logged or published, and becomes a
+ * {@code keyline.key.exposed.v1} event.
+ */
+@Path("/api/v1/devices/{serial}/artifacts")
+@RolesAllowed(Roles.STATION)
+@Produces(MediaType.APPLICATION_JSON)
+public class ArtifactResource {
+
+    private static final String DEFAULT_ANSWER_FILE_PATH = "unattend.xml";
+
+    private final LicenseArtifactService licenses;
+    private final AnswerFileService answerFiles;
+    private final StationLogService logs;
+    private final SecurityIdentity identity;
+
+    public ArtifactResource(
+            LicenseArtifactService licenses,
+            AnswerFileService answerFiles,
+            StationLogService logs,
+            SecurityIdentity identity) {
+        this.licenses = licenses;
+        this.answerFiles = answerFiles;
+        this.logs = logs;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/slmgr")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Report slmgr /dli or /dlv output, the WMI list layout or JSON of a device's licenses")
+    @APIResponse(responseCode = "202", description = "Read; the device's license state and events are stored")
+    public Uni<Response> slmgr(
+            @PathParam("serial") String serial,
+            @QueryParam("channel") @DefaultValue("internet") String channel,
+            String body) {
+        ArtifactSupport.checkRequest(serial, body, "slmgr output");
+        return licenses.slmgr(serial, body, StationPrincipal.binding(identity), ArtifactSupport.channel(channel))
+                .map(ArtifactResource::accepted);
+    }
+
+    @POST
+    @Path("/answer-file")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Check an answer file on a device's image for product keys")
+    @APIResponse(responseCode = "202", description = "Checked; findings and exposure events are stored")
+    @APIResponse(responseCode = "400", description = "Not well-formed XML, or XML with a DTD")
+    public Uni<Response> deviceAnswerFile(
+            @PathParam("serial") String serial,
+            @QueryParam("path") @DefaultValue(DEFAULT_ANSWER_FILE_PATH) String path,
+            String body) {
+        ArtifactSupport.checkRequest(serial, body, "answer file");
+        return answerFiles
+                .check(serial, checkedPath(path), body, StationPrincipal.binding(identity))
+                .map(ArtifactResource::accepted);
+    }
+
+    @POST
+    @Path("/event-log")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Report exported Windows events (wevtutil qe /f:xml, Get-WinEvent ToXml) of a device")
+    @APIResponse(responseCode = "202", description = "Read; activation evidence is published")
+    public Uni<Response> eventLog(
+            @PathParam("serial") String serial,
+            @QueryParam("channel") @DefaultValue("internet") String channel,
+            String body) {
+        ArtifactSupport.checkRequest(serial, body, "exported events");
+        return licenses.eventLog(serial, body, StationPrincipal.binding(identity), ArtifactSupport.channel(channel))
+                .map(ArtifactResource::accepted);
+    }
+
+    @POST
+    @Path("/log")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Store a station log excerpt; full product keys in it are masked and reported as exposed")
+    @APIResponse(responseCode = "202", description = "Stored with keys masked")
+    public Uni<Response> log(@PathParam("serial") String serial, String body) {
+        ArtifactSupport.checkRequest(serial, body, "log excerpt");
+        return logs.store(serial, body, StationPrincipal.binding(identity)).map(ArtifactResource::accepted);
+    }
+
+    static String checkedPath(String path) {
+        String masked = dev.keyline.schemas.keys.KeyRedactor.maskAll(path.strip());
+        if (masked.length() > 260) {
+            throw ProblemException.invalidField(
+                    "path",
+                    "is longer than 260 characters",
+                    "send the file's path on the image, at most 260 characters");
+        }
+        return masked;
+    }
+
+    private static Response accepted(Object result) {
+        return Response.accepted(result).build();
+    }
+}

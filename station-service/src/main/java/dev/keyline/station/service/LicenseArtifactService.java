@@ -1,0 +1,286 @@
+package dev.keyline.station.service;
+
+import dev.keyline.schemas.CloudEvent;
+import dev.keyline.schemas.events.ActivationChannel;
+import dev.keyline.schemas.events.KeyExposed;
+import dev.keyline.schemas.events.LineEvent;
+import dev.keyline.station.artifact.ActivationEvidence;
+import dev.keyline.station.artifact.ArtifactRejected;
+import dev.keyline.station.artifact.EventLogInterpreter;
+import dev.keyline.station.artifact.EventLogParser;
+import dev.keyline.station.artifact.LicenseBlock;
+import dev.keyline.station.artifact.LicenseOutput;
+import dev.keyline.station.artifact.LicenseOutputParser;
+import dev.keyline.station.artifact.LicenseStatus;
+import dev.keyline.station.artifact.LogEvent;
+import dev.keyline.station.domain.StationBinding;
+import dev.keyline.station.repository.ArtifactRepository;
+import dev.keyline.station.repository.DeviceEntity;
+import dev.keyline.station.repository.DeviceRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads license state from slmgr, WMI or JSON output and activation evidence from exported event logs, updates the
+ * device's license state, and publishes what they show. Keys in the text are masked first and become exposure events.
+ */
+@ApplicationScoped
+public class LicenseArtifactService {
+
+    private static final Logger LOG = Logger.getLogger(LicenseArtifactService.class);
+
+    private final ArtifactSupport support;
+    private final ReportPublisher publisher;
+    private final DeviceRepository devices;
+    private final ArtifactRepository artifacts;
+
+    public LicenseArtifactService(
+            ArtifactSupport support,
+            ReportPublisher publisher,
+            DeviceRepository devices,
+            ArtifactRepository artifacts) {
+        this.support = support;
+        this.publisher = publisher;
+        this.devices = devices;
+        this.artifacts = artifacts;
+    }
+
+    /** The result of a license report: what was read, and the ids of the events it published. */
+    public record LicenseResult(
+            String format,
+            List<LicenseBlock> blocks,
+            List<String> unknownLabels,
+            List<String> problems,
+            List<PublishedEvent> events,
+            List<ExposureResult> exposures) {}
+
+    /** One event an artifact published. */
+    public record PublishedEvent(String eventId, String type, String detail) {}
+
+    /** One full product key found in an artifact, masked, with where it was and its exposure event. */
+    public record ExposureResult(String maskedKey, String location, String eventId) {
+
+        static List<ExposureResult> of(List<CloudEvent<KeyExposed>> events) {
+            return events.stream()
+                    .map(event -> new ExposureResult(
+                            event.data().maskedKey(), event.data().location(), event.id()))
+                    .toList();
+        }
+    }
+
+    public Uni<LicenseResult> slmgr(String serial, String text, StationBinding station, ActivationChannel channel) {
+        LOG.debugf("received slmgr output for device %s from %s", serial, station);
+        Instant now = Instant.now();
+        ArtifactSupport.Redacted redacted = support.redact(text);
+        List<CloudEvent<KeyExposed>> exposures =
+                support.exposureEvents("slmgr", redacted.exposures(), station, serial, now);
+        LicenseOutput output = LicenseOutputParser.parse(redacted.text());
+        if (output.blocks().isEmpty()) {
+            LOG.warnf("rejected slmgr output for device %s from %s: %s", serial, station, output.problems());
+            return support.rejectAfterExposures(
+                    "unreadable-artifact",
+                    "Unreadable license output",
+                    "no license could be read from the " + output.format() + " output: "
+                            + String.join("; ", output.problems()),
+                    exposures);
+        }
+
+        return publisher.inTransaction(
+                () -> devices.lockOrCreate(serial, station.lineId(), station.stationId(), now)
+                        .chain(device -> {
+                            List<CloudEvent<? extends LineEvent>> events = new ArrayList<>();
+                            output.primary()
+                                    .ifPresent(block -> events.addAll(LicenseUpdate.apply(
+                                            device, reported(block, output.format()), station, channel, now)));
+                            List<CloudEvent<? extends LineEvent>> all = new ArrayList<>(events);
+                            all.addAll(exposures);
+                            return artifacts
+                                    .persist(ArtifactSupport.artifactRow(
+                                            "slmgr", serial, null, station, redacted.text(), exposures.size(), now))
+                                    .chain(() -> publisher.append(all, null))
+                                    .map(stored -> {
+                                        logLicense(serial, station, output, events);
+                                        return new LicenseResult(
+                                                output.format(),
+                                                output.blocks(),
+                                                output.unknownLabels(),
+                                                output.problems(),
+                                                published(events),
+                                                ExposureResult.of(exposures));
+                                    });
+                        }),
+                "slmgr output for device " + serial);
+    }
+
+    /** The result of an event-log report: how many events were read and what each piece of evidence published. */
+    public record EventLogResult(
+            int events,
+            int ignored,
+            List<String> problems,
+            List<EvidenceResult> evidence,
+            List<ExposureResult> exposures) {}
+
+    /** One piece of activation evidence, and the event it published, if any. */
+    public record EvidenceResult(
+            String kind,
+            Instant time,
+            String provider,
+            int eventId,
+            String result,
+            String licenseStatus,
+            String note,
+            List<PublishedEvent> published) {}
+
+    public Uni<EventLogResult> eventLog(String serial, String xml, StationBinding station, ActivationChannel channel) {
+        LOG.debugf("received an event log for device %s from %s", serial, station);
+        Instant now = Instant.now();
+        ArtifactSupport.Redacted redacted = support.redact(xml);
+        List<CloudEvent<KeyExposed>> exposures =
+                support.exposureEvents("event-log", redacted.exposures(), station, serial, now);
+        List<LogEvent> logEvents;
+        try {
+            logEvents = EventLogParser.parse(redacted.text());
+        } catch (ArtifactRejected e) {
+            LOG.warnf("rejected event log for device %s from %s: %s", serial, station, e.getMessage());
+            return e.doctype()
+                    ? support.rejectAfterExposures("unsafe-xml", "XML with a DTD rejected", e.getMessage(), exposures)
+                    : support.rejectAfterExposures(
+                            "unreadable-artifact", "Unreadable event log", e.getMessage(), exposures);
+        }
+        EventLogInterpreter.Interpretation interpretation = EventLogInterpreter.interpret(logEvents);
+
+        return publisher.inTransaction(
+                () -> devices.lockOrCreate(serial, station.lineId(), station.stationId(), now)
+                        .chain(device -> {
+                            List<EvidenceResult> results = new ArrayList<>();
+                            List<CloudEvent<? extends LineEvent>> all = new ArrayList<>();
+                            List<ActivationEvidence> evidence = interpretation.evidence();
+                            for (int i = 0; i < evidence.size(); i++) {
+                                ActivationEvidence item = evidence.get(i);
+                                List<CloudEvent<? extends LineEvent>> events =
+                                        evidenceEvents(device, item, station, channel, now);
+                                all.addAll(events);
+                                results.add(result(item, note(item, evidence, i), published(events)));
+                            }
+                            all.addAll(exposures);
+                            return artifacts
+                                    .persist(ArtifactSupport.artifactRow(
+                                            "event-log", serial, null, station, redacted.text(), exposures.size(), now))
+                                    .chain(() -> publisher.append(all, null))
+                                    .map(stored -> {
+                                        LOG.infof(
+                                                "read %d events for device %s from %s: %d pieces of activation"
+                                                        + " evidence, %d events published",
+                                                logEvents.size(), serial, station, results.size(), all.size());
+                                        return new EventLogResult(
+                                                logEvents.size(),
+                                                interpretation.ignored(),
+                                                interpretation.problems(),
+                                                results,
+                                                ExposureResult.of(exposures));
+                                    });
+                        }),
+                "event log for device " + serial);
+    }
+
+    private static List<CloudEvent<? extends LineEvent>> evidenceEvents(
+            DeviceEntity device,
+            ActivationEvidence item,
+            StationBinding station,
+            ActivationChannel channel,
+            Instant receivedAt) {
+        Instant time = item.time() == null ? receivedAt : item.time();
+        String source = item.provider() + " event " + item.eventId() + " at " + time;
+        return switch (item.kind()) {
+            case FAILED -> List.of(LicenseUpdate.failure(device, item.result(), station, channel, time, source));
+            case LICENSE_CHECKED -> LicenseUpdate.apply(
+                    device,
+                    new LicenseUpdate.Reported(
+                            null,
+                            device.productKeyChannel,
+                            item.licenseStatus(),
+                            null,
+                            "event-log",
+                            "License status " + item.licenseStatus().wireName() + " in " + source),
+                    station,
+                    channel,
+                    time);
+            case ATTEMPTED -> List.of();
+        };
+    }
+
+    /** Explains an attempt (118): confirmed by a later licensing check that found the device licensed, or not. */
+    private static String note(ActivationEvidence item, List<ActivationEvidence> evidence, int index) {
+        if (item.kind() != ActivationEvidence.Kind.ATTEMPTED) {
+            return item.detail();
+        }
+        boolean confirmed = evidence.subList(index + 1, evidence.size()).stream()
+                .anyMatch(later -> later.kind() == ActivationEvidence.Kind.LICENSE_CHECKED
+                        && later.licenseStatus() == LicenseStatus.LICENSED);
+        return confirmed
+                ? item.detail() + "; a later licensing check found the device licensed"
+                : item.detail() + "; no later licensing check confirms it, so no activation was booked. Post the"
+                        + " slmgr /dli output of the device to confirm its license status";
+    }
+
+    private static EvidenceResult result(ActivationEvidence item, String note, List<PublishedEvent> published) {
+        return new EvidenceResult(
+                item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                item.time(),
+                item.provider(),
+                item.eventId(),
+                item.result(),
+                item.licenseStatus() == null ? null : item.licenseStatus().wireName(),
+                note,
+                published);
+    }
+
+    private static LicenseUpdate.Reported reported(LicenseBlock block, String format) {
+        return new LicenseUpdate.Reported(
+                block.partialKey(),
+                block.productKeyChannel(),
+                block.status(),
+                block.notificationReason(),
+                format,
+                "License Status " + block.status().wireName() + " in " + format + " output for license '" + block.name()
+                        + "'");
+    }
+
+    private static List<PublishedEvent> published(List<CloudEvent<? extends LineEvent>> events) {
+        return events.stream()
+                .map(event -> new PublishedEvent(event.id(), event.type().type(), detail(event.data())))
+                .toList();
+    }
+
+    private static String detail(LineEvent data) {
+        if (data instanceof dev.keyline.schemas.events.ActivationAttempted attempt) {
+            return "activation " + attempt.result();
+        }
+        if (data instanceof dev.keyline.schemas.events.DeviceLicenseReported license) {
+            return "license " + license.licenseStatus();
+        }
+        return null;
+    }
+
+    private static void logLicense(
+            String serial, StationBinding station, LicenseOutput output, List<CloudEvent<? extends LineEvent>> events) {
+        if (events.isEmpty()) {
+            LOG.warnf(
+                    "slmgr output for device %s from %s has no license with a partial key; device not updated",
+                    serial, station);
+            return;
+        }
+        LOG.infof(
+                "device %s license reported by %s from %s: %d blocks, %d unknown labels, events %s",
+                serial,
+                output.format(),
+                station,
+                output.blocks().size(),
+                output.unknownLabels().size(),
+                events.stream().map(CloudEvent::id).toList());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.keyline.station.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.station.support.Fixtures;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AnswerFileScannerTest {
+
+    private static final KeyFingerprinter FINGERPRINTER = new KeyFingerprinter("unit-test-fingerprint-secret");
+    private static final KeyRedactor REDACTOR = new KeyRedactor(FINGERPRINTER);
+    private static final KeyClassifier CLASSIFIER = new KeyClassifier(
+            FINGERPRINTER,
+            Map.of(FINGERPRINTER.fingerprint("TSTAA-BBBBB-CCCCC-DDDDD-7QX4M"), "KEY-A"),
+            GenericKeys.published());
+
+    @Test
+    void threeKeysClassified() {
+        List<AnswerFileFinding> findings =
+                AnswerFileScanner.scan(Fixtures.artifact("unattend-three-keys.xml"), CLASSIFIER, REDACTOR);
+
+        assertThat(findings).hasSize(3);
+        AnswerFileFinding generic = findings.get(0);
+        assertThat(generic.location())
+                .isEqualTo("/unattend/settings[@pass='windowsPE']/component[@name='Microsoft-Windows-Setup']"
+                        + "[@processorArchitecture='amd64']/UserData/ProductKey/Key");
+        assertThat(generic.line()).isEqualTo(7);
+        assertThat(generic.keyClass()).isEqualTo(KeyClass.GENERIC);
+        assertThat(generic.severity()).isEqualTo("info");
+        assertThat(generic.edition()).isEqualTo("Windows 11/10 Enterprise");
+        assertThat(generic.component()).isEqualTo("Microsoft-Windows-Setup");
+        assertThat(generic.pass()).isEqualTo("windowsPE");
+        assertThat(generic.maskedKey()).isEqualTo("*****-*****-*****-*****-2YT43");
+
+        AnswerFileFinding comment = findings.get(1);
+        assertThat(comment.placement()).isEqualTo("comment");
+        assertThat(comment.location()).endsWith("[@processorArchitecture='amd64']/comment()");
+        assertThat(comment.line()).isEqualTo(16);
+        assertThat(comment.keyClass()).isEqualTo(KeyClass.UNKNOWN);
+        assertThat(comment.severity()).isEqualTo("warning");
+        assertThat(comment.maskedKey()).isEqualTo("*****-*****-*****-*****-9ZW3K");
+
+        AnswerFileFinding ours = findings.get(2);
+        assertThat(ours.location())
+                .isEqualTo("/unattend/settings[@pass='specialize']/component[@name='Microsoft-Windows-Shell-Setup']"
+                        + "[@processorArchitecture='amd64']/ProductKey");
+        assertThat(ours.line()).isEqualTo(17);
+        assertThat(ours.keyClass()).isEqualTo(KeyClass.REGISTERED);
+        assertThat(ours.severity()).isEqualTo("critical");
+        assertThat(ours.keyId()).isEqualTo("KEY-A");
+        assertThat(ours.component()).isEqualTo("Microsoft-Windows-Shell-Setup");
+        assertThat(ours.pass()).isEqualTo("specialize");
+        assertThat(ours.partialKey()).isEqualTo("7QX4M");
+    }
+
+    @Test
+    void malformedPlacesFound() {
+        List<AnswerFileFinding> findings =
+                AnswerFileScanner.scan(Fixtures.artifact("unattend-malformed-places.xml"), CLASSIFIER, REDACTOR);
+
+        assertThat(findings).extracting(AnswerFileFinding::partialKey).containsExactly("2KP9W", "3RT8N", "4VW5X");
+        assertThat(findings.get(0).location())
+                .isEqualTo("/unattend/settings[@pass='windowsPE']/component[@name='Microsoft-Windows-Setup']"
+                        + "[@processorArchitecture='x86']/UserData/ProductKey");
+        assertThat(findings.get(0).line()).isEqualTo(6);
+        assertThat(findings.get(1).location()).endsWith("/FirstLogonCommands/SynchronousCommand/CommandLine");
+        assertThat(findings.get(1).line()).isEqualTo(19);
+        assertThat(findings.get(1).pass()).isEqualTo("oobeSystem");
+        assertThat(findings.get(2).placement()).isEqualTo("attribute");
+        assertThat(findings.get(2).location()).endsWith("/FirstLogonCommands/SynchronousCommand[2]/@note");
+        assertThat(findings.get(2).line()).isEqualTo(21);
+        assertThat(findings)
+                .allSatisfy(finding -> assertThat(finding.keyClass()).isEqualTo(KeyClass.UNKNOWN));
+    }
+
+    @Test
+    void keyInProcessingInstructionByLine() {
+        String xml = "<?xml version=\"1.0\"?>\n<unattend>\n<?install key=TSTAA-BBBBB-CCCCC-DDDDD-7QX4M?>\n"
+                + "</unattend>\n";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).location()).isEqualTo("line 3");
+        assertThat(findings.get(0).keyClass()).isEqualTo(KeyClass.REGISTERED);
+    }
+
+    @Test
+    void doctypeRejectedAsXxe() {
+        assertThatThrownBy(() -> AnswerFileScanner.scan(Fixtures.artifact("unattend-xxe.xml"), CLASSIFIER, REDACTOR))
+                .isInstanceOf(ArtifactRejected.class)
+                .hasMessageContaining("DOCTYPE")
+                .hasMessageContaining("XXE")
+                .satisfies(e -> assertThat(((ArtifactRejected) e).doctype()).isTrue());
+    }
+
+    @Test
+    void malformedXmlRejectedWithPosition() {
+        assertThatThrownBy(() -> AnswerFileScanner.scan(
+                        "<unattend>\n<ProductKey>TSTAA-BBBBB-CCCCC-DDDDD-7QX4M</Key></unattend>", CLASSIFIER, REDACTOR))
+                .isInstanceOf(ArtifactRejected.class)
+                .hasMessageStartingWith("not well-formed XML at line 2")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TSTAA"));
+    }
+
+    @Test
+    void emptyKeyElementNoFinding() {
+        String xml = "<unattend><settings pass=\"windowsPE\"><component name=\"Microsoft-Windows-Setup\">"
+                + "<UserData><ProductKey><Key>  </Key></ProductKey></UserData></component></settings></unattend>";
+
+        assertThat(AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR)).isEmpty();
+    }
+}

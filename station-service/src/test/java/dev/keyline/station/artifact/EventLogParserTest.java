@@ -1,0 +1,74 @@
+package dev.keyline.station.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.station.support.Fixtures;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventLogParserTest {
+
+    @Test
+    void wevtutilEventsWithoutRootRead() {
+        List<LogEvent> events = EventLogParser.parse(Fixtures.artifact("events-wevtutil.xml"));
+
+        assertThat(events).hasSize(4);
+        assertThat(events.get(0).provider()).isEqualTo("Microsoft-Windows-Security-SPP");
+        assertThat(events.get(0).eventId()).isEqualTo(8198);
+        assertThat(events.get(0).time()).isEqualTo(Instant.parse("2026-11-30T09:15:02.1234567Z"));
+        assertThat(events.get(0).computer()).isEqualTo("IOT-TEST-01");
+        assertThat(events.get(0).data().get(0)).isEqualTo("hr=0xC004C003");
+        assertThat(events.get(2).eventId())
+                .as("instance id 0x400003EB normalized")
+                .isEqualTo(1003);
+    }
+
+    @Test
+    void evidenceInterpreted() {
+        EventLogInterpreter.Interpretation interpretation =
+                EventLogInterpreter.interpret(EventLogParser.parse(Fixtures.artifact("events-wevtutil.xml")));
+
+        List<ActivationEvidence> evidence = interpretation.evidence();
+        assertThat(evidence)
+                .extracting(ActivationEvidence::kind)
+                .containsExactly(
+                        ActivationEvidence.Kind.FAILED,
+                        ActivationEvidence.Kind.ATTEMPTED,
+                        ActivationEvidence.Kind.LICENSE_CHECKED);
+        assertThat(evidence.get(0).result()).isEqualTo("0xC004C003");
+        assertThat(evidence.get(2).licenseStatus()).isEqualTo(LicenseStatus.LICENSED);
+        assertThat(interpretation.ignored()).isEqualTo(1);
+        assertThat(interpretation.problems()).isEmpty();
+    }
+
+    @Test
+    void getWinEventExportRead() {
+        List<LogEvent> events = EventLogParser.parse(Fixtures.artifact("events-get-winevent.xml"));
+
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).eventId()).isEqualTo(118);
+        EventLogInterpreter.Interpretation interpretation = EventLogInterpreter.interpret(events);
+        assertThat(interpretation.evidence()).singleElement().satisfies(item -> assertThat(item.kind())
+                .isEqualTo(ActivationEvidence.Kind.ATTEMPTED));
+    }
+
+    @Test
+    void instanceIdsNormalized() {
+        assertThat(EventIds.normalize("3221233670")).isEqualTo(8198);
+        assertThat(EventIds.normalize("8198")).isEqualTo(8198);
+        assertThat(EventIds.normalize("1073742827")).isEqualTo(1003);
+        assertThat(EventIds.normalize("eight")).isEqualTo(-1);
+    }
+
+    @Test
+    void doctypeRejected() {
+        String xml = "<!DOCTYPE Event [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><Event><System>"
+                + "<EventID>&x;</EventID></System></Event>";
+
+        assertThatThrownBy(() -> EventLogParser.parse(xml))
+                .isInstanceOf(ArtifactRejected.class)
+                .hasMessageContaining("XXE");
+    }
+}

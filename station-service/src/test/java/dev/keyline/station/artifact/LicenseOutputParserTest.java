@@ -1,0 +1,110 @@
+package dev.keyline.station.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.station.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class LicenseOutputParserTest {
+
+    @Test
+    void dlvBlocksSplitOnName() {
+        LicenseOutput output = LicenseOutputParser.parse(Fixtures.artifact("slmgr-dlv-two-blocks-crlf.txt"));
+
+        assertThat(output.format()).isEqualTo("slmgr");
+        assertThat(output.blocks()).hasSize(2);
+        LicenseBlock windows = output.blocks().get(0);
+        assertThat(windows.name()).isEqualTo("Windows(R), IoTEnterprise edition");
+        assertThat(windows.partialKey()).isEqualTo("7QX4M");
+        assertThat(windows.status()).isEqualTo(LicenseStatus.LICENSED);
+        assertThat(windows.productKeyChannel()).isEqualTo("OEM:DM");
+        assertThat(windows.channelSource()).isEqualTo("description");
+        assertThat(windows.inUse()).isTrue();
+        LicenseBlock addOn = output.blocks().get(1);
+        assertThat(addOn.inUse()).isFalse();
+        assertThat(addOn.productKeyChannel()).isEqualTo("Retail");
+        assertThat(output.unknownLabels()).isEmpty();
+        assertThat(output.problems()).isEmpty();
+        assertThat(output.primary()).contains(windows);
+    }
+
+    @Test
+    void germanLabelsRead() {
+        LicenseOutput output = LicenseOutputParser.parse(Fixtures.artifact("slmgr-dli-german.txt"));
+
+        LicenseBlock block = output.blocks().get(0);
+        assertThat(block.status()).isEqualTo(LicenseStatus.NOTIFICATION);
+        assertThat(block.statusText()).isEqualTo("Benachrichtigung");
+        assertThat(block.partialKey()).isEqualTo("H2K9D");
+        assertThat(block.notificationReason()).isEqualTo("0xC004F009");
+        assertThat(block.productKeyChannel()).isEqualTo("Volume:MAK");
+        assertThat(block.channelSource()).isEqualTo("product-key-channel");
+        assertThat(output.unknownLabels()).isEmpty();
+    }
+
+    @Test
+    void unknownLabelsReportedNotGuessed() {
+        LicenseOutput output = LicenseOutputParser.parse(Fixtures.artifact("slmgr-unknown-labels.txt"));
+
+        assertThat(output.unknownLabels()).containsExactly("Flux Capacitor Setting");
+        assertThat(output.blocks()).hasSize(1);
+        assertThat(output.blocks().get(0).status()).isEqualTo(LicenseStatus.UNLICENSED);
+        assertThat(output.blocks().get(0).productKeyChannel()).isEqualTo("Volume:MAK");
+    }
+
+    @Test
+    void unlicensedNotReadAsLicensed() {
+        LicenseOutput output = LicenseOutputParser.parse(
+                "Name: Windows(R), IoTEnterprise edition\nPartial Product Key: H2K9D\nLicense Status: Unlicensed\n");
+
+        assertThat(output.blocks().get(0).status()).isEqualTo(LicenseStatus.UNLICENSED);
+    }
+
+    @Test
+    void unknownStatusReported() {
+        LicenseOutput output =
+                LicenseOutputParser.parse("Name: Windows(R), IoTEnterprise edition\nLicense Status: Mostly licensed\n");
+
+        assertThat(output.blocks().get(0).status()).isEqualTo(LicenseStatus.UNKNOWN);
+        assertThat(output.problems())
+                .containsExactly(
+                        "license 'Windows(R), IoTEnterprise edition': license status 'Mostly licensed' is not a"
+                                + " known status");
+    }
+
+    @Test
+    void wmiListRead() {
+        LicenseOutput output = LicenseOutputParser.parse(Fixtures.artifact("wmi-list.txt"));
+
+        assertThat(output.format()).isEqualTo("wmi");
+        assertThat(output.blocks()).hasSize(2);
+        LicenseBlock windows = output.blocks().get(0);
+        assertThat(windows.status()).isEqualTo(LicenseStatus.NOTIFICATION);
+        assertThat(windows.notificationReason()).isEqualTo("0xC004F009");
+        assertThat(windows.partialKey()).isEqualTo("7QX4M");
+        assertThat(windows.productKeyChannel()).isEqualTo("OEM:DM");
+        assertThat(output.blocks().get(1).inUse()).isFalse();
+        assertThat(output.blocks().get(1).status()).isEqualTo(LicenseStatus.UNLICENSED);
+        assertThat(output.unknownLabels()).isEmpty();
+    }
+
+    @Test
+    void jsonDecimalReasonConverted() {
+        LicenseOutput output = LicenseOutputParser.parse(Fixtures.artifact("wmi.json"));
+
+        assertThat(output.format()).isEqualTo("json");
+        LicenseBlock windows = output.blocks().get(0);
+        assertThat(windows.status()).isEqualTo(LicenseStatus.LICENSED);
+        assertThat(windows.notificationReason()).isEqualTo("0x4004F401");
+        assertThat(output.blocks().get(1).partialKey()).isNull();
+        assertThat(output.unknownLabels()).containsExactly("KeyManagementServicePort");
+    }
+
+    @Test
+    void hresultsNormalized() {
+        assertThat(Hresults.normalize("0xc004f009.")).contains("0xC004F009");
+        assertThat(Hresults.normalize("-1073418231")).contains("0xC004F009");
+        assertThat(Hresults.normalize("3221549065")).contains("0xC004F009");
+        assertThat(Hresults.normalize("C004F009")).isEmpty();
+    }
+}

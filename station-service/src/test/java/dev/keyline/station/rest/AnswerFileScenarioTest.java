@@ -1,0 +1,150 @@
+package dev.keyline.station.rest;
+
+import static dev.keyline.station.support.StationCalls.getDevice;
+import static dev.keyline.station.support.StationCalls.newSerial;
+import static dev.keyline.station.support.StationCalls.postProvisioned;
+import static dev.keyline.station.support.StationCalls.postStep;
+import static dev.keyline.station.support.StationCalls.provisioned;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.station.support.Artifacts;
+import dev.keyline.station.support.Fixtures;
+import dev.keyline.station.support.KeyLeaks;
+import dev.keyline.station.support.LedgerEvents;
+import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.TopicReader;
+import dev.keyline.station.support.TopicReader.KeyedEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Answer files with our registered key, a generic key and an unknown key, alone and on a device's image. */
+@QuarkusTest
+class AnswerFileScenarioTest {
+
+    static final String OUR_KEY = "TSTAA-BBBBB-CCCCC-DDDDD-7QX4M";
+    static final String UNKNOWN_KEY = "TSTQQ-RRRRR-SSSSS-TTTTT-9ZW3K";
+    static final String GENERIC_KEY = "NPPR9-FWDCX-D2C8J-H872K-2YT43";
+    private static final String PANTHER = "C:\\Windows\\Panther\\unattend.xml";
+    private static final String CLEAN = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings"
+            + " pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\"><ComputerName>*</ComputerName>"
+            + "</component></settings></unattend>";
+
+    @BeforeAll
+    static void registerOurKey() throws Exception {
+        String fingerprint = new KeyFingerprinter("keyline-development-fingerprint-secret").fingerprint(OUR_KEY);
+        String eventId = LedgerEvents.publishBalance(
+                new BalanceChanged("KEY-A", "7QX4M", 100, 0, 0, 100, "cause-1", "active", 0L, fingerprint),
+                Instant.now());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        TestDatabase.queryLong("SELECT count(*) FROM key_balances WHERE event_id = '" + eventId + "'")
+                                == 1);
+    }
+
+    @Test
+    void threeFindingsClassified() throws Exception {
+        Response response = Artifacts.postAnswerFileCheck(PANTHER, Fixtures.artifact("unattend-three-keys.xml"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonPath result = response.jsonPath();
+        assertThat(result.getString("path")).isEqualTo(PANTHER);
+        assertThat(result.getList("findings.severity")).containsExactly("info", "warning", "critical");
+        assertThat(result.getList("findings.classification")).containsExactly("generic", "unknown", "registered");
+        assertThat(result.getList("findings.maskedKey"))
+                .containsExactly(
+                        "*****-*****-*****-*****-2YT43",
+                        "*****-*****-*****-*****-9ZW3K",
+                        "*****-*****-*****-*****-7QX4M");
+        assertThat(result.getString("findings[2].keyId")).isEqualTo("KEY-A");
+        assertThat(result.getString("findings[2].component")).isEqualTo("Microsoft-Windows-Shell-Setup");
+        assertThat(result.getString("findings[2].pass")).isEqualTo("specialize");
+        assertThat(result.getString("findings[0].location")).endsWith("/UserData/ProductKey/Key");
+        assertThat(result.getString("findings[1].location")).endsWith("/comment()");
+        KeyLeaks.assertNotIn(response.asString(), "the response", OUR_KEY, UNKNOWN_KEY, GENERIC_KEY);
+
+        TestDatabase.awaitOutboxDrained();
+        List<String> exposureIds = result.getList("findings.exposureEventId", String.class);
+        List<KeyedEvent> exposures = TopicReader.events(Topics.LINE_EVENTS).stream()
+                .filter(event -> exposureIds.contains(event.id()))
+                .toList();
+        assertThat(exposures).hasSize(3);
+        assertThat(exposures).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo("keyline.key.exposed.v1");
+            assertThat(event.data().path("report").asText()).isEqualTo("answer-file");
+            assertThat(event.data().path("location").asText()).startsWith("/unattend/settings");
+        });
+        KeyLeaks.assertNowhere(OUR_KEY, UNKNOWN_KEY, GENERIC_KEY);
+    }
+
+    @Test
+    void leakyImageCannotShipUntilFixed() throws Exception {
+        String serial = newSerial("SN-IMG");
+        postProvisioned(provisioned(serial, "KEY-A", "7QX4M", false)).then().statusCode(202);
+        String ourKeyOnly = Fixtures.artifact("unattend-three-keys.xml")
+                .replace("<Key>" + GENERIC_KEY + "</Key>", "<Key></Key>")
+                .replace("<!-- spare key for line 2: " + UNKNOWN_KEY + " -->", "");
+
+        JsonPath check = Artifacts.postAnswerFile(serial, PANTHER, ourKeyOnly)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(check.getList("findings.severity")).containsExactly("critical");
+        assertThat(check.getList("deviceFindings")).hasSize(2);
+        assertThat(check.getString("deviceFindings[0].problem")).contains("still in the registry");
+        assertThat(check.getString("deviceFindings[0].fix")).isEqualTo("run slmgr /cpky, then report key-cleared");
+        assertThat(check.getString("deviceFindings[1].source")).isEqualTo(PANTHER);
+        assertThat(check.getString("deviceFindings[1].maskedKey")).isEqualTo("*****-*****-*****-*****-7QX4M");
+
+        JsonPath refused =
+                postStep(serial, "shipped").then().statusCode(409).extract().jsonPath();
+        assertThat(refused.getList("errors.message", String.class))
+                .anySatisfy(message -> assertThat(message).contains("still in the registry"))
+                .anySatisfy(message -> assertThat(message).contains(PANTHER + " contains the product key"));
+
+        postStep(serial, "key-cleared").then().statusCode(202);
+        Artifacts.postAnswerFile(serial, PANTHER, CLEAN).then().statusCode(202);
+        postStep(serial, "generalized").then().statusCode(202);
+        postStep(serial, "qa-passed").then().statusCode(202);
+        JsonPath device = getDevice(serial).jsonPath();
+        assertThat(device.getList("findings")).isEmpty();
+        assertThat(device.getList("shipBlockers")).isEmpty();
+
+        postStep(serial, "shipped").then().statusCode(202);
+        KeyLeaks.assertNowhere(OUR_KEY);
+    }
+
+    @Test
+    void xxeRejected() {
+        JsonPath problem = Artifacts.postAnswerFileCheck(PANTHER, Fixtures.artifact("unattend-xxe.xml"))
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("type")).isEqualTo("https://keyline.dev/problems/unsafe-xml");
+        assertThat(problem.getString("detail")).contains("DOCTYPE").contains("XXE");
+    }
+
+    @Test
+    void checkWithoutPathRejected() {
+        JsonPath problem = Artifacts.postAnswerFileCheck("", CLEAN)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("errors[0].field")).isEqualTo("path");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.keyline.station.rest;
+
+import static dev.keyline.station.support.StationCalls.newSerial;
+import static dev.keyline.station.support.StationCalls.postProvisioned;
+import static dev.keyline.station.support.StationCalls.provisioned;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.schemas.Topics;
+import dev.keyline.station.support.Artifacts;
+import dev.keyline.station.support.Fixtures;
+import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.TopicReader;
+import dev.keyline.station.support.TopicReader.KeyedEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EventLogArtifactTest {
+
+    @Test
+    void failureAndLicensedBooked() {
+        String serial = newSerial("SN-EVT");
+        postProvisioned(provisioned(serial, "KEY-A", "7QX4M", true)).then().statusCode(202);
+
+        JsonPath result = Artifacts.post(
+                        serial, "event-log", "application/xml", Fixtures.artifact("events-wevtutil.xml"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getInt("events")).isEqualTo(4);
+        assertThat(result.getInt("ignored")).isEqualTo(1);
+        assertThat(result.getList("evidence.kind")).containsExactly("failed", "attempted", "license-checked");
+        assertThat(result.getString("evidence[1].note")).contains("a later licensing check found the device licensed");
+        assertThat(result.getList("evidence[1].published")).isEmpty();
+
+        TestDatabase.awaitOutboxDrained();
+        List<KeyedEvent> activations = TopicReader.eventsFor(Topics.LINE_EVENTS, serial).stream()
+                .filter(event -> event.type().equals("keyline.activation.attempted.v1"))
+                .toList();
+        assertThat(activations)
+                .extracting(event -> event.data().path("result").asText())
+                .containsExactly("0xC004C003", "success");
+        assertThat(activations.get(0).json().path("time").asText()).isEqualTo("2026-11-30T09:15:02.123456700Z");
+        assertThat(activations).allSatisfy(event -> assertThat(event.key()).isEqualTo("KEY-A"));
+    }
+
+    @Test
+    void attemptAloneBooksNothing() {
+        String serial = newSerial("SN-118");
+
+        JsonPath result = Artifacts.post(
+                        serial, "event-log", "application/xml", Fixtures.artifact("events-get-winevent.xml"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getList("evidence.kind")).containsExactly("attempted");
+        assertThat(result.getString("evidence[0].note")).contains("no activation was booked");
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial)).isEmpty();
+    }
+
+    @Test
+    void doctypeRejected() {
+        String xml = "<!DOCTYPE Event [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><Event><System>"
+                + "<EventID>&x;</EventID></System></Event>";
+
+        JsonPath problem = Artifacts.post(newSerial("SN-XXE"), "event-log", "application/xml", xml)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("type")).endsWith("/unsafe-xml");
+        assertThat(problem.getString("detail")).contains("DOCTYPE").contains("XXE");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.keyline.station.rest;
+
+import static dev.keyline.station.support.StationCalls.getDevice;
+import static dev.keyline.station.support.StationCalls.newSerial;
+import static dev.keyline.station.support.StationCalls.postProvisioned;
+import static dev.keyline.station.support.StationCalls.provisioned;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.schemas.Topics;
+import dev.keyline.station.support.Artifacts;
+import dev.keyline.station.support.Fixtures;
+import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.TopicReader;
+import dev.keyline.station.support.TopicReader.KeyedEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SlmgrArtifactTest {
+
+    private static final String LICENSED = "Name: Windows(R), IoTEnterprise edition\r\n"
+            + "Description: Windows(R) Operating System, OEM_DM channel\r\n"
+            + "Partial Product Key: 7QX4M\r\nLicense Status: Licensed\r\n";
+
+    @Test
+    void licensedBooksSuccessOnce() {
+        String serial = newSerial("SN-LIC");
+        postProvisioned(provisioned(serial, "KEY-A", "7QX4M", true)).then().statusCode(202);
+
+        JsonPath first = Artifacts.post(serial, "slmgr", "text/plain", LICENSED)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        JsonPath second = Artifacts.post(serial, "slmgr", "text/plain", LICENSED)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(first.getList("events.type"))
+                .containsExactly("keyline.device.license-reported.v1", "keyline.activation.attempted.v1");
+        assertThat(second.getList("events.type")).containsExactly("keyline.device.license-reported.v1");
+        JsonPath device = getDevice(serial).jsonPath();
+        assertThat(device.getString("license.status")).isEqualTo("licensed");
+        assertThat(device.getString("license.productKeyChannel")).isEqualTo("OEM:DM");
+        assertThat(device.getString("license.partialKey")).isEqualTo("7QX4M");
+
+        TestDatabase.awaitOutboxDrained();
+        List<KeyedEvent> activations = TopicReader.eventsFor(Topics.LINE_EVENTS, serial).stream()
+                .filter(event -> event.type().equals("keyline.activation.attempted.v1"))
+                .toList();
+        assertThat(activations).hasSize(1);
+        assertThat(activations.get(0).id()).isEqualTo(first.getString("events[1].eventId"));
+        assertThat(activations.get(0).data().path("result").asText()).isEqualTo("success");
+        assertThat(activations.get(0).data().path("keyId").asText()).isEqualTo("KEY-A");
+        assertThat(activations.get(0).data().path("channel").asText()).isEqualTo("internet");
+        assertThat(activations.get(0).key()).isEqualTo("KEY-A");
+    }
+
+    @Test
+    void germanNotificationReported() {
+        String serial = newSerial("SN-DE");
+
+        JsonPath result = Artifacts.post(serial, "slmgr", "text/plain", Fixtures.artifact("slmgr-dli-german.txt"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getString("format")).isEqualTo("slmgr");
+        assertThat(result.getString("blocks[0].status")).isEqualTo("NOTIFICATION");
+        assertThat(result.getString("blocks[0].notificationReason")).isEqualTo("0xC004F009");
+        assertThat(result.getList("events.type")).containsExactly("keyline.device.license-reported.v1");
+        JsonPath device = getDevice(serial).jsonPath();
+        assertThat(device.getString("license.status")).isEqualTo("notification");
+        assertThat(device.getString("license.notificationReason")).isEqualTo("0xC004F009");
+    }
+
+    @Test
+    void unknownLabelsInResponse() {
+        JsonPath result = Artifacts.post(
+                        newSerial("SN-UNK"), "slmgr", "text/plain", Fixtures.artifact("slmgr-unknown-labels.txt"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getList("unknownLabels")).containsExactly("Flux Capacitor Setting");
+        assertThat(result.getString("blocks[0].status")).isEqualTo("UNLICENSED");
+    }
+
+    @Test
+    void jsonLayoutAccepted() {
+        Response response =
+                Artifacts.post(newSerial("SN-JSON"), "slmgr", "application/json", Fixtures.artifact("wmi.json"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getString("format")).isEqualTo("json");
+        assertThat(response.jsonPath().getString("blocks[0].notificationReason"))
+                .isEqualTo("0x4004F401");
+    }
+
+    @Test
+    void keyInOutputMaskedAndExposed() {
+        String serial = newSerial("SN-SLK");
+        String text = "C:\\> cscript slmgr.vbs /ipk TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\r\n" + LICENSED;
+
+        JsonPath result = Artifacts.post(serial, "slmgr", "text/plain", text)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getList("exposures")).hasSize(1);
+        assertThat(result.getString("exposures[0].location")).isEqualTo("line 1");
+        assertThat(result.getString("exposures[0].maskedKey")).isEqualTo("*****-*****-*****-*****-7QX4M");
+        assertThat(result.getList("unknownLabels")).containsExactly("C");
+    }
+
+    @Test
+    void garbageRejected() {
+        JsonPath problem = Artifacts.post(newSerial("SN-BAD"), "slmgr", "text/plain", "hello\nworld\n")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("type")).endsWith("/unreadable-artifact");
+        assertThat(problem.getString("detail")).contains("'Name:'");
+    }
+
+    @Test
+    void badChannelRejected() {
+        JsonPath problem = Artifacts.post(newSerial("SN-CH"), "slmgr?channel=fax", "text/plain", LICENSED)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("errors[0].field")).isEqualTo("channel");
+    }
+}

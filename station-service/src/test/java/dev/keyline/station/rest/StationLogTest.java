@@ -1,0 +1,70 @@
+package dev.keyline.station.rest;
+
+import static dev.keyline.station.support.StationCalls.newSerial;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.schemas.Topics;
+import dev.keyline.station.support.Artifacts;
+import dev.keyline.station.support.KeyLeaks;
+import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.TopicReader;
+import dev.keyline.station.support.TopicReader.KeyedEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StationLogTest {
+
+    private static final String KEY = "TSTLG-HHHHH-JJJJJ-KKKKK-5MN6P";
+
+    @Test
+    void ipkKeyRedactedAndExposed() throws Exception {
+        String serial = newSerial("SN-LOG");
+        String excerpt = "08:30:01 imaging started\r\n08:30:05 applying image\r\n"
+                + "08:31:10 cscript //nologo slmgr.vbs /ipk " + KEY + "\r\n08:31:12 done\r\n";
+
+        Response response = Artifacts.post(serial, "log", "text/plain", excerpt);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonPath result = response.jsonPath();
+        assertThat(result.getInt("lines")).isEqualTo(4);
+        assertThat(result.getList("exposures")).hasSize(1);
+        assertThat(result.getString("exposures[0].location")).isEqualTo("line 3");
+        assertThat(result.getString("exposures[0].maskedKey")).isEqualTo("*****-*****-*****-*****-5MN6P");
+        KeyLeaks.assertNotIn(response.asString(), "the response", KEY);
+
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND kind = 'log' AND content LIKE '%slmgr.vbs /ipk *****-*****-*****-*****-5MN6P%'"))
+                .as("the stored excerpt has the key masked")
+                .isEqualTo(1);
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM outbox WHERE payload LIKE '%" + serial + "%'"))
+                .isEqualTo(1);
+
+        TestDatabase.awaitOutboxDrained();
+        List<KeyedEvent> events = TopicReader.eventsFor(Topics.LINE_EVENTS, serial);
+        assertThat(events).hasSize(1);
+        KeyedEvent exposure = events.get(0);
+        assertThat(exposure.id()).isEqualTo(result.getString("exposures[0].eventId"));
+        assertThat(exposure.type()).isEqualTo("keyline.key.exposed.v1");
+        assertThat(exposure.data().path("stationId").asText()).isEqualTo("imaging-01");
+        assertThat(exposure.data().path("lineId").asText()).isEqualTo("line-1");
+        assertThat(exposure.data().path("location").asText()).isEqualTo("line 3");
+        assertThat(exposure.data().path("report").asText()).isEqualTo("log");
+        assertThat(exposure.json().path("source").asText()).isEqualTo("/lines/line-1/stations/imaging-01");
+        KeyLeaks.assertNowhere(KEY);
+    }
+
+    @Test
+    void emptyExcerptRejected() {
+        JsonPath problem = Artifacts.post(newSerial("SN-LOG"), "log", "text/plain", "  ")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("errors[0].field")).isEqualTo("body");
+    }
+}
