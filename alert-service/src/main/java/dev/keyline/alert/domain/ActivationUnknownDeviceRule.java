@@ -1,12 +1,14 @@
 package dev.keyline.alert.domain;
 
+import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code activation-unknown-device}: a successful activation used a count of one of our keys, but no device
- * provisioned with that key accounts for it. It fires for every such activation and never resolves by itself.
+ * provisioned with that key accounts for it. It fires for every such activation and resolves when the ledger matches
+ * the activation to a provisioning report that arrived later.
  */
 public final class ActivationUnknownDeviceRule {
 
@@ -21,6 +23,21 @@ public final class ActivationUnknownDeviceRule {
         AlertIdentity identity = AlertIdentity.of(AlertRule.ACTIVATION_UNKNOWN_DEVICE, labels);
 
         return new Evaluation.Fire(identity, Severity.HIGH, summary(activation), action(activation));
+    }
+
+    /**
+     * Resolves the device's alerts for the matched key. An alert raised without a {@code keyId} label, because the
+     * activation named only the partial key, resolves too.
+     */
+    public static Evaluation resolve(ActivationMatched matched) {
+        Map<String, String> ifPresent = new LinkedHashMap<>();
+        ifPresent.put("keyId", matched.keyId());
+        putIfPresent(ifPresent, "partialKey", matched.partialKey());
+        String summary = String.format(
+                "the ledger matched the activation of device %s to its provisioning with key %s, which arrived later",
+                matched.serial(), matched.keyId());
+        return new Evaluation.ResolveMatching(
+                AlertRule.ACTIVATION_UNKNOWN_DEVICE, Map.of("serial", matched.serial()), ifPresent, summary);
     }
 
     private static String summary(ActivationUnattributed activation) {

@@ -8,8 +8,17 @@ import java.util.Optional;
 /** The rules the alert service evaluates, by the name that alerts and the REST filter use. */
 public enum AlertRule {
     KEY_LOW("key-low"),
+    KEY_EXHAUSTED("key-exhausted"),
+    KEY_OVER_COMMITTED("key-over-committed"),
+    DEPLETION_FORECAST("depletion-forecast"),
+    UNEXPLAINED_CONSUMPTION("unexplained-consumption"),
+    CONSUMPTION_ABOVE_PRODUCTION("consumption-above-production"),
     ACTIVATION_UNKNOWN_DEVICE("activation-unknown-device"),
-    KEY_EXPOSURE("key-exposure");
+    KEY_EXPOSURE("key-exposure"),
+    KEY_BLOCKED("key-blocked"),
+    REPEAT_ACTIVATION("repeat-activation"),
+    ACTIVATION_FAILURE_SPIKE("activation-failure-spike"),
+    DEAD_LETTER("dead-letter");
 
     private final String wireName;
 

@@ -1,29 +1,48 @@
 package dev.keyline.alert.domain;
 
-import dev.keyline.schemas.events.ActivationUnattributed;
+import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.BalanceChanged;
-import dev.keyline.schemas.events.EventData;
-import dev.keyline.schemas.events.KeyExposed;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** Sends each event to the rule for its type. Events that no rule watches change nothing. */
-public final class AlertRules {
+/** The configured rules, and the sets of them that one kind of event feeds. */
+public record AlertRules(
+        KeyLowRule keyLow,
+        KeyExhaustedRule keyExhausted,
+        KeyOverCommittedRule overCommitted,
+        DepletionForecastRule depletionForecast,
+        UnexplainedConsumptionRule unexplainedConsumption,
+        ConsumptionAboveProductionRule consumptionAboveProduction,
+        RepeatActivationRule repeatActivation,
+        ActivationFailureSpikeRule failureSpike) {
 
-    private final KeyLowRule keyLow;
-
-    public AlertRules(KeyLowRule keyLow) {
-        this.keyLow = keyLow;
+    /**
+     * Evaluates every rule that watches a key's balance. {@code mark} is the key's exhaustion mark after this balance,
+     * {@code history} its samples as {@link DepletionForecastRule#evaluate} takes them.
+     */
+    public List<Evaluation> onBalance(
+            BalanceChanged balance, Instant at, Optional<ExhaustionMark> mark, List<BalanceSample> history) {
+        return List.of(
+                keyLow.evaluate(balance),
+                keyExhausted.onBalance(balance, mark),
+                overCommitted.evaluate(balance),
+                depletionForecast.evaluate(balance, at, history),
+                unexplainedConsumption.evaluate(balance),
+                KeyBlockedRule.onBalance(balance));
     }
 
-    public Evaluation evaluate(EventData data) {
-        if (data instanceof BalanceChanged balance) {
-            return keyLow.evaluate(balance);
+    /**
+     * Evaluates the key-level rules for a failed activation attributed to the key: an exhausted or blocked HRESULT
+     * raises one alert for the key, whichever device reported it.
+     */
+    public List<Evaluation> onFailedActivation(String keyId, String partialKey, ActivationAttempted attempt) {
+        if (ActivationResults.EXHAUSTED.contains(attempt.result())) {
+            return List.of(keyExhausted.onFailure(keyId, partialKey, attempt));
         }
-        if (data instanceof ActivationUnattributed activation) {
-            return ActivationUnknownDeviceRule.evaluate(activation);
+        if (ActivationResults.BLOCKED.contains(attempt.result())) {
+            return List.of(KeyBlockedRule.onFailure(keyId, partialKey, attempt));
         }
-        if (data instanceof KeyExposed exposure) {
-            return KeyExposureRule.evaluate(exposure);
-        }
-        return Evaluation.noChange();
+        return List.of();
     }
 }

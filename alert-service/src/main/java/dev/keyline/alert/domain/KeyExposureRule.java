@@ -2,17 +2,26 @@ package dev.keyline.alert.domain;
 
 import dev.keyline.schemas.events.KeyExposed;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code key-exposure}: a station report contained a full product key. The station service masked it before storing
  * or publishing anything, but the key was in clear text on the station, so it counts as leaked. The alert never
  * resolves by itself.
+ *
+ * <p>Exposures are critical, except in an answer file: there a key that is not one of ours (its fingerprint matches
+ * no key the ledger announced) is a warning, because answer files often carry Microsoft's published generic setup
+ * keys to select the edition.
  */
 public final class KeyExposureRule {
 
+    /** The {@code report} of an exposure that a station found in an unattend.xml answer file. */
+    static final String ANSWER_FILE = "answer-file";
+
     private KeyExposureRule() {}
 
-    public static Evaluation evaluate(KeyExposed exposure) {
+    /** Evaluates an exposure. {@code ourKeyId} is the id of the registered key with the same fingerprint, if any. */
+    public static Evaluation evaluate(KeyExposed exposure, Optional<String> ourKeyId) {
         AlertIdentity identity = AlertIdentity.of(
                 AlertRule.KEY_EXPOSURE,
                 Map.of(
@@ -21,16 +30,22 @@ public final class KeyExposureRule {
                         "stationId", exposure.stationId(),
                         "location", exposure.location()));
 
-        return new Evaluation.Fire(identity, Severity.CRITICAL, summary(exposure), action(exposure));
+        if (ANSWER_FILE.equals(exposure.report())) {
+            Severity severity = ourKeyId.isPresent() ? Severity.CRITICAL : Severity.WARNING;
+            return new Evaluation.Fire(
+                    identity, severity, answerFileSummary(exposure, ourKeyId), answerFileAction(exposure, ourKeyId));
+        }
+        return new Evaluation.Fire(identity, Severity.CRITICAL, summary(exposure, ourKeyId), action(exposure));
     }
 
-    private static String summary(KeyExposed exposure) {
+    private static String summary(KeyExposed exposure, Optional<String> ourKeyId) {
         String device = exposure.serial() == null ? "" : " for device " + exposure.serial();
         return String.format(
-                "station %s on line %s sent the full product key %s in its %s report%s, at %s",
+                "station %s on line %s sent the full product key %s%s in its %s report%s, at %s",
                 exposure.stationId(),
                 exposure.lineId(),
                 exposure.maskedKey(),
+                ourKeyId.map(keyId -> " (key " + keyId + ")").orElse(""),
                 exposure.report(),
                 device,
                 exposure.location());
@@ -42,5 +57,25 @@ public final class KeyExposureRule {
                         + " registry with 'slmgr /cpky'; treat key %s as leaked and watch its Microsoft-reported"
                         + " remaining count",
                 exposure.location(), exposure.report(), exposure.stationId(), exposure.maskedKey());
+    }
+
+    private static String answerFileSummary(KeyExposed exposure, Optional<String> ourKeyId) {
+        String whose = ourKeyId.map(keyId -> "our key " + keyId)
+                .orElse("a key that is not registered in Keyline, such as a generic setup key");
+        String device = exposure.serial() == null ? "" : " of device " + exposure.serial();
+        return String.format(
+                "an answer file%s on station %s, line %s, holds the full product key %s (%s) at %s",
+                device, exposure.stationId(), exposure.lineId(), exposure.maskedKey(), whose, exposure.location());
+    }
+
+    private static String answerFileAction(KeyExposed exposure, Optional<String> ourKeyId) {
+        String removal = String.format(
+                "remove the key from the answer file at %s, and from the copies setup caches under %%WINDIR%%\\Panther"
+                        + " and %%WINDIR%%\\System32\\Sysprep, before the image ships",
+                exposure.location());
+        if (ourKeyId.isEmpty()) {
+            return removal + "; if the key is not a published generic setup key, find out whose key it is";
+        }
+        return removal + "; treat key " + ourKeyId.get() + " as leaked if an image with it has shipped";
     }
 }

@@ -1,24 +1,24 @@
 package dev.keyline.alert.messaging;
 
-import dev.keyline.alert.config.AlertsConfig;
+import dev.keyline.alert.service.AlertDispatcher;
 import dev.keyline.alert.service.AlertService;
+import dev.keyline.alert.service.ProcessingOutcome;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.DecodeResult;
 import dev.keyline.schemas.EventCodec;
 import dev.keyline.schemas.keys.KeyRedactor;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.Executor;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Reads line and ledger events one record at a time and hands each valid event to {@link AlertService}. A record that
- * is not a valid event for its topic is nacked with the reason, so the connector moves it to the topic's dead-letter
- * topic and goes on with the next record.
+ * Reads line and ledger events one record at a time and hands each valid event to {@link AlertService}, then the
+ * committed alert changes to {@link AlertDispatcher}. A valid envelope of an event type this version does not know is
+ * recorded as processed and changes nothing. Any other record that is not a valid event for its topic is nacked with
+ * the reason, so the connector moves it to the topic's dead-letter topic and goes on with the next record.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -26,13 +26,22 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final EventCodec codec;
+    private final UnknownEventType unknownTypes;
     private final AlertService service;
-    private final AlertsConfig config;
+    private final AlertDispatcher dispatcher;
+    private final ProcessingRetry retry;
 
-    public EventConsumer(EventCodec codec, AlertService service, AlertsConfig config) {
+    public EventConsumer(
+            EventCodec codec,
+            UnknownEventType unknownTypes,
+            AlertService service,
+            AlertDispatcher dispatcher,
+            ProcessingRetry retry) {
         this.codec = codec;
+        this.unknownTypes = unknownTypes;
         this.service = service;
-        this.config = config;
+        this.dispatcher = dispatcher;
+        this.retry = retry;
     }
 
     @Incoming("line-events")
@@ -51,6 +60,10 @@ public class EventConsumer {
 
         DecodeResult result = codec.decode(message.getPayload());
         if (result instanceof DecodeResult.Rejected rejected) {
+            Optional<UnknownEventType.Envelope> unknown = unknownTypes.detect(message.getPayload());
+            if (unknown.isPresent()) {
+                return ignore(channel, position, message, unknown.get());
+            }
             return reject(channel, position, message, rejected.reason());
         }
 
@@ -65,28 +78,25 @@ public class EventConsumer {
                             + expectedTopic + ", not on " + position.topic());
         }
 
-        return process(event, position)
+        return retry.run(() -> service.process(event, position.topic()), "event " + event.id() + " from " + position)
+                .invoke(this::dispatch)
                 .chain(outcome -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure()
-                .recoverWithUni(failure -> failProcessing(channel, position, message, event, failure));
+                .recoverWithUni(failure -> failProcessing(channel, position, message, event.id(), failure));
     }
 
-    /**
-     * Processes the event, retrying with exponential backoff when it fails. Every attempt runs on the record's Vert.x
-     * context, because Hibernate Reactive must be called there and a backoff delay resumes on another thread.
-     */
-    private Uni<?> process(CloudEvent<?> event, RecordPosition position) {
-        return Uni.createFrom()
-                .deferred(() -> service.process(event, position.topic()))
-                .runSubscriptionOn(onContext(Vertx.currentContext()))
+    private Uni<Void> ignore(
+            String channel, RecordPosition position, Message<String> message, UnknownEventType.Envelope envelope) {
+        return retry.run(
+                        () -> service.processUnknownType(envelope.id(), envelope.type(), position.topic()),
+                        "event " + envelope.id() + " from " + position)
+                .chain(outcome -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure()
-                .invoke(failure -> LOG.warnf(
-                        "processing event %s from %s failed (retried up to %d times): %s",
-                        event.id(), position, config.processing().maxRetries(), failure.toString()))
-                .onFailure()
-                .retry()
-                .withBackOff(config.processing().initialBackoff())
-                .atMost(config.processing().maxRetries());
+                .recoverWithUni(failure -> failProcessing(channel, position, message, envelope.id(), failure));
+    }
+
+    private void dispatch(ProcessingOutcome outcome) {
+        dispatcher.dispatch(outcome.notifications());
     }
 
     private Uni<Void> reject(String channel, RecordPosition position, Message<String> message, String reason) {
@@ -98,9 +108,9 @@ public class EventConsumer {
     }
 
     private Uni<Void> failProcessing(
-            String channel, RecordPosition position, Message<String> message, CloudEvent<?> event, Throwable failure) {
-        String reason = KeyRedactor.maskAll("processing event " + event.id() + " failed after "
-                + config.processing().maxRetries() + " retries: " + failure);
+            String channel, RecordPosition position, Message<String> message, String eventId, Throwable failure) {
+        String reason = KeyRedactor.maskAll(
+                "processing event " + eventId + " failed after " + retry.maxRetries() + " retries: " + failure);
         LOG.errorf(
                 failure,
                 "gave up on record on channel %s, topic %s, partition %d, offset %d: %s; sending it to the"
@@ -111,12 +121,5 @@ public class EventConsumer {
                 position.offset(),
                 reason);
         return Uni.createFrom().completionStage(message.nack(new RejectedRecordException(reason)));
-    }
-
-    private static Executor onContext(Context context) {
-        if (context == null) {
-            return Runnable::run;
-        }
-        return command -> context.runOnContext(ignored -> command.run());
     }
 }

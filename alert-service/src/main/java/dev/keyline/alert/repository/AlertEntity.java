@@ -1,5 +1,6 @@
 package dev.keyline.alert.repository;
 
+import dev.keyline.alert.domain.Acknowledgement;
 import dev.keyline.alert.domain.AlertIdentity;
 import dev.keyline.alert.domain.AlertRule;
 import dev.keyline.alert.domain.AlertState;
@@ -53,11 +54,30 @@ public class AlertEntity extends PanacheEntityBase {
     @Column(name = "last_seen", nullable = false)
     public Instant lastSeen;
 
+    @Column(name = "firing_since", nullable = false)
+    public Instant firingSince;
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
     @Column(nullable = false)
     public long occurrences;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledge_comment")
+    public String acknowledgeComment;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    /** Wall-clock time of the last change this service made to the row. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 
     /**
      * Returns the id of the alert with this identity: a name-based UUID (version 3) of the identity text, so
@@ -76,12 +96,18 @@ public class AlertEntity extends PanacheEntityBase {
                 action,
                 firstSeen,
                 lastSeen,
+                firingSince,
                 resolvedAt,
-                occurrences);
+                occurrences,
+                acknowledgedBy == null ? null : new Acknowledgement(acknowledgedBy, acknowledgedAt, acknowledgeComment),
+                resolvedBy);
     }
 
-    /** Copies a state from the lifecycle into this row, creating the id for a new alert. */
-    public void update(AlertState state) {
+    /**
+     * Copies a state from the lifecycle into this row, creating the id for a new alert. {@code now} is the wall-clock
+     * time of the change.
+     */
+    public void update(AlertState state, Instant now) {
         if (id == null) {
             id = idOf(state.identity());
         }
@@ -94,8 +120,15 @@ public class AlertEntity extends PanacheEntityBase {
         action = state.action();
         firstSeen = state.firstSeen();
         lastSeen = state.lastSeen();
+        firingSince = state.firingSince();
         resolvedAt = state.resolvedAt();
         occurrences = state.occurrences();
+        Acknowledgement acknowledgement = state.acknowledgement();
+        acknowledgedBy = acknowledgement == null ? null : acknowledgement.by();
+        acknowledgedAt = acknowledgement == null ? null : acknowledgement.at();
+        acknowledgeComment = acknowledgement == null ? null : acknowledgement.comment();
+        resolvedBy = state.resolvedBy();
+        updatedAt = now;
     }
 
     private IllegalStateException unknown(String column, String value) {

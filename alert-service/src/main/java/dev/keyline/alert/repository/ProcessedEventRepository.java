@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Records applied event ids. The service inserts the id in the transaction of the alert change, and the primary key
@@ -30,5 +31,9 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
 
     public Uni<Long> countByTopic(String topic) {
         return count("topic", topic);
+    }
+
+    public Uni<Long> countByTopics(List<String> topics) {
+        return count("topic in ?1", topics);
     }
 }

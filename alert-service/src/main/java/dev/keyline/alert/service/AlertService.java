@@ -1,43 +1,36 @@
 package dev.keyline.alert.service;
 
-import dev.keyline.alert.domain.AlertIdentity;
-import dev.keyline.alert.domain.AlertLifecycle;
-import dev.keyline.alert.domain.AlertRules;
-import dev.keyline.alert.domain.AlertTransition;
-import dev.keyline.alert.domain.Evaluation;
-import dev.keyline.alert.repository.AlertEntity;
-import dev.keyline.alert.repository.AlertRepository;
+import dev.keyline.alert.domain.DeadLetterRecord;
+import dev.keyline.alert.domain.DeadLetterRule;
 import dev.keyline.alert.repository.ProcessedEventRepository;
 import dev.keyline.schemas.CloudEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one decoded event to the alerts: records its id, runs the rules, stores the alert change and appends the
- * {@code AlertChanged} event, all in one transaction.
+ * Applies one record to the alerts: records its id, stores the facts the rules need from it, runs the rules, and stores the alert
+ * changes with their history and {@code AlertChanged} events, all in one transaction.
  */
 @ApplicationScoped
 public class AlertService {
 
     private static final Logger LOG = Logger.getLogger(AlertService.class);
 
-    private final AlertRules rules;
-    private final AlertRepository alerts;
+    private final EventEvaluator evaluator;
+    private final AlertApplier applier;
     private final ProcessedEventRepository processedEvents;
-    private final AlertChangePublisher publisher;
+    private final Set<String> unknownTypesSeen = ConcurrentHashMap.newKeySet();
 
-    public AlertService(
-            AlertRules rules,
-            AlertRepository alerts,
-            ProcessedEventRepository processedEvents,
-            AlertChangePublisher publisher) {
-        this.rules = rules;
-        this.alerts = alerts;
+    public AlertService(EventEvaluator evaluator, AlertApplier applier, ProcessedEventRepository processedEvents) {
+        this.evaluator = evaluator;
+        this.applier = applier;
         this.processedEvents = processedEvents;
-        this.publisher = publisher;
     }
 
     /** Processes an event read from {@code topic}. An event id seen before changes nothing. */
@@ -52,57 +45,46 @@ public class AlertService {
                         LOG.infof("skipped event %s from %s: it was processed before", event.id(), topic);
                         return Uni.createFrom().item(ProcessingOutcome.duplicateEvent());
                     }
-                    return applyRules(event).map(ProcessingOutcome::applied);
+                    return evaluator
+                            .evaluate(event)
+                            .chain(evaluations -> applier.applyAll(evaluations, event.time(), "event " + event.id()))
+                            .map(ProcessingOutcome::applied);
                 }));
     }
 
-    private Uni<Optional<AlertTransition>> applyRules(CloudEvent<?> event) {
-        Evaluation evaluation = rules.evaluate(event.data());
-        Optional<AlertIdentity> identity = identityOf(evaluation);
-        if (identity.isEmpty()) {
-            LOG.debugf(
-                    "event %s of type %s changes no alert",
-                    event.id(), event.type().type());
-            return Uni.createFrom().item(Optional.empty());
+    /**
+     * Records a valid event of a type this version does not know as processed, changing no alert, so a producer that
+     * adds a type does not fill the dead-letter topic. The first event of each type is logged at INFO.
+     */
+    public Uni<ProcessingOutcome> processUnknownType(String eventId, String type, String topic) {
+        if (unknownTypesSeen.add(type)) {
+            LOG.infof(
+                    "ignoring event %s from %s: type %s is unknown to this version, so no rule watches it; later"
+                            + " events of this type are logged at DEBUG",
+                    eventId, topic, type);
+        } else {
+            LOG.debugf("ignoring event %s of unknown type %s from %s", eventId, type, topic);
         }
-
-        return alerts.findByIdentity(identity.get().text()).chain(stored -> {
-            Optional<AlertTransition> transition = AlertLifecycle.apply(
-                    Optional.ofNullable(stored).map(AlertEntity::toState), evaluation, event.time());
-            if (transition.isEmpty()) {
-                LOG.debugf(
-                        "event %s leaves alert %s as it is",
-                        event.id(), identity.get().text());
-                return Uni.createFrom().item(Optional.<AlertTransition>empty());
-            }
-
-            AlertEntity alert = stored != null ? stored : new AlertEntity();
-            alert.update(transition.get().state());
-            return alerts.persist(alert)
-                    .chain(saved -> publisher.publish(saved, event.time()))
-                    .invoke(() -> LOG.infof(
-                            "event %s %s alert %s %s (occurrences %d)",
-                            event.id(), verb(transition.get().kind()), alert.id, alert.identity, alert.occurrences))
-                    .replaceWith(transition);
-        });
+        return Panache.withTransaction(() -> processedEvents.markProcessed(eventId, topic))
+                .map(firstTime ->
+                        firstTime ? ProcessingOutcome.applied(List.of()) : ProcessingOutcome.duplicateEvent());
     }
 
-    private static Optional<AlertIdentity> identityOf(Evaluation evaluation) {
-        if (evaluation instanceof Evaluation.Fire fire) {
-            return Optional.of(fire.identity());
-        }
-        if (evaluation instanceof Evaluation.Resolve resolve) {
-            return Optional.of(resolve.identity());
-        }
-        return Optional.empty();
-    }
+    /** Raises the {@code dead-letter} alert for a record read from a dead-letter topic at {@code time}. */
+    public Uni<ProcessingOutcome> processDeadLetter(DeadLetterRecord record, Instant time) {
+        String recordId = "dead-letter " + record.deadLetterTopic() + "/" + record.deadLetterPartition() + "@"
+                + record.deadLetterOffset();
+        LOG.debugf("processing %s", recordId);
 
-    private static String verb(AlertTransition.Kind kind) {
-        return switch (kind) {
-            case RAISED -> "raised";
-            case REPEATED -> "repeated";
-            case REFIRED -> "fired again";
-            case RESOLVED -> "resolved";
-        };
+        return Panache.withTransaction(() -> processedEvents
+                .markProcessed(recordId, record.deadLetterTopic())
+                .chain(firstTime -> {
+                    if (!firstTime) {
+                        LOG.infof("skipped %s: it was processed before", recordId);
+                        return Uni.createFrom().item(ProcessingOutcome.duplicateEvent());
+                    }
+                    return applier.applyAll(List.of(DeadLetterRule.evaluate(record)), time, recordId)
+                            .map(ProcessingOutcome::applied);
+                }));
     }
 }

@@ -1,16 +1,19 @@
 package dev.keyline.alert.service;
 
-import dev.keyline.alert.domain.AlertTransition;
-import java.util.Optional;
+import java.util.List;
 
-/** Result of processing one event: skipped as a repeat, no alert changed, or one alert changed. */
-public record ProcessingOutcome(boolean duplicate, Optional<AlertTransition> transition) {
+/** Result of processing one record: skipped as a repeat, or applied with the alert changes it made. */
+public record ProcessingOutcome(boolean duplicate, List<AlertNotification> notifications) {
 
-    static ProcessingOutcome duplicateEvent() {
-        return new ProcessingOutcome(true, Optional.empty());
+    public ProcessingOutcome {
+        notifications = List.copyOf(notifications);
     }
 
-    static ProcessingOutcome applied(Optional<AlertTransition> transition) {
-        return new ProcessingOutcome(false, transition);
+    static ProcessingOutcome duplicateEvent() {
+        return new ProcessingOutcome(true, List.of());
+    }
+
+    static ProcessingOutcome applied(List<AlertNotification> notifications) {
+        return new ProcessingOutcome(false, notifications);
     }
 }

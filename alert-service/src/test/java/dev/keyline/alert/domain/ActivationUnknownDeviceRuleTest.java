@@ -3,6 +3,7 @@ package dev.keyline.alert.domain;
 import static dev.keyline.alert.domain.Fixtures.unattributed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,32 @@ class ActivationUnknownDeviceRuleTest {
 
         assertThat(fire.identity().labels()).isEqualTo(Map.of("serial", "SN-0044", "partialKey", "7QX4M"));
         assertThat(fire.summary()).startsWith("device SN-0044 activated with the key with partial key 7QX4M, but");
+    }
+
+    @Test
+    void matchedResolvesDeviceAlerts() {
+        Evaluation.Fire withKey = (Evaluation.Fire) ActivationUnknownDeviceRule.evaluate(unattributed("SN-0042"));
+        ActivationUnattributed partialOnly = new ActivationUnattributed(
+                "SN-0042", null, "7QX4M", null, null, ActivationUnattributed.DEVICE_NOT_PROVISIONED, "cause");
+        Evaluation.Fire withoutKey = (Evaluation.Fire) ActivationUnknownDeviceRule.evaluate(partialOnly);
+
+        Evaluation.ResolveMatching resolve = (Evaluation.ResolveMatching)
+                ActivationUnknownDeviceRule.resolve(new ActivationMatched("SN-0042", "KEY-B", "7QX4M", "cause"));
+
+        assertThat(resolve.matches(withKey.identity())).isTrue();
+        assertThat(resolve.matches(withoutKey.identity())).isTrue();
+        assertThat(resolve.summary())
+                .isEqualTo("the ledger matched the activation of device SN-0042 to its provisioning with key KEY-B,"
+                        + " which arrived later");
+    }
+
+    @Test
+    void matchedLeavesOtherKey() {
+        Evaluation.Fire otherKey = (Evaluation.Fire) ActivationUnknownDeviceRule.evaluate(unattributed("SN-0042"));
+
+        Evaluation.ResolveMatching resolve = (Evaluation.ResolveMatching)
+                ActivationUnknownDeviceRule.resolve(new ActivationMatched("SN-0042", "KEY-A", null, "cause"));
+
+        assertThat(resolve.matches(otherKey.identity())).isFalse();
     }
 }

@@ -28,6 +28,7 @@ class AlertLifecycleTest {
         assertThat(state.action()).isEqualTo("top up");
         assertThat(state.firstSeen()).isEqualTo(T0);
         assertThat(state.lastSeen()).isEqualTo(T0);
+        assertThat(state.firingSince()).isEqualTo(T0);
         assertThat(state.resolvedAt()).isNull();
         assertThat(state.occurrences()).isEqualTo(1);
     }
@@ -105,6 +106,39 @@ class AlertLifecycleTest {
         assertThat(transition.state().firstSeen()).isEqualTo(T0);
         assertThat(transition.state().lastSeen()).isEqualTo(T0.plusSeconds(120));
         assertThat(transition.state().occurrences()).isEqualTo(2);
+    }
+
+    @Test
+    void resolveMatchingClearsMatch() {
+        AlertIdentity unknownDevice =
+                AlertIdentity.of(AlertRule.ACTIVATION_UNKNOWN_DEVICE, Map.of("serial", "SN-1", "partialKey", "7QX4M"));
+        AlertState raised = AlertLifecycle.apply(
+                        Optional.empty(), new Evaluation.Fire(unknownDevice, Severity.HIGH, "s", "a"), T0)
+                .orElseThrow()
+                .state();
+        Evaluation matching = new Evaluation.ResolveMatching(
+                AlertRule.ACTIVATION_UNKNOWN_DEVICE, Map.of("serial", "SN-1"), Map.of("keyId", "KEY-B"), "matched");
+
+        AlertTransition transition = AlertLifecycle.apply(Optional.of(raised), matching, T0.plusSeconds(5))
+                .orElseThrow();
+
+        assertThat(transition.kind()).isEqualTo(AlertTransition.Kind.RESOLVED);
+        assertThat(transition.state().summary()).isEqualTo("matched");
+    }
+
+    @Test
+    void resolveMatchingSkipsOtherKey() {
+        AlertIdentity otherKey =
+                AlertIdentity.of(AlertRule.ACTIVATION_UNKNOWN_DEVICE, Map.of("serial", "SN-1", "keyId", "KEY-A"));
+        AlertState raised = AlertLifecycle.apply(
+                        Optional.empty(), new Evaluation.Fire(otherKey, Severity.HIGH, "s", "a"), T0)
+                .orElseThrow()
+                .state();
+        Evaluation matching = new Evaluation.ResolveMatching(
+                AlertRule.ACTIVATION_UNKNOWN_DEVICE, Map.of("serial", "SN-1"), Map.of("keyId", "KEY-B"), "matched");
+
+        assertThat(AlertLifecycle.apply(Optional.of(raised), matching, T0.plusSeconds(5)))
+                .isEmpty();
     }
 
     @Test

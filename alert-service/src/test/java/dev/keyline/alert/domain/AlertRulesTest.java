@@ -4,33 +4,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.ActivationChannel;
-import dev.keyline.schemas.events.DeviceProvisioned;
-import dev.keyline.schemas.events.ProvisioningMethod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
 
-    private final AlertRules rules = new AlertRules(new KeyLowRule(20, 5));
+    private final AlertRules rules = Fixtures.defaultRules();
 
     @Test
-    void eachTypeReachesItsRule() {
-        Evaluation keyLow = rules.evaluate(Fixtures.balance(1));
-        Evaluation unknownDevice = rules.evaluate(Fixtures.unattributed("SN-1"));
-        Evaluation exposure = rules.evaluate(Fixtures.exposure("SN-1"));
+    void balanceFeedsKeyRules() {
+        List<Evaluation> evaluations = rules.onBalance(Fixtures.balance(10), Fixtures.T0, Optional.empty(), List.of());
 
-        assertThat(((Evaluation.Fire) keyLow).identity().rule()).isEqualTo(AlertRule.KEY_LOW);
-        assertThat(((Evaluation.Fire) unknownDevice).identity().rule()).isEqualTo(AlertRule.ACTIVATION_UNKNOWN_DEVICE);
-        assertThat(((Evaluation.Fire) exposure).identity().rule()).isEqualTo(AlertRule.KEY_EXPOSURE);
+        assertThat(evaluations)
+                .extracting(AlertRulesTest::rule)
+                .containsExactly(
+                        AlertRule.KEY_LOW, AlertRule.KEY_EXHAUSTED, AlertRule.KEY_OVER_COMMITTED, null, null, null);
+        assertThat(evaluations.get(0)).isInstanceOf(Evaluation.Fire.class);
+        assertThat(evaluations.get(1)).isInstanceOf(Evaluation.Resolve.class);
+        assertThat(evaluations.get(2)).isInstanceOf(Evaluation.Resolve.class);
     }
 
     @Test
-    void unwatchedTypesChangeNothing() {
-        DeviceProvisioned provisioned = new DeviceProvisioned(
-                "SN-1", "line-1", "imaging-01", "KEY-B", "7QX4M", ProvisioningMethod.UNATTEND, true, null);
-        ActivationAttempted attempted = new ActivationAttempted(
-                "SN-1", "line-1", "activation-01", "KEY-B", "7QX4M", ActivationChannel.INTERNET, "success", null);
+    void exhaustedResultFiresKeyExhausted() {
+        List<Evaluation> evaluations = rules.onFailedActivation("KEY-B", "7QX4M", failure("0xC004C020"));
 
-        assertThat(rules.evaluate(provisioned)).isInstanceOf(Evaluation.NoChange.class);
-        assertThat(rules.evaluate(attempted)).isInstanceOf(Evaluation.NoChange.class);
+        assertThat(evaluations).extracting(AlertRulesTest::rule).containsExactly(AlertRule.KEY_EXHAUSTED);
+    }
+
+    @Test
+    void blockedResultFiresKeyBlocked() {
+        for (String code : List.of("0xC004C003", "0xC004C060", "0xC004C4A2")) {
+            List<Evaluation> evaluations = rules.onFailedActivation("KEY-B", "7QX4M", failure(code));
+
+            assertThat(evaluations).extracting(AlertRulesTest::rule).containsExactly(AlertRule.KEY_BLOCKED);
+        }
+    }
+
+    @Test
+    void deviceFailureIsNotKeyLevel() {
+        assertThat(rules.onFailedActivation("KEY-B", "7QX4M", failure("0xC004F074")))
+                .isEmpty();
+        assertThat(rules.onFailedActivation("KEY-B", "7QX4M", failure("0xC004F00F")))
+                .isEmpty();
+    }
+
+    @Test
+    void defaultsMatchDocumentation() {
+        assertThat(rules.depletionForecast().windowStart(Fixtures.T0)).isEqualTo(Fixtures.T0.minus(Duration.ofDays(7)));
+        assertThat(rules.repeatActivation().window()).isEqualTo(Duration.ofHours(24));
+        assertThat(rules.failureSpike().window()).isEqualTo(Duration.ofHours(1));
+        assertThat(rules.failureSpike().baseline()).isEqualTo(Duration.ofHours(24));
+        assertThat(rules.consumptionAboveProduction().maxListedSerials()).isEqualTo(10);
+    }
+
+    private static ActivationAttempted failure(String code) {
+        return new ActivationAttempted(
+                "SN-1", "line-1", "activation-01", "KEY-B", "7QX4M", ActivationChannel.INTERNET, code, null);
+    }
+
+    /** Returns the rule of a Fire or Resolve, or null for any other evaluation. */
+    private static AlertRule rule(Evaluation evaluation) {
+        if (evaluation instanceof Evaluation.Fire fire) {
+            return fire.identity().rule();
+        }
+        if (evaluation instanceof Evaluation.Resolve resolve) {
+            return resolve.identity().rule();
+        }
+        return null;
     }
 }

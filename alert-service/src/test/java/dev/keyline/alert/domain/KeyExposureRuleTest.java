@@ -3,14 +3,16 @@ package dev.keyline.alert.domain;
 import static dev.keyline.alert.domain.Fixtures.exposure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.schemas.events.KeyExposed;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KeyExposureRuleTest {
 
     @Test
     void exposureFiresCritical() {
-        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"));
+        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"), Optional.empty());
 
         assertThat(fire.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(fire.identity().rule()).isEqualTo(AlertRule.KEY_EXPOSURE);
@@ -21,7 +23,7 @@ class KeyExposureRuleTest {
 
     @Test
     void summaryNamesStationAndLocation() {
-        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"));
+        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"), Optional.empty());
 
         assertThat(fire.summary())
                 .isEqualTo("station imaging-01 on line line-1 sent the full product key *****-*****-*****-*****-7QX4M"
@@ -30,7 +32,7 @@ class KeyExposureRuleTest {
 
     @Test
     void actionRemovesKeyAndTreatsItLeaked() {
-        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"));
+        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"), Optional.empty());
 
         assertThat(fire.action())
                 .isEqualTo("remove the key from where it was found (/notes in the device-provisioned report of"
@@ -41,9 +43,56 @@ class KeyExposureRuleTest {
 
     @Test
     void otherDeviceSameIdentity() {
-        Evaluation.Fire first = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"));
-        Evaluation.Fire second = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0002"));
+        Evaluation.Fire first = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"), Optional.empty());
+        Evaluation.Fire second = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0002"), Optional.empty());
 
         assertThat(first.identity().text()).isEqualTo(second.identity().text());
+    }
+
+    @Test
+    void ourKeyNamedInSummary() {
+        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"), Optional.of("KEY-A"));
+
+        assertThat(fire.summary())
+                .isEqualTo("station imaging-01 on line line-1 sent the full product key *****-*****-*****-*****-7QX4M"
+                        + " (key KEY-A) in its device-provisioned report for device SN-0001, at /notes");
+    }
+
+    @Test
+    void answerFileWithOurKeyCritical() {
+        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(answerFile(), Optional.of("KEY-A"));
+
+        assertThat(fire.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(fire.summary())
+                .isEqualTo("an answer file of device SN-0001 on station imaging-01, line line-1, holds the full"
+                        + " product key *****-*****-*****-*****-7QX4M (our key KEY-A) at " + SPECIALIZE_KEY);
+        assertThat(fire.action())
+                .isEqualTo("remove the key from the answer file at " + SPECIALIZE_KEY + ", and from the copies setup"
+                        + " caches under %WINDIR%\\Panther and %WINDIR%\\System32\\Sysprep, before the image"
+                        + " ships; treat key KEY-A as leaked if an image with it has shipped");
+    }
+
+    @Test
+    void answerFileOtherKeyWarning() {
+        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(answerFile(), Optional.empty());
+
+        assertThat(fire.severity()).isEqualTo(Severity.WARNING);
+        assertThat(fire.summary()).contains("(a key that is not registered in Keyline, such as a generic setup key)");
+        assertThat(fire.action()).endsWith("if the key is not a published generic setup key, find out whose key it is");
+    }
+
+    private static final String SPECIALIZE_KEY =
+            "/unattend/settings[@pass='specialize']/component[@name='Microsoft-Windows-Shell-Setup']/ProductKey";
+
+    private static KeyExposed answerFile() {
+        return new KeyExposed(
+                "SN-0001",
+                "line-1",
+                "imaging-01",
+                "*****-*****-*****-*****-7QX4M",
+                "7QX4M",
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                "answer-file",
+                SPECIALIZE_KEY);
     }
 }

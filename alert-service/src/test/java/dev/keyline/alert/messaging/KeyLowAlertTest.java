@@ -4,8 +4,10 @@ import static dev.keyline.alert.support.AlertsApi.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keyline.alert.support.AlertmanagerTestResource;
 import dev.keyline.alert.support.KafkaTestClient;
 import dev.keyline.alert.support.TestEvents;
+import dev.keyline.alert.support.WebhookTestResource;
 import dev.keyline.embedded.KafkaTestResource;
 import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.schemas.Topics;
@@ -19,13 +21,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Balances published to keyline.ledger-events drive the key-low alert (threshold 20, recovery margin 5). The test
- * resources declared here serve every {@code @QuarkusTest} of the module.
+ * resources declared here serve every {@code @QuarkusTest} of the module: Kafka, PostgreSQL, the webhook receiver
+ * and Alertmanager.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "keyline_alert"))
+@QuarkusTestResource(WebhookTestResource.class)
+@QuarkusTestResource(AlertmanagerTestResource.class)
 class KeyLowAlertTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -83,8 +83,10 @@ class AlertsResourceTest {
                 .body("errors[0].field", equalTo("status"))
                 .body(
                         "errors[0].message",
-                        equalTo("'open' is not a valid status; allowed values are [firing, resolved]"))
-                .body("errors[0].fix", equalTo("send status as one of firing, resolved, or leave it out"));
+                        equalTo("'open' is not a valid status; allowed values are [firing, acknowledged, resolved]"))
+                .body(
+                        "errors[0].fix",
+                        equalTo("send status as one of firing, acknowledged, resolved, or leave it out"));
     }
 
     @Test
@@ -97,7 +99,8 @@ class AlertsResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("rule"))
-                .body("errors[0].fix", containsString("key-low, activation-unknown-device, key-exposure"));
+                .body("errors[0].fix", containsString("key-low, key-exhausted, key-over-committed"))
+                .body("errors[0].fix", containsString("activation-failure-spike, dead-letter"));
         given().auth()
                 .oauth2(AUDITOR_TOKEN)
                 .queryParam("severity", "CRITICAL")

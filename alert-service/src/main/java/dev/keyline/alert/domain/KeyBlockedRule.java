@@ -1,0 +1,49 @@
+package dev.keyline.alert.domain;
+
+import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.BalanceChanged;
+
+/**
+ * {@code key-blocked}: Microsoft blocked a key, as an activation failing with a blocked HRESULT or the ledger's
+ * {@code blocked} state shows. Critical and one alert per key, however many devices report it. It never resolves by
+ * itself, because a block is lifted only through Microsoft; an operator resolves it.
+ */
+public final class KeyBlockedRule {
+
+    private KeyBlockedRule() {}
+
+    public static Evaluation onFailure(String keyId, String partialKey, ActivationAttempted attempt) {
+        String summary = String.format(
+                "Microsoft blocked %s: activation of %s on line %s failed with %s",
+                KeyNames.name(keyId, partialKey),
+                attempt.serial(),
+                attempt.lineId(),
+                ActivationResults.describe(attempt.result()));
+        return new Evaluation.Fire(identity(keyId, partialKey), Severity.CRITICAL, summary, action(keyId, partialKey));
+    }
+
+    public static Evaluation onBalance(BalanceChanged balance) {
+        if (!"blocked".equals(balance.state())) {
+            return Evaluation.noChange();
+        }
+        String summary = String.format(
+                "the ledger marked %s blocked %s",
+                KeyNames.name(balance.keyId(), balance.partialKey()), BalanceText.counts(balance));
+        return new Evaluation.Fire(
+                identity(balance.keyId(), balance.partialKey()),
+                Severity.CRITICAL,
+                summary,
+                action(balance.keyId(), balance.partialKey()));
+    }
+
+    private static String action(String keyId, String partialKey) {
+        return String.format(
+                "stop installing %s and switch stations to another key; devices shipped with it cannot activate, so"
+                        + " contact Microsoft licensing about the block and re-key those devices",
+                KeyNames.name(keyId, partialKey));
+    }
+
+    private static AlertIdentity identity(String keyId, String partialKey) {
+        return AlertIdentity.of(AlertRule.KEY_BLOCKED, KeyNames.labels(keyId, partialKey));
+    }
+}

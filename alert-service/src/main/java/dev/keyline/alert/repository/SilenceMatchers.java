@@ -1,0 +1,40 @@
+package dev.keyline.alert.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.alert.domain.LabelMatcher;
+import java.util.List;
+
+/** Converts silence matchers to and from the JSON array stored in {@code silences.matchers}. */
+public final class SilenceMatchers {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SilenceMatchers() {}
+
+    public static String toJson(List<LabelMatcher> matchers) {
+        List<StoredMatcher> stored = matchers.stream()
+                .map(m -> new StoredMatcher(m.name(), m.value(), m.regex(), m.equal()))
+                .toList();
+        try {
+            return MAPPER.writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write silence matchers as JSON", e);
+        }
+    }
+
+    public static List<LabelMatcher> fromJson(String json) {
+        try {
+            return MAPPER.readValue(json, new TypeReference<List<StoredMatcher>>() {}).stream()
+                    .map(m -> new LabelMatcher(m.name(), m.value(), m.isRegex(), m.isEqual()))
+                    .toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "a row of the silences table contains matchers that are not valid JSON; fix or delete the row", e);
+        }
+    }
+
+    /** One matcher as stored, with Alertmanager's member names. */
+    record StoredMatcher(String name, String value, boolean isRegex, boolean isEqual) {}
+}

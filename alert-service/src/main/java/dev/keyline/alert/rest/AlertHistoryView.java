@@ -1,0 +1,31 @@
+package dev.keyline.alert.rest;
+
+import dev.keyline.alert.repository.AlertHistoryEntity;
+import java.time.Instant;
+
+/**
+ * One change of an alert. {@code occurredAt} is the time of the event or the operator's request that made it,
+ * {@code actor} is {@code event <id>}, {@code dead-letter <topic/partition@offset>} or {@code operator <name>}.
+ */
+public record AlertHistoryView(
+        String change,
+        String status,
+        String severity,
+        String summary,
+        long occurrences,
+        Instant occurredAt,
+        String actor,
+        Instant recordedAt) {
+
+    static AlertHistoryView of(AlertHistoryEntity row) {
+        return new AlertHistoryView(
+                row.change,
+                row.status,
+                row.severity,
+                row.summary,
+                row.occurrences,
+                row.occurredAt,
+                row.actor,
+                row.recordedAt);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.keyline.alert.rest;
+
+import dev.keyline.alert.domain.LabelMatcher;
+import dev.keyline.platform.problem.FieldError;
+import dev.keyline.platform.problem.Problem;
+import dev.keyline.platform.problem.ProblemException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Checks a silence request and turns it into matchers and a time window, reporting every invalid field in one 400 response. */
+final class SilenceRequests {
+
+    static final int MAX_MATCHERS = 20;
+    static final int MAX_VALUE_LENGTH = 256;
+    static final int MAX_COMMENT_LENGTH = 1000;
+
+    private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+    private SilenceRequests() {}
+
+    /** A checked request. */
+    record Checked(List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String comment) {}
+
+    static Checked check(SilenceRequest request, Instant now) {
+        if (request == null) {
+            throw invalid(List.of(new FieldError(
+                    "body", "the body is missing", "send a JSON object with matchers, endsAt and comment")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<LabelMatcher> matchers = matchers(request.matchers(), errors);
+        Instant startsAt = request.startsAt() == null ? now : instant("startsAt", request.startsAt(), errors);
+        Instant endsAt = request.endsAt() == null
+                ? missing("endsAt", "send endsAt as an RFC 3339 instant, such as 2026-12-05T18:00:00Z", errors)
+                : instant("endsAt", request.endsAt(), errors);
+        if (startsAt != null && endsAt != null) {
+            if (!endsAt.isAfter(startsAt)) {
+                errors.add(new FieldError(
+                        "endsAt", "endsAt " + endsAt + " is not after startsAt " + startsAt, "send a later endsAt"));
+            } else if (!endsAt.isAfter(now)) {
+                errors.add(new FieldError(
+                        "endsAt", "endsAt " + endsAt + " is in the past", "send an endsAt after the current time"));
+            }
+        }
+        String comment = comment(request.comment(), errors);
+
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return new Checked(matchers, startsAt, endsAt, comment);
+    }
+
+    private static List<LabelMatcher> matchers(List<MatcherBody> bodies, List<FieldError> errors) {
+        if (bodies == null || bodies.isEmpty() || bodies.size() > MAX_MATCHERS) {
+            errors.add(new FieldError(
+                    "matchers",
+                    bodies == null || bodies.isEmpty()
+                            ? "no matchers were sent"
+                            : bodies.size() + " matchers were sent, more than " + MAX_MATCHERS,
+                    "send 1 to " + MAX_MATCHERS + " matchers such as {\"name\": \"keyId\", \"value\": \"KEY-B\"}"));
+            return List.of();
+        }
+        List<LabelMatcher> matchers = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            LabelMatcher matcher = matcher("matchers/" + i, bodies.get(i), errors);
+            if (matcher != null) {
+                matchers.add(matcher);
+            }
+        }
+        if (matchers.size() == bodies.size() && matchers.stream().allMatch(m -> m.matches(Map.of()))) {
+            errors.add(new FieldError(
+                    "matchers",
+                    "every matcher also matches alerts without the label, so the silence would match every alert",
+                    "add a matcher that requires a label value, such as {\"name\": \"alertname\", \"value\":"
+                            + " \"key-low\"}"));
+        }
+        return matchers;
+    }
+
+    private static LabelMatcher matcher(String field, MatcherBody body, List<FieldError> errors) {
+        if (body == null) {
+            errors.add(new FieldError(field, "the matcher is null", "send an object with name and value"));
+            return null;
+        }
+        boolean valid = true;
+        if (body.name() == null || !LABEL_NAME.matcher(body.name()).matches()) {
+            errors.add(new FieldError(
+                    field + "/name",
+                    "'" + body.name() + "' is not a valid label name",
+                    "send a label name such as alertname, severity, keyId, lineId, stationId or serial"));
+            valid = false;
+        }
+        if (body.value() == null || body.value().length() > MAX_VALUE_LENGTH) {
+            errors.add(new FieldError(
+                    field + "/value",
+                    body.value() == null ? "the value is missing" : "the value is longer than " + MAX_VALUE_LENGTH,
+                    "send a value of at most " + MAX_VALUE_LENGTH + " characters"));
+            valid = false;
+        }
+        boolean regex = Boolean.TRUE.equals(body.isRegex());
+        if (valid && regex) {
+            try {
+                Pattern.compile(body.value());
+            } catch (PatternSyntaxException e) {
+                errors.add(new FieldError(
+                        field + "/value",
+                        "'" + body.value() + "' is not a valid regular expression: " + e.getDescription(),
+                        "send a Java regular expression, or set isRegex to false"));
+                valid = false;
+            }
+        }
+        return valid ? new LabelMatcher(body.name(), body.value(), regex, !Boolean.FALSE.equals(body.isEqual())) : null;
+    }
+
+    private static Instant instant(String field, String value, List<FieldError> errors) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(
+                    field,
+                    "'" + value + "' is not an RFC 3339 instant",
+                    "send " + field + " such as 2026-12-05T18:00:00Z"));
+            return null;
+        }
+    }
+
+    private static Instant missing(String field, String fix, List<FieldError> errors) {
+        errors.add(new FieldError(field, field + " is missing", fix));
+        return null;
+    }
+
+    private static String comment(String comment, List<FieldError> errors) {
+        if (comment == null || comment.isBlank() || comment.length() > MAX_COMMENT_LENGTH) {
+            errors.add(new FieldError(
+                    "comment",
+                    comment == null || comment.isBlank()
+                            ? "the comment is missing"
+                            : "the comment is longer than " + MAX_COMMENT_LENGTH + " characters",
+                    "say in 1 to " + MAX_COMMENT_LENGTH + " characters why the alerts are silenced"));
+            return null;
+        }
+        return comment;
+    }
+
+    private static ProblemException invalid(List<FieldError> errors) {
+        String fields = String.join(
+                ", ", errors.stream().map(FieldError::field).distinct().toList());
+        return new ProblemException(Problem.of(
+                400, "invalid-request", "Invalid request", "the request has invalid values in " + fields, errors));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.keyline.alert.domain;
+
+import static dev.keyline.alert.domain.Fixtures.balance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class KeyOverCommittedRuleTest {
+
+    private final KeyOverCommittedRule rule = new KeyOverCommittedRule(0);
+
+    @Test
+    void overAllotmentFiresCritical() {
+        Evaluation.Fire fire = (Evaluation.Fire) rule.evaluate(balance(100, 20, 83));
+
+        assertThat(fire.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(fire.identity().text()).isEqualTo("key-over-committed{keyId=\"KEY-B\",partialKey=\"7QX4M\"}");
+        assertThat(fire.summary())
+                .isEqualTo("KEY-B (partial key 7QX4M) has 20 devices committed and 83 activations consumed against"
+                        + " an allotment of 100: 3 devices provisioned with it cannot activate");
+        assertThat(fire.action()).startsWith("top up KEY-B by at least 3 activations");
+    }
+
+    @Test
+    void exactAllotmentResolves() {
+        assertThat(rule.evaluate(balance(100, 17, 83))).isInstanceOf(Evaluation.Resolve.class);
+    }
+
+    @Test
+    void factoryLineKeyBWithin() {
+        // KEY-B of the factory-line scenario: allotment 100, committed 5, consumed 85.
+        assertThat(rule.evaluate(balance(100, 5, 85))).isInstanceOf(Evaluation.Resolve.class);
+    }
+
+    @Test
+    void toleranceAllowsExcess() {
+        KeyOverCommittedRule tolerant = new KeyOverCommittedRule(3);
+
+        assertThat(tolerant.evaluate(balance(100, 20, 83))).isInstanceOf(Evaluation.Resolve.class);
+        assertThat(tolerant.evaluate(balance(100, 21, 83))).isInstanceOf(Evaluation.Fire.class);
+    }
+
+    @Test
+    void negativeToleranceRejected() {
+        assertThatThrownBy(() -> new KeyOverCommittedRule(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
