@@ -102,8 +102,10 @@ public final class KeylineLauncher {
         }
         LocalStack.Config config =
                 new LocalStack.Config(repositoryRoot, workDirectory, settings, scenario.stationPrincipals());
-        Files.createDirectories(config.workDirectory().resolve("logs"));
-        LauncherLogging.sendPostgresOutputTo(config.workDirectory().resolve("logs"));
+        if (settings.externalPostgresHost().isEmpty()) {
+            Files.createDirectories(config.workDirectory().resolve("logs"));
+            LauncherLogging.sendPostgresOutputTo(config.workDirectory().resolve("logs"));
+        }
 
         out.println("Starting Kafka, PostgreSQL and the services in " + workDirectory);
         // NOTE: the shutdown hook can stop the stack only once start returns. Ctrl-C in a terminal also signals the
