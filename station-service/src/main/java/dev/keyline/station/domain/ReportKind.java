@@ -4,6 +4,7 @@ import dev.keyline.schemas.EventType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The kinds of report a station posts, each with its request record and the event type it becomes. */
 public enum ReportKind {
@@ -35,6 +36,12 @@ public enum ReportKind {
 
     public EventType eventType() {
         return eventType;
+    }
+
+    public static Optional<ReportKind> find(String wireName) {
+        return Arrays.stream(values())
+                .filter(kind -> kind.wireName.equals(wireName))
+                .findFirst();
     }
 
     /** Returns the JSON members a report of this kind may contain, in the order of the request record. */

@@ -5,6 +5,7 @@ import dev.keyline.station.domain.ActivationAttemptedReport;
 import dev.keyline.station.domain.DeviceProvisionedReport;
 import dev.keyline.station.domain.ReportKind;
 import dev.keyline.station.domain.StationBinding;
+import dev.keyline.station.service.BulkIntake;
 import dev.keyline.station.service.ReportIntake;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ReportResource {
 
     private final ReportIntake intake;
+    private final BulkIntake bulk;
     private final SecurityIdentity identity;
 
-    public ReportResource(ReportIntake intake, SecurityIdentity identity) {
+    public ReportResource(ReportIntake intake, BulkIntake bulk, SecurityIdentity identity) {
         this.intake = intake;
+        this.bulk = bulk;
         this.identity = identity;
     }
 
@@ -55,6 +58,16 @@ public class ReportResource {
     @APIResponse(responseCode = "202", description = "Stored in the outbox; the relay publishes it to Kafka")
     public Uni<Response> activationAttempted(String body) {
         return receive(ReportKind.ACTIVATION_ATTEMPTED, body);
+    }
+
+    @POST
+    @Path("/bulk")
+    @Operation(summary = "Report up to 1000 reports, each with a kind, stored together or not at all")
+    @APIResponse(responseCode = "202", description = "Every item stored in the outbox in one transaction")
+    @APIResponse(responseCode = "400", description = "An item is invalid, and the problem names its index and field")
+    public Uni<Response> bulk(String body) {
+        return bulk.receive(body, StationPrincipal.binding(identity))
+                .map(outcomes -> Response.accepted(BulkAccepted.of(outcomes)).build());
     }
 
     private Uni<Response> receive(ReportKind kind, String body) {

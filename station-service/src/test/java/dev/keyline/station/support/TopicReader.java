@@ -26,8 +26,13 @@ public final class TopicReader {
 
     /** Returns every record of {@code topic} written before the call, in partition order. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        return readAll(KafkaTestResource.bootstrapServers(), topic);
+    }
+
+    /** Returns every record of {@code topic} on the broker at {@code bootstrapServers} written before the call. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
