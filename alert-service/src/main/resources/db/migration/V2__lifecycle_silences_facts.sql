@@ -37,7 +37,7 @@ CREATE INDEX alert_history_alert ON alert_history (alert_id, id);
 
 CREATE TABLE silences (
     id         UUID        PRIMARY KEY,
-    -- [{"name": ..., "value": ..., "isRegex": bool, "isEqual": bool}], as in Alertmanager's API v2.
+    -- {"matchers": [{"name": ..., "value": ..., "isRegex": bool, "isEqual": bool}]}, as in Alertmanager's API v2.
     matchers   JSONB       NOT NULL,
     starts_at  TIMESTAMPTZ NOT NULL,
     ends_at    TIMESTAMPTZ NOT NULL CHECK (ends_at >= starts_at),

@@ -18,7 +18,7 @@ public class SilenceEntity extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** The matchers as a JSON array in Alertmanager's API v2 form; {@code SilenceMatchers} converts them. */
+    /** The matchers in Alertmanager's API v2 form, as {@code {"matchers": [...]}}; see {@link SilenceMatchers}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String matchers;

@@ -1,12 +1,14 @@
 package dev.keyline.alert.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.alert.domain.LabelMatcher;
 import java.util.List;
 
-/** Converts silence matchers to and from the JSON array stored in {@code silences.matchers}. */
+/**
+ * Converts silence matchers to and from the JSON stored in {@code silences.matchers}: an object whose
+ * {@code matchers} member is the array, because Hibernate Reactive binds a JSON column as a JSON object.
+ */
 public final class SilenceMatchers {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -18,7 +20,7 @@ public final class SilenceMatchers {
                 .map(m -> new StoredMatcher(m.name(), m.value(), m.regex(), m.equal()))
                 .toList();
         try {
-            return MAPPER.writeValueAsString(stored);
+            return MAPPER.writeValueAsString(new StoredMatchers(stored));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write silence matchers as JSON", e);
         }
@@ -26,7 +28,7 @@ public final class SilenceMatchers {
 
     public static List<LabelMatcher> fromJson(String json) {
         try {
-            return MAPPER.readValue(json, new TypeReference<List<StoredMatcher>>() {}).stream()
+            return MAPPER.readValue(json, StoredMatchers.class).matchers().stream()
                     .map(m -> new LabelMatcher(m.name(), m.value(), m.isRegex(), m.isEqual()))
                     .toList();
         } catch (JsonProcessingException e) {
@@ -34,6 +36,9 @@ public final class SilenceMatchers {
                     "a row of the silences table contains matchers that are not valid JSON; fix or delete the row", e);
         }
     }
+
+    /** The stored object. */
+    record StoredMatchers(List<StoredMatcher> matchers) {}
 
     /** One matcher as stored, with Alertmanager's member names. */
     record StoredMatcher(String name, String value, boolean isRegex, boolean isEqual) {}

@@ -1,6 +1,47 @@
 package dev.keyline.alert.rest;
 
-import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.platform.problem.ProblemException;
+import java.io.IOException;
 
-/** Optional body of {@code POST /api/v1/alerts/{id}/acknowledge}. */
-public record AcknowledgeRequest(@Size(max = 1000, message = "has at most 1000 characters") String comment) {}
+/**
+ * The optional body of {@code POST /api/v1/alerts/{id}/acknowledge}: {@code {"comment": "..."}}. The body is read
+ * here rather than by the JSON provider, so a request without a body or content type is accepted.
+ */
+record AcknowledgeRequest(String comment) {
+
+    static final int MAX_COMMENT_LENGTH = 1000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static AcknowledgeRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            return new AcknowledgeRequest(null);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw invalid("body", "the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("body", "the body is not a JSON object");
+        }
+        JsonNode comment = root.get("comment");
+        if (comment == null || comment.isNull()) {
+            return new AcknowledgeRequest(null);
+        }
+        if (!comment.isTextual() || comment.asText().length() > MAX_COMMENT_LENGTH) {
+            throw invalid("comment", "the comment is not a string of at most " + MAX_COMMENT_LENGTH + " characters");
+        }
+        return new AcknowledgeRequest(comment.asText());
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.invalidField(
+                field,
+                message,
+                "send no body, or {\"comment\": \"...\"} with at most " + MAX_COMMENT_LENGTH + " characters");
+    }
+}

@@ -12,7 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -135,9 +135,10 @@ public class AlertsResource {
     @Path("/{id}/acknowledge")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Acknowledge a firing alert: it stays active, and the webhook hears who took it on")
-    public Uni<AlertView> acknowledge(@PathParam("id") String id, @Valid AcknowledgeRequest request) {
+    @Consumes(MediaType.WILDCARD)
+    public Uni<AlertView> acknowledge(@PathParam("id") String id, String body) {
         UUID alertId = Identifiers.uuid("id", id);
-        String comment = request == null ? null : request.comment();
+        String comment = AcknowledgeRequest.parse(body).comment();
         return actions.acknowledge(alertId, operator(), comment).map(AlertsResource::view);
     }
 

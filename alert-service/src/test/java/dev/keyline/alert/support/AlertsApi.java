@@ -27,12 +27,26 @@ public final class AlertsApi {
                 .jsonPath();
     }
 
+    /** Returns {@code GET /api/v1/alerts/{id}} as the operator, expecting 200. */
+    public static JsonPath alert(String id) {
+        return get("/api/v1/alerts/" + id);
+    }
+
+    /** Returns {@code GET /api/v1/alerts/{id}/history} as the operator, expecting 200. */
+    public static JsonPath history(String id) {
+        return get("/api/v1/alerts/" + id + "/history");
+    }
+
     /** Returns {@code GET /api/v1/status} as the operator, expecting 200. */
     public static JsonPath status() {
+        return get("/api/v1/status");
+    }
+
+    private static JsonPath get(String path) {
         return given().auth()
                 .oauth2(OPERATOR_TOKEN)
                 .when()
-                .get("/api/v1/status")
+                .get(path)
                 .then()
                 .statusCode(200)
                 .extract()

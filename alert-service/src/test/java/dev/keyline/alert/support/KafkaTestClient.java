@@ -1,12 +1,14 @@
 package dev.keyline.alert.support;
 
 import dev.keyline.embedded.KafkaTestResource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,15 +29,30 @@ public final class KafkaTestClient {
 
     private KafkaTestClient() {}
 
-    /** Sends one record and waits until the broker has acknowledged it. */
-    public static synchronized void send(String topic, String key, String value) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the test broker did not acknowledge a record for " + topic, e);
+    /** Sends one record and waits until the broker has acknowledged it; returns where the record landed. */
+    public static synchronized RecordMetadata send(String topic, String key, String value) {
+        return send(topic, key, value, Map.of());
+    }
+
+    /** Sends one record with headers and waits until the broker has acknowledged it. */
+    public static synchronized RecordMetadata send(
+            String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        return await(producer().send(record), topic);
+    }
+
+    /**
+     * Sends the values in order with one record key, so they land on one partition in this order, and waits until
+     * the broker has acknowledged all of them.
+     */
+    public static synchronized void sendAll(String topic, String key, List<String> values) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (String value : values) {
+            sent.add(producer().send(new ProducerRecord<>(topic, key, value)));
+        }
+        for (Future<RecordMetadata> future : sent) {
+            await(future, topic);
         }
     }
 
@@ -57,6 +75,17 @@ public final class KafkaTestClient {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
+        }
+    }
+
+    private static RecordMetadata await(Future<RecordMetadata> future, String topic) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the test broker did not acknowledge a record for " + topic, e);
         }
     }
 

@@ -2,9 +2,15 @@ package dev.keyline.alert.support;
 
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.EventCodec;
+import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.ActivationChannel;
+import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.schemas.events.DeviceProvisioned;
+import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.KeyExposed;
+import dev.keyline.schemas.events.ProvisioningMethod;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +20,12 @@ import java.util.UUID;
  * serials, because all test classes share one database and one broker.
  */
 public final class TestEvents {
+
+    /** The partial key of every test key; alerts are told apart by key id. */
+    public static final String PARTIAL_KEY = "7QX4M";
+
+    /** A fingerprint no balance announces, so an exposure with it is not one of the registered keys. */
+    public static final String UNKNOWN_FINGERPRINT = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     private static final EventCodec CODEC = new EventCodec();
     private static final String LEDGER_SOURCE = CloudEvent.serviceSource("ledger-service");
@@ -27,14 +39,40 @@ public final class TestEvents {
 
     /** Returns a balance with allotment 100 and 5 committed, so consumed is {@code 95 - available}. */
     public static CloudEvent<BalanceChanged> balance(String keyId, long available) {
+        return balance(keyId, 100, 5, 95 - available, Instant.now());
+    }
+
+    /** Returns a balance with the given counts; available is allotment - committed - consumed. */
+    public static CloudEvent<BalanceChanged> balance(
+            String keyId, long allotment, long committed, long consumed, Instant time) {
         BalanceChanged data = new BalanceChanged(
                 keyId,
-                "7QX4M",
-                100,
-                5,
-                95 - available,
-                available,
+                PARTIAL_KEY,
+                allotment,
+                committed,
+                consumed,
+                allotment - committed - consumed,
                 UUID.randomUUID().toString());
+        return CloudEvent.create(LEDGER_SOURCE, keyId, time, data);
+    }
+
+    /** Returns a balance with a key state, a fingerprint and, unless null, a Microsoft-reported remaining count. */
+    public static CloudEvent<BalanceChanged> balance(
+            String keyId, long allotment, long consumed, String state, String fingerprint, Long reportedRemaining) {
+        Long unexplained = reportedRemaining == null ? null : allotment - reportedRemaining - consumed;
+        BalanceChanged data = new BalanceChanged(
+                keyId,
+                PARTIAL_KEY,
+                allotment,
+                0,
+                consumed,
+                allotment - consumed,
+                UUID.randomUUID().toString(),
+                state,
+                0L,
+                fingerprint,
+                reportedRemaining,
+                unexplained);
         return CloudEvent.create(LEDGER_SOURCE, keyId, Instant.now(), data);
     }
 
@@ -42,7 +80,7 @@ public final class TestEvents {
         ActivationUnattributed data = new ActivationUnattributed(
                 serial,
                 keyId,
-                "7QX4M",
+                PARTIAL_KEY,
                 lineId,
                 "activation-01",
                 ActivationUnattributed.DEVICE_NOT_PROVISIONED,
@@ -50,17 +88,63 @@ public final class TestEvents {
         return CloudEvent.create(LEDGER_SOURCE, serial, Instant.now(), data);
     }
 
+    public static CloudEvent<ActivationMatched> matched(String keyId, String serial) {
+        ActivationMatched data = new ActivationMatched(
+                serial, keyId, PARTIAL_KEY, UUID.randomUUID().toString());
+        return CloudEvent.create(LEDGER_SOURCE, serial, Instant.now(), data);
+    }
+
     public static CloudEvent<KeyExposed> exposure(String lineId, String serial) {
+        return exposure(lineId, serial, "device-provisioned", "/notes", UNKNOWN_FINGERPRINT);
+    }
+
+    public static CloudEvent<KeyExposed> exposure(
+            String lineId, String serial, String report, String location, String fingerprint) {
         KeyExposed data = new KeyExposed(
                 serial,
                 lineId,
                 "imaging-01",
-                "*****-*****-*****-*****-7QX4M",
-                "7QX4M",
-                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                "device-provisioned",
-                "/notes");
+                "*****-*****-*****-*****-" + PARTIAL_KEY,
+                PARTIAL_KEY,
+                fingerprint,
+                report,
+                location);
         return CloudEvent.create(CloudEvent.lineSource(lineId, "imaging-01"), serial, Instant.now(), data);
+    }
+
+    public static CloudEvent<DeviceProvisioned> provisioned(
+            String serial, String lineId, String keyId, boolean keyCleared, Instant time) {
+        DeviceProvisioned data = new DeviceProvisioned(
+                serial, lineId, "imaging-01", keyId, PARTIAL_KEY, ProvisioningMethod.UNATTEND, keyCleared, null);
+        return CloudEvent.create(CloudEvent.lineSource(lineId, "imaging-01"), serial, time, data);
+    }
+
+    /** Returns an attempt; {@code keyId}, {@code uwfEnabled} and {@code hardwareHash} may be null. */
+    public static CloudEvent<ActivationAttempted> activation(
+            String serial,
+            String lineId,
+            String keyId,
+            String result,
+            Boolean uwfEnabled,
+            String hardwareHash,
+            Instant time) {
+        ActivationAttempted data = new ActivationAttempted(
+                serial,
+                lineId,
+                "activation-01",
+                keyId,
+                PARTIAL_KEY,
+                ActivationChannel.INTERNET,
+                result,
+                null,
+                hardwareHash,
+                uwfEnabled);
+        return CloudEvent.create(CloudEvent.lineSource(lineId, "activation-01"), serial, time, data);
+    }
+
+    public static CloudEvent<DeviceStepCompleted> step(String serial, String lineId, String keyId, String step) {
+        DeviceStepCompleted data = new DeviceStepCompleted(serial, lineId, "sysprep-01", step, keyId, PARTIAL_KEY);
+        return CloudEvent.create(CloudEvent.lineSource(lineId, "sysprep-01"), serial, Instant.now(), data);
     }
 
     public static String encode(CloudEvent<?> event) {

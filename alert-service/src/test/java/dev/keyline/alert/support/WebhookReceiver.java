@@ -46,9 +46,9 @@ public final class WebhookReceiver {
         }
     }
 
-    /** Makes the next {@code count} calls whose body contains {@code marker} fail with 503. */
-    public static void failFirst(String marker, int count) {
-        FAILURES.put(marker, new AtomicInteger(count));
+    /** Makes the next {@code count} calls to {@code path} whose body contains {@code marker} fail with 503. */
+    public static void failFirst(String path, String marker, int count) {
+        FAILURES.put(path + " " + marker, new AtomicInteger(count));
     }
 
     /** Returns the calls to {@code path} whose body contains {@code marker}, in the order they arrived. */
@@ -63,14 +63,17 @@ public final class WebhookReceiver {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        String path = exchange.getRequestURI().getPath();
         int status = 204;
         for (Map.Entry<String, AtomicInteger> failure : FAILURES.entrySet()) {
-            if (body.contains(failure.getKey()) && failure.getValue().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            String[] pathAndMarker = failure.getKey().split(" ", 2);
+            boolean selected = path.equals(pathAndMarker[0]) && body.contains(pathAndMarker[1]);
+            if (selected && failure.getValue().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 status = 503;
                 break;
             }
         }
-        REQUESTS.add(new Request(exchange.getRequestURI().getPath(), body, status));
+        REQUESTS.add(new Request(path, body, status));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

@@ -1,0 +1,147 @@
+package dev.keyline.alert.messaging;
+
+import static dev.keyline.alert.support.AlertsApi.alerts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.keyline.alert.support.KafkaTestClient;
+import dev.keyline.alert.support.TestEvents;
+import dev.keyline.schemas.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Key-level rules fed by balances and by activation failures that prove a key exhausted or blocked. */
+@QuarkusTest
+class KeyRuleAlertsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void exhaustedResultHoldsUntilTopUp() {
+        String keyId = TestEvents.uniqueId("KEY");
+        String lineId = TestEvents.uniqueId("line");
+        sendBalance(keyId, 100, 50, "active");
+        awaitKeyFacts(keyId);
+
+        KafkaTestClient.send(
+                Topics.LINE_EVENTS,
+                keyId,
+                TestEvents.encode(
+                        TestEvents.activation("SN-1", lineId, keyId, "0xC004C020", null, null, Instant.now())));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(rules(keyId)).containsExactly("key-exhausted"));
+        JsonPath body = alerts(Map.of("keyId", keyId));
+        assertThat(body.getString("[0].severity")).isEqualTo("critical");
+        assertThat(body.getString("[0].summary"))
+                .isEqualTo("Microsoft reported " + keyId + " (partial key 7QX4M) exhausted: activation of SN-1 on line "
+                        + lineId + " failed with 0xC004C020 (the key has exceeded its activation limit)");
+
+        // The ledger marks the key exhausted at the same allotment: still exhausted.
+        sendBalance(keyId, 100, 50, "exhausted");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getLong("[0].occurrences"))
+                        .isEqualTo(2));
+        assertThat(alerts(Map.of("keyId", keyId)).getString("[0].status")).isEqualTo("firing");
+
+        // A top-up clears it, although the ledger keeps the state exhausted.
+        sendBalance(keyId, 150, 50, "exhausted");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
+                        .containsExactly("resolved"));
+    }
+
+    @Test
+    void blockedTwoDevicesOneAlert() {
+        String keyId = TestEvents.uniqueId("KEY");
+        String lineId = TestEvents.uniqueId("line");
+
+        KafkaTestClient.send(
+                Topics.LINE_EVENTS,
+                keyId,
+                TestEvents.encode(
+                        TestEvents.activation("SN-1", lineId, keyId, "0xC004C003", null, null, Instant.now())));
+        KafkaTestClient.send(
+                Topics.LINE_EVENTS,
+                keyId,
+                TestEvents.encode(
+                        TestEvents.activation("SN-2", lineId, keyId, "0xC004C4A2", null, null, Instant.now())));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("occurrences", Long.class))
+                        .containsExactly(2L));
+        JsonPath body = alerts(Map.of("keyId", keyId));
+        assertThat(body.getString("[0].rule")).isEqualTo("key-blocked");
+        assertThat(body.getString("[0].severity")).isEqualTo("critical");
+        assertThat(body.getMap("[0].labels")).isEqualTo(Map.of("keyId", keyId, "partialKey", "7QX4M"));
+        assertThat(body.getString("[0].summary")).contains("activation of SN-2 on line " + lineId);
+    }
+
+    @Test
+    void overCommittedFiresThreeRules() {
+        String keyId = TestEvents.uniqueId("KEY");
+
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS, keyId, TestEvents.encode(TestEvents.balance(keyId, 100, 30, 73, Instant.now())));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(rules(keyId))
+                .containsExactlyInAnyOrder("key-low", "key-exhausted", "key-over-committed"));
+        JsonPath body = alerts(Map.of("keyId", keyId, "rule", "key-over-committed"));
+        assertThat(body.getString("[0].summary"))
+                .isEqualTo(keyId + " (partial key 7QX4M) has 30 devices committed and 73 activations consumed"
+                        + " against an allotment of 100: 3 devices provisioned with it cannot activate");
+
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS, keyId, TestEvents.encode(TestEvents.balance(keyId, 200, 30, 73, Instant.now())));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
+                        .containsOnly("resolved")
+                        .hasSize(3));
+    }
+
+    @Test
+    void unexplainedReadingFiresThenClears() {
+        String keyId = TestEvents.uniqueId("KEY");
+
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS,
+                keyId,
+                TestEvents.encode(TestEvents.balance(keyId, 1000, 100, "active", null, 880L)));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(rules(keyId)).containsExactly("unexplained-consumption"));
+        JsonPath body = alerts(Map.of("keyId", keyId));
+        assertThat(body.getString("[0].severity")).isEqualTo("high");
+        assertThat(body.getString("[0].summary"))
+                .startsWith("Microsoft counts 20 more activations of " + keyId + " (partial key 7QX4M) than the"
+                        + " ledger booked");
+
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS,
+                keyId,
+                TestEvents.encode(TestEvents.balance(keyId, 1000, 118, "active", null, 880L)));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
+                        .containsExactly("resolved"));
+    }
+
+    private static void sendBalance(String keyId, long allotment, long consumed, String state) {
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS,
+                keyId,
+                TestEvents.encode(TestEvents.balance(keyId, allotment, consumed, state, null, null)));
+    }
+
+    private static void awaitKeyFacts(String keyId) {
+        await().atMost(TIMEOUT).until(() -> KeyFacts.exists(keyId));
+    }
+
+    private static java.util.List<String> rules(String keyId) {
+        return alerts(Map.of("keyId", keyId)).getList("rule");
+    }
+}

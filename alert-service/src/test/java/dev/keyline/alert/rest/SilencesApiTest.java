@@ -1,0 +1,156 @@
+package dev.keyline.alert.rest;
+
+import static dev.keyline.alert.support.AlertsApi.AUDITOR_TOKEN;
+import static dev.keyline.alert.support.AlertsApi.OPERATOR_TOKEN;
+import static dev.keyline.alert.support.AlertsApi.alerts;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.keyline.alert.service.AlertmanagerResender;
+import dev.keyline.alert.support.AlertmanagerApi;
+import dev.keyline.alert.support.KafkaTestClient;
+import dev.keyline.alert.support.TestEvents;
+import dev.keyline.alert.support.WebhookReceiver;
+import dev.keyline.schemas.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Operators silence alerts by label matchers for a time window: silenced alerts are stored but not delivered. */
+@QuarkusTest
+class SilencesApiTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    AlertmanagerResender resender;
+
+    @Test
+    void createReadExpire() {
+        String keyId = TestEvents.uniqueId("KEY");
+        Response created = create(keyId, Instant.now().plusSeconds(3600));
+        String id = created.jsonPath().getString("id");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/api/v1/silences/" + id);
+        assertThat(created.jsonPath().getString("state")).isEqualTo("active");
+        assertThat(created.jsonPath().getString("createdBy")).isEqualTo("operator");
+        assertThat(created.jsonPath().getList("matchers"))
+                .containsExactly(Map.of("name", "keyId", "value", keyId, "isRegex", false, "isEqual", true));
+        given().auth()
+                .oauth2(AUDITOR_TOKEN)
+                .when()
+                .get("/api/v1/silences")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
+
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .when()
+                .delete("/api/v1/silences/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("expired"));
+        given().auth()
+                .oauth2(AUDITOR_TOKEN)
+                .when()
+                .get("/api/v1/silences/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("expired"));
+    }
+
+    @Test
+    void silencedAlertNotDelivered() {
+        String silencedKey = TestEvents.uniqueId("KEY");
+        String otherKey = TestEvents.uniqueId("KEY");
+        String silenceId =
+                create(silencedKey, Instant.now().plusSeconds(3600)).jsonPath().getString("id");
+
+        KafkaTestClient.send(Topics.LEDGER_EVENTS, silencedKey, TestEvents.encode(TestEvents.balance(silencedKey, 10)));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                        alerts(Map.of("keyId", silencedKey)).getList("silencedBy"))
+                .containsExactly(java.util.List.of(silenceId)));
+        // The webhook delivers in order, so once the later alert of another key arrives, the silenced one would have.
+        KafkaTestClient.send(Topics.LEDGER_EVENTS, otherKey, TestEvents.encode(TestEvents.balance(otherKey, 10)));
+        await().atMost(TIMEOUT)
+                .until(() -> !WebhookReceiver.requests("/webhook", otherKey).isEmpty());
+
+        assertThat(resender.resendNow()).isPositive();
+
+        assertThat(WebhookReceiver.requests("/webhook", silencedKey)).isEmpty();
+        assertThat(AlertmanagerApi.alertsWithLabel("keyId", silencedKey)).isEmpty();
+        assertThat(AlertmanagerApi.alertsWithLabel("keyId", otherKey)).hasSize(1);
+        assertThat(alerts(Map.of("keyId", silencedKey)).getString("[0].status")).isEqualTo("firing");
+    }
+
+    @Test
+    void invalidSilenceIs400() {
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"key id\", \"value\": \"x\"}, {\"name\": \"keyId\", \"value\":"
+                        + " \"(\", \"isRegex\": true}], \"startsAt\": \"tomorrow\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.contains(
+                                "matchers/0/name", "matchers/1/value", "startsAt", "endsAt", "comment"));
+    }
+
+    @Test
+    void matchEverythingIs400() {
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"lineId\", \"value\": \".*\", \"isRegex\": true}], \"endsAt\": \""
+                        + Instant.now().plusSeconds(60) + "\", \"comment\": \"too wide\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("matchers"))
+                .body(
+                        "errors[0].message",
+                        equalTo("every matcher also matches alerts without the label, so the silence would match"
+                                + " every alert"));
+    }
+
+    @Test
+    void auditorCannotSilence() {
+        given().auth()
+                .oauth2(AUDITOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(403);
+    }
+
+    private static Response create(String keyId, Instant endsAt) {
+        return given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"" + keyId + "\"}], \"endsAt\": \"" + endsAt
+                        + "\", \"comment\": \"key is being replaced\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .extract()
+                .response();
+    }
+}
