@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +34,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes outbox rows to Kafka in order, with an idempotent producer, and marks them sent. A row is marked only
  * after the broker acknowledged it, so delivery is at least once; consumers drop repeats by event id. While Kafka is
- * down rows wait in the table and the relay tries again each round.
+ * down rows wait in the table and the relay tries again each round. When the broker comes back in the middle of a
+ * round, a row can be published after a later row of the same round, so consumers must cope with a late event.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -91,28 +93,43 @@ public class OutboxRelay {
             return 0;
         }
 
+        // Stop sending once a send has failed, so rows behind a failure wait for the next round in order.
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         List<Long> sequences = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (Row row : rows) {
+            if (firstFailure.get() != null) {
+                break;
+            }
             sequences.add(row.getLong("seq"));
-            sends.add(producer().send(toRecord(row)));
+            sends.add(producer().send(toRecord(row), (metadata, exception) -> {
+                if (exception != null) {
+                    firstFailure.compareAndSet(null, exception);
+                }
+            }));
         }
 
+        // Mark every acknowledged row, even one behind a failure: a row the broker has is never sent twice.
         List<Long> acknowledged = new ArrayList<>();
+        int unacknowledged = 0;
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(sequences.get(i));
             } catch (ExecutionException | TimeoutException e) {
-                warn(
-                        "Kafka at " + bootstrapServers + " did not acknowledge outbox row " + sequences.get(i) + "; "
-                                + (sequences.size() - i) + " rows wait for the next round: " + e.getMessage(),
-                        null);
-                break;
+                unacknowledged++;
+                firstFailure.compareAndSet(null, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        if (firstFailure.get() != null) {
+            warn(
+                    "Kafka at " + bootstrapServers + " did not acknowledge " + (rows.size() - acknowledged.size())
+                            + " of " + rows.size() + " outbox rows (" + unacknowledged + " sends failed); they wait"
+                            + " for the next round: " + firstFailure.get().getMessage(),
+                    null);
         }
 
         if (!acknowledged.isEmpty()) {
