@@ -10,8 +10,9 @@ import java.util.Optional;
  * resolves by itself.
  *
  * <p>Exposures are critical, except in an answer file: there a key that is not one of ours (its fingerprint matches
- * no key the ledger announced) is a warning, because answer files often carry Microsoft's published generic setup
- * keys to select the edition.
+ * no key the ledger announced) is information, because answer files usually carry Microsoft's published generic
+ * setup keys to select the edition. The event does not say whether such a key is generic; the station service's
+ * answer-file check tells them apart and keeps a device with an unknown key from shipping.
  */
 public final class KeyExposureRule {
 
@@ -31,7 +32,7 @@ public final class KeyExposureRule {
                         "location", exposure.location()));
 
         if (ANSWER_FILE.equals(exposure.report())) {
-            Severity severity = ourKeyId.isPresent() ? Severity.CRITICAL : Severity.WARNING;
+            Severity severity = ourKeyId.isPresent() ? Severity.CRITICAL : Severity.INFO;
             return new Evaluation.Fire(
                     identity, severity, answerFileSummary(exposure, ourKeyId), answerFileAction(exposure, ourKeyId));
         }

@@ -8,7 +8,7 @@ import dev.keyline.schemas.events.ActivationChannel;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Microsoft's exhaustion report holds until a top-up, whatever state the ledger keeps. */
+/** Microsoft's exhaustion report stays until a top-up, whatever state the ledger keeps. */
 class ExhaustionMarkTest {
 
     private static final ActivationAttempted EXHAUSTED_ATTEMPT = new ActivationAttempted(

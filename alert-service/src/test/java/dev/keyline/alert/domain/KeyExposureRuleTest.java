@@ -73,10 +73,10 @@ class KeyExposureRuleTest {
     }
 
     @Test
-    void answerFileOtherKeyWarning() {
+    void answerFileOtherKeyInfo() {
         Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(answerFile(), Optional.empty());
 
-        assertThat(fire.severity()).isEqualTo(Severity.WARNING);
+        assertThat(fire.severity()).isEqualTo(Severity.INFO);
         assertThat(fire.summary()).contains("(a key that is not registered in Keyline, such as a generic setup key)");
         assertThat(fire.action()).endsWith("if the key is not a published generic setup key, find out whose key it is");
     }

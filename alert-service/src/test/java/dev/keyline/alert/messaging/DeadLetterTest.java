@@ -38,6 +38,7 @@ class DeadLetterTest {
         ConsumerRecord<String, String> deadLetter = awaitDeadLetter(Topics.LINE_EVENTS_DLQ, truncated);
         assertThat(header(deadLetter, "dead-letter-reason")).startsWith("not valid JSON");
         assertThat(header(deadLetter, "dead-letter-topic")).isEqualTo(Topics.LINE_EVENTS);
+        assertThat(header(deadLetter, "dead-letter-consumer")).isEqualTo("keyline-alert-service");
         assertThat(deadLetter.key()).isEqualTo("7QX4M");
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(alerts(Map.of("lineId", lineId)).getList("rule"))

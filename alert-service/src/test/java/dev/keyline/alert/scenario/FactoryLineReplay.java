@@ -26,10 +26,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns the launcher's factory-line scenario into the events the station service and the ledger publish for it: line
- * events from its reports, and balances and findings booked the way the ledger books them (a provisioning commits, a
- * device's first success consumes and releases its commitment, a success of an unknown device consumes from the key
- * its partial key names). Key ids, partial keys, lines and serials get a unique suffix, because all tests share one
+ * Turns the launcher's factory-line scenario into the events the station service and the ledger publish for it. Its
+ * reports become line events. Balances and findings are booked the way the ledger books them: a provisioning commits,
+ * a device's first success consumes and releases its commitment, and a success of an unknown device consumes from the
+ * key its partial key names. Key ids, partial keys, lines and serials get a unique suffix, because all tests share one
  * database. Full product keys never leave this class: an exposure carries the masked key only.
  */
 final class FactoryLineReplay {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Starts a real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager} package) on a free port of 127.0.0.1
  * with clustering off, a temporary storage path and a config that sends every notification, resolved ones included,
  * to the test {@link WebhookReceiver} under {@code /alertmanager}. Alertmanager's {@code GET /api/v2/alerts} leaves
- * out resolved alerts, so the receiver is where a test sees the {@code endsAt} of a resolve. Sets
+ * out resolved alerts, so a test reads the {@code endsAt} of a resolve from the receiver. Sets
  * {@code keyline.alertmanager.url}.
  */
 public class AlertmanagerTestResource implements QuarkusTestResourceLifecycleManager {
@@ -34,7 +34,7 @@ public class AlertmanagerTestResource implements QuarkusTestResourceLifecycleMan
     private Process process;
     private Path directory;
 
-    /** The Alertmanager's base URL, such as {@code http://127.0.0.1:40123}. */
+    /** Returns the Alertmanager's base URL, such as {@code http://127.0.0.1:40123}. */
     public static String url() {
         return url;
     }

@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 public final class TestEvents {
 
-    /** The partial key of every test key; alerts are told apart by key id. */
+    /** The partial key of every test key; tests distinguish alerts by key id. */
     public static final String PARTIAL_KEY = "7QX4M";
 
     /** A fingerprint no balance announces, so an exposure with it is not one of the registered keys. */

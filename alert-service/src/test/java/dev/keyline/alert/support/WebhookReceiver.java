@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small HTTP server on 127.0.0.1 that records every POST it receives: the alert service's webhook calls under
- * {@code /webhook}, and Alertmanager's notifications under {@code /alertmanager}. It answers 204, or 503 for calls
+ * {@code /webhook}, and Alertmanager's notifications under {@code /alertmanager}. It responds with 204, or 503 for calls
  * that {@link #failFirst} selects.
  */
 public final class WebhookReceiver {
@@ -78,6 +78,6 @@ public final class WebhookReceiver {
         exchange.close();
     }
 
-    /** One call the receiver got, and the status it answered. */
+    /** One call the receiver got, and the status of its response. */
     public record Request(String path, String body, int status) {}
 }
