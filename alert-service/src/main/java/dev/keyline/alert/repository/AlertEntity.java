@@ -11,6 +11,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -74,6 +75,10 @@ public class AlertEntity extends PanacheEntityBase {
 
     @Column(name = "resolved_by")
     public String resolvedBy;
+
+    /** Optimistic lock: a change to a row that another transaction changed meanwhile fails, and is retried. */
+    @Version
+    public long version;
 
     /** Wall-clock time of the last change this service made to the row. */
     @Column(name = "updated_at", nullable = false)

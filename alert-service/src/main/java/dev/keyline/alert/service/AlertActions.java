@@ -8,10 +8,12 @@ import dev.keyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /** Operators' acknowledge and resolve: each stores the change, its history row and event, then delivers it. */
@@ -19,6 +21,9 @@ import org.jboss.logging.Logger;
 public class AlertActions {
 
     private static final Logger LOG = Logger.getLogger(AlertActions.class);
+
+    /** Attempts after a conflict with a concurrent change of the alert, which events cause only rarely. */
+    static final int STALE_RETRIES = 3;
 
     private final AlertRepository alerts;
     private final AlertApplier applier;
@@ -57,6 +62,20 @@ public class AlertActions {
                             .chain(change -> applier.withSilences(List.of(change)))
                             .map(changes -> changes.get(0));
                 }))
+                .onFailure(AlertActions::staleRow)
+                .retry()
+                .atMost(STALE_RETRIES)
                 .invoke(change -> dispatcher.dispatch(List.of(change)));
+    }
+
+    /** Returns whether the failure is an optimistic-lock conflict: an event changed the alert meanwhile. */
+    private static boolean staleRow(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                LOG.infof("the alert changed during an operator action (%s); trying the action again", cause);
+                return true;
+            }
+        }
+        return false;
     }
 }

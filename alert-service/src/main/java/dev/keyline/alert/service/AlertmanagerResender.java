@@ -26,6 +26,9 @@ public class AlertmanagerResender {
 
     private static final Logger LOG = Logger.getLogger(AlertmanagerResender.class);
 
+    /** Alerts per request, so thousands of active alerts do not make one very large request. */
+    static final int BATCH_SIZE = 500;
+
     private final AlertmanagerConfig config;
     private final String externalUrl;
     private final AlertRepository alerts;
@@ -53,8 +56,8 @@ public class AlertmanagerResender {
     }
 
     /**
-     * Sends the deliverable alerts now and waits for Alertmanager's response. Returns how many alerts were posted, or 0
-     * when delivery is off or the post failed. Blocks, so call it from a worker thread.
+     * Sends the deliverable alerts now, in batches, and waits for Alertmanager's responses. Returns how many alerts
+     * Alertmanager accepted before a batch failed, or 0 when delivery is off. Blocks, so call it from a worker thread.
      */
     public int resendNow() {
         if (!sender.enabled()) {
@@ -79,13 +82,19 @@ public class AlertmanagerResender {
             LOG.debug("no alerts to resend to Alertmanager");
             return 0;
         }
-        boolean accepted = sender.post(unsilenced)
-                .completeOnTimeout(false, config.timeout().toMillis() * 2, TimeUnit.MILLISECONDS)
-                .join();
-        if (accepted) {
-            LOG.debugf("resent %d alerts to Alertmanager", unsilenced.size());
+        int posted = 0;
+        for (int from = 0; from < unsilenced.size(); from += BATCH_SIZE) {
+            List<AlertmanagerAlert> batch = unsilenced.subList(from, Math.min(from + BATCH_SIZE, unsilenced.size()));
+            boolean accepted = sender.post(batch)
+                    .completeOnTimeout(false, config.timeout().toMillis() * 2, TimeUnit.MILLISECONDS)
+                    .join();
+            if (!accepted) {
+                return posted;
+            }
+            posted += batch.size();
         }
-        return accepted ? unsilenced.size() : 0;
+        LOG.debugf("resent %d alerts to Alertmanager", posted);
+        return posted;
     }
 
     private static boolean silenced(AlertState alert, List<Silence> active, Instant now) {
