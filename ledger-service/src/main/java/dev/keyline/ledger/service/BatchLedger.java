@@ -1,0 +1,225 @@
+package dev.keyline.ledger.service;
+
+import dev.keyline.ledger.domain.Booking;
+import dev.keyline.ledger.domain.DeviceState;
+import dev.keyline.ledger.domain.JournalHash;
+import dev.keyline.ledger.domain.KeyMovement;
+import dev.keyline.ledger.domain.KeyRef;
+import dev.keyline.ledger.domain.KeyState;
+import dev.keyline.ledger.domain.LedgerDecider;
+import dev.keyline.ledger.repository.DeviceEventEntity;
+import dev.keyline.ledger.repository.ProductKeyEntity;
+import dev.keyline.platform.outbox.OutboxMessage;
+import dev.keyline.schemas.CloudEvent;
+import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.ActivationMatched;
+import dev.keyline.schemas.events.ActivationUnattributed;
+import dev.keyline.schemas.events.DeviceProvisioned;
+import dev.keyline.schemas.events.LineEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Books one batch's new events in memory, in order, with the pure {@link LedgerDecider}: it keeps each device's
+ * latest state, moves the keys' counts and chain heads, and collects the rows and ledger events the batch writes
+ * when it commits. Nothing here touches the database.
+ */
+final class BatchLedger {
+
+    private static final Logger LOG = Logger.getLogger(BatchLedger.class);
+
+    private final KeyDirectory keys;
+    private final Map<String, DeviceState> devices;
+    private final Map<String, DeviceState> changedDevices = new LinkedHashMap<>();
+    private final Map<String, Touch> touched = new LinkedHashMap<>();
+    private final List<ActivationUnattributed> unattributed = new ArrayList<>();
+    private final List<ActivationMatched> matched = new ArrayList<>();
+    private final List<DeviceEventEntity> history = new ArrayList<>();
+    private final List<NewJournalEntry> journal = new ArrayList<>();
+
+    /**
+     * @param keys the registered keys, locked for this transaction where the batch names them
+     * @param devices the stored state of the batch's devices, by serial; devices the ledger never saw are absent
+     */
+    BatchLedger(KeyDirectory keys, Map<String, DeviceState> devices) {
+        this.keys = keys;
+        this.devices = new LinkedHashMap<>(devices);
+    }
+
+    /** Books one event that was not booked before. */
+    void book(CloudEvent<?> event, LineEvent data) {
+        String serial = event.subject();
+        DeviceState before = devices.get(serial);
+        KeyRef key = keys.resolve(keyIdOf(data), partialKeyOf(data));
+        Booking booking = LedgerDecider.decide(data, event.time(), before, key);
+
+        if (booking.device() != null) {
+            devices.put(serial, booking.device());
+            changedDevices.put(serial, booking.device());
+        }
+        if (booking.matched()) {
+            recordMatch(event, booking.device());
+        }
+        if (booking.unattributedReason() != null) {
+            recordUnattributed(event, (ActivationAttempted) data, key, booking.unattributedReason());
+        }
+        history.add(history(event, data, key, booking));
+        markKeyState(event, data, key, before);
+        for (KeyMovement movement : booking.movements()) {
+            move(event, movement);
+        }
+    }
+
+    Collection<DeviceState> changedDevices() {
+        return changedDevices.values();
+    }
+
+    List<DeviceEventEntity> history() {
+        return history;
+    }
+
+    List<NewJournalEntry> journal() {
+        return journal;
+    }
+
+    /** Returns one balance-changed event per touched key, then the unattributed and matched findings. */
+    List<OutboxMessage> outgoing(LedgerEvents events) {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (Touch touch : touched.values()) {
+            messages.add(events.balanceChanged(touch.key(), touch.lastEventId(), touch.lastEventTime()));
+        }
+        for (ActivationUnattributed finding : unattributed) {
+            String recordKey = finding.keyId() != null ? finding.keyId() : finding.serial();
+            messages.add(events.message(recordKey, finding.serial(), Instant.now(), finding));
+        }
+        for (ActivationMatched match : matched) {
+            messages.add(events.message(match.keyId(), match.serial(), Instant.now(), match));
+        }
+        return messages;
+    }
+
+    /** Moves the key's counts and appends the movement's journal entry to the key's chain. */
+    private void move(CloudEvent<?> event, KeyMovement movement) {
+        ProductKeyEntity key = keys.get(movement.keyId());
+        key.committed += movement.committedDelta();
+        key.consumed += movement.consumedDelta();
+        key.unattributed += movement.unattributedDelta();
+
+        String hash = JournalHash.next(
+                key.chainHead,
+                key.keyId,
+                event.id(),
+                movement.type(),
+                movement.serial(),
+                0,
+                movement.committedDelta(),
+                movement.consumedDelta(),
+                event.time());
+        journal.add(new NewJournalEntry(
+                key.keyId,
+                event.id(),
+                movement.type(),
+                movement.serial(),
+                movement.committedDelta(),
+                movement.consumedDelta(),
+                event.time(),
+                key.chainHead,
+                hash));
+        key.chainHead = hash;
+        touched.put(key.keyId, new Touch(key, event.id(), event.time()));
+    }
+
+    private void recordMatch(CloudEvent<?> event, DeviceState device) {
+        matched.add(new ActivationMatched(device.serial(), device.keyId(), device.partialKey(), event.id()));
+        LOG.infof("provisioning of device %s (event %s) matched its earlier activation", device.serial(), event.id());
+    }
+
+    private void recordUnattributed(CloudEvent<?> event, ActivationAttempted attempt, KeyRef key, String reason) {
+        unattributed.add(new ActivationUnattributed(
+                attempt.serial(),
+                key == null ? null : key.keyId(),
+                key == null ? attempt.partialKey() : key.partialKey(),
+                attempt.lineId(),
+                attempt.stationId(),
+                reason,
+                event.id()));
+        LOG.infof("activation of device %s (event %s) is unattributed: %s", attempt.serial(), event.id(), reason);
+    }
+
+    private static DeviceEventEntity history(CloudEvent<?> event, LineEvent data, KeyRef key, Booking booking) {
+        DeviceEventEntity entry = new DeviceEventEntity();
+        entry.serial = event.subject();
+        entry.eventId = event.id();
+        entry.eventType = event.type().type();
+        entry.keyId = key != null
+                ? key.keyId()
+                : booking.device() == null ? null : booking.device().keyId();
+        entry.lineId = data.lineId();
+        entry.stationId = data.stationId();
+        entry.occurredAt = event.time();
+        entry.effect = booking.movements().stream()
+                .map(movement -> movement.type().name())
+                .collect(Collectors.joining(","));
+        entry.result = data instanceof ActivationAttempted attempt ? attempt.result() : null;
+        String effect = entry.effect.toLowerCase(Locale.ROOT).replace(",", ", ");
+        String what = data instanceof DeviceProvisioned provisioned
+                ? "provisioned by " + provisioned.method().wireName()
+                : data instanceof ActivationAttempted attempt
+                        ? "activation by " + attempt.channel().wireName() + ": " + attempt.result()
+                                + (Boolean.TRUE.equals(attempt.uwfEnabled()) ? ", UWF on" : "")
+                        : "key exposure reported";
+        entry.detail = effect.isEmpty() ? what : what + " (" + effect + ")";
+        return entry;
+    }
+
+    /** Marks a key exhausted or blocked when an activation failure proves it; one finding per key, not per device. */
+    private void markKeyState(CloudEvent<?> event, LineEvent data, KeyRef key, DeviceState device) {
+        if (!(data instanceof ActivationAttempted attempt) || attempt.succeeded()) {
+            return;
+        }
+        String keyId = null;
+        if (key != null) {
+            keyId = key.keyId();
+        } else if (device != null) {
+            keyId = device.keyId();
+        }
+        ProductKeyEntity keyEntity = keyId == null ? null : keys.get(keyId);
+        KeyState proven = KeyState.provenBy(attempt.result()).orElse(null);
+        if (keyEntity == null || proven == null || proven.wireName().equals(keyEntity.state)) {
+            return;
+        }
+        keyEntity.state = proven.wireName();
+        keyEntity.stateReason = "activation of " + attempt.serial() + " failed with " + attempt.result();
+        touched.put(keyEntity.keyId, new Touch(keyEntity, event.id(), event.time()));
+        LOG.warnf("key %s is %s: %s (event %s)", keyId, keyEntity.state, keyEntity.stateReason, event.id());
+    }
+
+    static String keyIdOf(LineEvent data) {
+        if (data instanceof DeviceProvisioned provisioned) {
+            return provisioned.keyId();
+        }
+        if (data instanceof ActivationAttempted attempt) {
+            return attempt.keyId();
+        }
+        return null;
+    }
+
+    static String partialKeyOf(LineEvent data) {
+        if (data instanceof DeviceProvisioned provisioned) {
+            return provisioned.partialKey();
+        }
+        if (data instanceof ActivationAttempted attempt) {
+            return attempt.partialKey();
+        }
+        return null;
+    }
+
+    private record Touch(ProductKeyEntity key, String lastEventId, Instant lastEventTime) {}
+}
