@@ -268,9 +268,14 @@ class FactoryLineIT {
         await("ledger-service books the scenario's line events")
                 .atMost(TIMEOUT)
                 .pollInterval(POLL_INTERVAL)
-                .untilAsserted(() -> assertTrue(
-                        api.ledgerStatus().lineEventsBooked() >= ledgerBefore.lineEventsBooked() + events,
-                        "ledger-service lineEventsBooked reaches " + (ledgerBefore.lineEventsBooked() + events)));
+                .untilAsserted(() -> {
+                    LedgerStatus ledger = api.ledgerStatus();
+                    assertTrue(
+                            ledger.lineEventsBooked() >= ledgerBefore.lineEventsBooked() + events,
+                            "ledger-service lineEventsBooked " + ledger.lineEventsBooked() + " reaches "
+                                    + (ledgerBefore.lineEventsBooked() + events) + " (deadLettered "
+                                    + ledger.deadLettered() + ")");
+                });
         await("alert-service processes the line and ledger events")
                 .atMost(TIMEOUT)
                 .pollInterval(POLL_INTERVAL)
