@@ -1,6 +1,7 @@
 package dev.keyline.ledger;
 
 import dev.keyline.embedded.KafkaTestResource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,10 @@ public final class KafkaTestClient {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
             for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, key, value));
+                // The header the station's outbox relay sets: consumers must still read the whole CloudEvent.
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
             }
             producer.flush();
         }
