@@ -45,6 +45,7 @@ public class LineEventConsumer {
                 "channel %s received %d records from %s to %s",
                 CHANNEL, batch.size(), first.position(), last.position());
 
+        long start = System.nanoTime();
         return booking.book(batch)
                 .onFailure()
                 .invoke(e -> LOG.errorf(
@@ -59,13 +60,14 @@ public class LineEventConsumer {
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
                 .indefinitely()
                 .invoke(result -> LOG.infof(
-                        "channel %s booked %d events (%d repeats skipped, %d dead-lettered) from %s to %s",
+                        "channel %s booked %d events (%d repeats skipped, %d dead-lettered) from %s to %s in %d ms",
                         CHANNEL,
                         result.booked(),
                         result.duplicates(),
                         result.deadLettered(),
                         first.position(),
-                        last.position()))
+                        last.position(),
+                        (System.nanoTime() - start) / 1_000_000))
                 .replaceWithVoid();
     }
 }

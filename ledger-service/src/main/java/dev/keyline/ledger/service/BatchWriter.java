@@ -4,9 +4,6 @@ import dev.keyline.ledger.domain.DeviceState;
 import dev.keyline.ledger.repository.DeviceEventEntity;
 import dev.keyline.ledger.service.MultiRowInsert.Column;
 import io.smallrye.mutiny.Uni;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -111,7 +108,7 @@ final class BatchWriter {
     /**
      * Locks the registered keys that the batch names by key id or partial key. Locking in key id order makes two
      * ledgers that need the same keys wait for each other instead of deadlocking. A ledger that still books a partition it just lost to another one holds these locks until it
-     * commits, so the other books after it, sees its counts and chain heads, and skips its events as repeats.
+     * commits, so the other books after it, reads its counts and chain heads, and skips its events as repeats.
      */
     static Uni<Void> lockKeys(Mutiny.Session session, Set<String> keyIds, Set<String> partialKeys) {
         if (keyIds.isEmpty() && partialKeys.isEmpty()) {
@@ -169,8 +166,8 @@ final class BatchWriter {
             device.activationAttempts(),
             device.successfulActivations(),
             device.lastResult(),
-            utc(device.provisionedAt()),
-            utc(device.activatedAt()),
+            device.provisionedAt(),
+            device.activatedAt(),
             device.hardwareHash(),
             device.uwfEnabled(),
             device.reactivations()
@@ -189,7 +186,7 @@ final class BatchWriter {
             entry.detail,
             entry.effect,
             entry.result,
-            utc(entry.occurredAt)
+            entry.occurredAt
         });
     }
 
@@ -206,14 +203,9 @@ final class BatchWriter {
             0L,
             entry.committedDelta(),
             entry.consumedDelta(),
-            utc(entry.occurredAt()),
+            entry.occurredAt(),
             entry.prevHash(),
             entry.hash()
         });
-    }
-
-    /** Binds an instant as an offset date-time in UTC, which the PostgreSQL client sends as a timestamptz. */
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
