@@ -1,0 +1,137 @@
+package dev.keyline.benchmark;
+
+import dev.keyline.embedded.EmbeddedPostgresServer;
+import dev.keyline.embedded.FreePorts;
+import dev.keyline.embedded.StandaloneKafka;
+import dev.keyline.launcher.KeylineService;
+import dev.keyline.launcher.PostgresAddress;
+import dev.keyline.launcher.RepositoryRoot;
+import dev.keyline.launcher.UsageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Measures the ledger's end-to-end booking rate against the raw rates of the Kafka and PostgreSQL it runs on, all on
+ * this machine and on 127.0.0.1. It produces line events, drains them with a plain consumer and inserts as many
+ * journal-like rows, then lets the packaged ledger book the events and polls its status.
+ */
+public final class LedgerBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(LedgerBenchmark.class);
+    private static final String LEDGER_DATABASE = KeylineService.LEDGER.database();
+    private static final String RAW_DATABASE = "benchmark_raw";
+    /** Kept referenced: JUL may collect an unreferenced logger together with its level. */
+    private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
+            java.util.logging.Logger.getLogger("org.apache.kafka"),
+            java.util.logging.Logger.getLogger("io.zonky.test.db.postgres"));
+
+    private LedgerBenchmark() {}
+
+    public static void main(String[] arguments) throws Exception {
+        Path repositoryRoot = RepositoryRoot.find(Path.of(""));
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(List.of(arguments), repositoryRoot);
+        } catch (UsageException e) {
+            System.err.println("benchmark-ledger: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(BenchmarkOptions.USAGE);
+            return;
+        }
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
+        Path jar = KeylineService.LEDGER.runnableJar(repositoryRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it with './mvnw -B -DskipTests package'");
+        }
+        run(options, jar).print(System.out);
+    }
+
+    private static BenchmarkReport run(BenchmarkOptions options, Path jar) throws Exception {
+        Path work = options.workDirectory();
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        List<BenchmarkKey> keys = BenchmarkKey.create(options.keys());
+        long allotment = options.events() / 2 / options.keys() + 1_000;
+
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
+                StandaloneKafka kafka =
+                        new StandaloneKafka(work.resolve("kafka"), FreePorts.find(), FreePorts.find())) {
+            postgres.createDatabase(LEDGER_DATABASE);
+            postgres.createDatabase(RAW_DATABASE);
+            kafka.start();
+            PostgresAddress address = new PostgresAddress(
+                    "127.0.0.1", postgres.port(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+            LedgerRun ledger = new LedgerRun(jar, work, kafka.bootstrapServers(), address, FreePorts.find());
+            ledger.registerKeys(keys, allotment);
+
+            Rate produced = EventLoad.produce(kafka.bootstrapServers(), keys, options.events());
+            LOG.infof("produced %s", produced);
+            Rate drained = KafkaDrain.drain(kafka.bootstrapServers(), options.events());
+            LOG.infof("drained %s", drained);
+            Rate copied = PostgresInsertRate.measure(
+                    postgres.database(RAW_DATABASE),
+                    PostgresInsertRate.Method.COPY,
+                    options.events(),
+                    options.insertConnections());
+            LOG.infof("COPY %s", copied);
+            Rate inserted = PostgresInsertRate.measure(
+                    postgres.database(RAW_DATABASE),
+                    PostgresInsertRate.Method.MULTI_ROW_INSERT,
+                    options.events(),
+                    options.insertConnections());
+            LOG.infof("multi-row INSERT %s", inserted);
+
+            BookingResult booking =
+                    ledger.measure(options.events(), options.bookingTimeout(), options.ledgerEnvironment());
+            long[] totals = ledgerTotals(postgres);
+            return new BenchmarkReport(
+                    MachineInfo.current(),
+                    options.events(),
+                    options.keys(),
+                    options.insertConnections(),
+                    options.ledgerEnvironment(),
+                    produced,
+                    drained,
+                    copied,
+                    inserted,
+                    booking,
+                    totals[0],
+                    totals[1]);
+        }
+    }
+
+    /** Returns the sums of consumed and committed over every key, read from the ledger's database. */
+    private static long[] ledgerTotals(EmbeddedPostgresServer postgres) throws SQLException {
+        try (Connection connection = postgres.database(LEDGER_DATABASE).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet sums = statement.executeQuery(
+                        "SELECT coalesce(sum(consumed), 0), coalesce(sum(committed), 0) FROM product_keys")) {
+            sums.next();
+            return new long[] {sums.getLong(1), sums.getLong(2)};
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

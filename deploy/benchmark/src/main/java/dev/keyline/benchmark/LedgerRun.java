@@ -1,0 +1,143 @@
+package dev.keyline.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyline.launcher.AccessTokens;
+import dev.keyline.launcher.HttpJson;
+import dev.keyline.launcher.KeylineService;
+import dev.keyline.launcher.PostgresAddress;
+import dev.keyline.launcher.ServiceEnvironment;
+import dev.keyline.launcher.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/** Runs the packaged ledger-service against the benchmark's Kafka and PostgreSQL, and measures its booking. */
+final class LedgerRun {
+
+    private static final Logger LOG = Logger.getLogger(LedgerRun.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+    private static final Instant GRANTED_AT = Instant.parse("2026-10-01T00:00:00Z");
+    private static final String FINGERPRINT_SECRET = "benchmark-fingerprint-secret-of-32-characters";
+
+    private final Path jar;
+    private final Path workDirectory;
+    private final Map<String, String> environment;
+    private final int port;
+    private final AccessTokens tokens = AccessTokens.generate(List.of());
+    private final HttpJson http = new HttpJson(Duration.ofSeconds(30));
+
+    LedgerRun(Path jar, Path workDirectory, String bootstrapServers, PostgresAddress postgres, int port) {
+        this.jar = jar;
+        this.workDirectory = workDirectory;
+        this.port = port;
+        this.environment = ServiceEnvironment.build(
+                KeylineService.LEDGER, port, bootstrapServers, postgres, tokens, FINGERPRINT_SECRET);
+    }
+
+    /**
+     * Starts the ledger while the topic is still empty, so that it migrates its database and books nothing, registers
+     * the keys and stops it. The ledger books an event of an unregistered key without a key, so keys come first.
+     */
+    void registerKeys(List<BenchmarkKey> keys, long allotment) throws IOException, InterruptedException {
+        ServiceProcess ledger = start("ledger-registration.log", Map.of());
+        try {
+            for (BenchmarkKey key : keys) {
+                ObjectNode body = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("keyId", key.keyId())
+                        .put("productKey", key.productKey())
+                        .put("allotment", allotment)
+                        .put("grantedAt", GRANTED_AT.toString());
+                HttpJson.Response response = http.post(url("/api/v1/keys"), tokens.operatorToken(), body);
+                if (response.status() != 201) {
+                    throw new IllegalStateException("registering key " + key.keyId() + " returned HTTP "
+                            + response.status() + ": " + response.problemDetail());
+                }
+            }
+        } finally {
+            ledger.requestStop();
+            ledger.awaitStopped(STOP_GRACE);
+        }
+        LOG.infof("registered %d keys", keys.size());
+    }
+
+    /**
+     * Starts the ledger on the full topic, with {@code extraEnvironment} added to its environment, and polls its status
+     * until it booked {@code expected} events.
+     */
+    BookingResult measure(long expected, Duration timeout, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        long startNanos = System.nanoTime();
+        ServiceProcess ledger = start("ledger-booking.log", extraEnvironment);
+        try {
+            Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
+            long pid = childPid();
+            long readyNanos = System.nanoTime();
+            long firstNanos = 0;
+            long firstBooked = 0;
+            long booked = 0;
+            long peakRss = 0;
+            long rss = 0;
+            long lastNanos = readyNanos;
+            Instant deadline = Instant.now().plus(timeout);
+            while (booked < expected && Instant.now().isBefore(deadline)) {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+                booked = booked();
+                lastNanos = System.nanoTime();
+                rss = ProcessMemory.residentKib(pid);
+                peakRss = Math.max(peakRss, rss);
+                if (firstNanos == 0 && booked > 0) {
+                    firstNanos = lastNanos;
+                    firstBooked = booked;
+                }
+                LOG.infof("ledger booked %,d of %,d events, RSS %,d KiB", booked, expected, rss);
+            }
+            Rate fromReady = new Rate(booked, Duration.ofNanos(lastNanos - readyNanos));
+            Rate steady =
+                    new Rate(booked - firstBooked, Duration.ofNanos(firstNanos == 0 ? 0 : lastNanos - firstNanos));
+            return new BookingResult(booked, booked >= expected, startup, fromReady, steady, peakRss, rss);
+        } finally {
+            ledger.requestStop();
+            ledger.awaitStopped(STOP_GRACE);
+        }
+    }
+
+    private ServiceProcess start(String logName, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        Map<String, String> variables = new TreeMap<>(environment);
+        variables.putAll(extraEnvironment);
+        ServiceProcess ledger = ServiceProcess.start(
+                KeylineService.LEDGER, jar, variables, port, workDirectory, workDirectory.resolve(logName));
+        ledger.awaitReady(http, READY_TIMEOUT);
+        return ledger;
+    }
+
+    /** Returns the pid of the ledger's JVM, the child process that runs the jar; ServiceProcess does not expose it. */
+    private long childPid() {
+        return ProcessHandle.current()
+                .children()
+                .filter(child -> child.info().commandLine().orElse("").contains(jar.toString()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no child process runs " + jar))
+                .pid();
+    }
+
+    private long booked() {
+        JsonNode status = http.getOk(url("/api/v1/status"), tokens.auditorToken());
+        return status.path("lineEventsBooked").asLong();
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
