@@ -7,5 +7,7 @@ public enum DeviceStatus {
     /** Activated: its activation was consumed. */
     ACTIVATED,
     /** Seen only in an activation the ledger could not match to a provisioning with that key. */
-    UNATTRIBUTED
+    UNATTRIBUTED,
+    /** Scrapped by an operator: it holds no commitment, and a later success is unattributed. */
+    SCRAPPED
 }

@@ -91,10 +91,11 @@ public final class LedgerDecider {
             DeviceState base = device != null ? device : unattributedDevice(event, key);
             return Booking.of(base.withActivation(event.result(), false, base.status(), time));
         }
-        boolean neverProvisioned =
-                device == null || (device.status() == DeviceStatus.UNATTRIBUTED && device.successfulActivations() == 0);
+        boolean neverProvisioned = device == null
+                || device.status() == DeviceStatus.SCRAPPED
+                || (device.status() == DeviceStatus.UNATTRIBUTED && device.successfulActivations() == 0);
         if (neverProvisioned) {
-            // Unknown, or seen before only in failed attempts: the first success is unattributed consumption.
+            // Unknown, scrapped, or seen before only in failed attempts: a success is unattributed consumption.
             DeviceState base = device != null ? device : unattributedDevice(event, key);
             DeviceState unknown = succeed(base, event, DeviceStatus.UNATTRIBUTED, time, false);
             return key == null

@@ -2,6 +2,7 @@ package dev.keyline.ledger.rest;
 
 import dev.keyline.ledger.repository.DeviceEntity;
 import dev.keyline.ledger.repository.DeviceEventEntity;
+import dev.keyline.ledger.service.DeviceAdministrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
@@ -11,19 +12,30 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads device records (operators and auditors). */
 @Path("/api/v1/devices")
 public class DeviceResource {
+
+    private final DeviceAdministrationService administration;
+
+    public DeviceResource(DeviceAdministrationService administration) {
+        this.administration = administration;
+    }
 
     @GET
     @WithSession
@@ -76,11 +88,44 @@ public class DeviceResource {
     @GET
     @Path("/{serial}/history")
     @WithSession
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Uni<DeviceHistoryResponse> history(@PathParam("serial") String serial) {
         return get(serial).chain(device -> DeviceEventEntity.<DeviceEventEntity>find("serial", Sort.by("seq"), serial)
                 .list()
                 .map(events -> new DeviceHistoryResponse(
                         device, events.stream().map(DeviceEventResponse::of).toList())));
+    }
+
+    /** Scraps a device; a device that never activated gives its commitment back to its key. */
+    @POST
+    @Path("/{serial}/scrap")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<DeviceResponse> scrap(@PathParam("serial") String serial, @Valid @NotNull ScrapRequest request) {
+        return administration.scrap(serial, request.reason()).map(DeviceResponse::of);
+    }
+
+    @GET
+    @Path("/{serial}/history")
+    @WithSession
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Uni<String> historyCsv(@PathParam("serial") String serial) {
+        return history(serial).map(history -> history.events().stream()
+                .map(event -> String.join(
+                        ",",
+                        Long.toString(event.seq()),
+                        Csv.field(event.eventId()),
+                        event.eventType(),
+                        Csv.field(event.keyId()),
+                        Csv.field(event.lineId()),
+                        Csv.field(event.stationId()),
+                        Csv.field(event.detail()),
+                        event.occurredAt().toString(),
+                        event.bookedAt() == null ? "" : event.bookedAt().toString()))
+                .collect(java.util.stream.Collectors.joining(
+                        "\n",
+                        "seq,event_id,event_type,key_id,line_id,station_id,detail,occurred_at,booked_at\n",
+                        "\n")));
     }
 }

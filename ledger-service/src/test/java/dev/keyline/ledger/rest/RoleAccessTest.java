@@ -25,6 +25,8 @@ class RoleAccessTest {
             new Call("GET", "/api/v1/keys/ROLE-1/balance", null),
             new Call("GET", "/api/v1/keys/ROLE-1/journal", null),
             new Call("GET", "/api/v1/keys/ROLE-1/journal/verify", null),
+            new Call("GET", "/api/v1/keys/ROLE-1/forecast", null),
+            new Call("GET", "/api/v1/reconciliation", null),
             new Call("GET", "/api/v1/devices", null),
             new Call("GET", "/api/v1/status", null));
 
@@ -33,7 +35,8 @@ class RoleAccessTest {
                     "POST",
                     "/api/v1/keys",
                     "{\"keyId\":\"ROLE-X\",\"productKey\":\"ROLET-AAAAA-BBBBB-CCCCC-R0LEX\"," + "\"allotment\":5}"),
-            new Call("POST", "/api/v1/keys/ROLE-1/top-ups", "{\"activations\":1}"));
+            new Call("POST", "/api/v1/keys/ROLE-1/top-ups", "{\"activations\":1}"),
+            new Call("POST", "/api/v1/imports/microsoft-readings?readAt=2026-12-01T00:00:00Z", "csv"));
 
     private static boolean registered;
 
@@ -51,7 +54,9 @@ class RoleAccessTest {
         if (token != null) {
             request = request.auth().oauth2(token);
         }
-        if (call.body() != null) {
+        if ("csv".equals(call.body())) {
+            request = request.contentType("text/csv").body("keyId,remainingActivations\nROLE-1,5\n");
+        } else if (call.body() != null) {
             request = request.contentType(ContentType.JSON).body(call.body());
         }
         return request.request(call.method(), call.path()).statusCode();

@@ -1,0 +1,7 @@
+package dev.keyline.ledger.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Why a device is scrapped, for the device's history. */
+public record ScrapRequest(@NotBlank @Size(max = 200, message = "must be at most 200 characters") String reason) {}

@@ -1,0 +1,83 @@
+package dev.keyline.ledger.service;
+
+import dev.keyline.ledger.domain.DeviceStatus;
+import dev.keyline.ledger.domain.EntryType;
+import dev.keyline.ledger.repository.DeviceEntity;
+import dev.keyline.ledger.repository.DeviceEventEntity;
+import dev.keyline.ledger.repository.ProductKeyEntity;
+import dev.keyline.platform.outbox.Outbox;
+import dev.keyline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Operator changes to a device: scrapping releases the commitment of a device that never activated, journaled on
+ * its key and published. A scrapped device that activates later is booked as unattributed.
+ */
+@ApplicationScoped
+public class DeviceAdministrationService {
+
+    private static final Logger LOG = Logger.getLogger(DeviceAdministrationService.class);
+
+    private final JournalWriter journal;
+    private final LedgerEvents events;
+    private final Outbox outbox;
+
+    public DeviceAdministrationService(JournalWriter journal, LedgerEvents events, Outbox outbox) {
+        this.journal = journal;
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    public Uni<DeviceEntity> scrap(String serial, String reason) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String changeId = "scrap-" + UUID.randomUUID();
+        return Panache.withTransaction(() -> DeviceEntity.<DeviceEntity>findById(serial)
+                        .invoke(device -> requireScrappable(serial, device))
+                        .call(device -> releaseCommitment(device, changeId, now))
+                        .call(device -> history(device, changeId, reason, now).persist())
+                        .invoke(device -> device.status = DeviceStatus.SCRAPPED))
+                .invoke(device -> LOG.infof("scrapped device %s (key %s): %s", serial, device.keyId, reason));
+    }
+
+    private static void requireScrappable(String serial, DeviceEntity device) {
+        if (device == null) {
+            throw ProblemException.notFound(
+                    "device", serial, "check the serial; the ledger knows devices a station reported");
+        }
+        if (device.status == DeviceStatus.SCRAPPED) {
+            throw ProblemException.conflict(
+                    "device-scrapped", "device '" + serial + "' is already scrapped; nothing changed");
+        }
+    }
+
+    private Uni<Void> releaseCommitment(DeviceEntity device, String changeId, Instant now) {
+        if (device.status != DeviceStatus.PROVISIONED || device.keyId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ProductKeyEntity.<ProductKeyEntity>findById(device.keyId)
+                .invoke(key -> key.committed -= 1)
+                .call(key -> journal.append(key, changeId, EntryType.RELEASED, device.serial, 0, -1, 0, now))
+                .call(key -> outbox.append(events.balanceChanged(key, changeId, now)))
+                .replaceWithVoid();
+    }
+
+    private static DeviceEventEntity history(DeviceEntity device, String changeId, String reason, Instant now) {
+        DeviceEventEntity entry = new DeviceEventEntity();
+        entry.serial = device.serial;
+        entry.eventId = changeId;
+        entry.eventType = "scrapped";
+        entry.keyId = device.keyId;
+        entry.lineId = device.lineId;
+        entry.stationId = device.stationId;
+        entry.effect = device.status == DeviceStatus.PROVISIONED && device.keyId != null ? "RELEASED" : "";
+        entry.detail = "scrapped by an operator: " + reason;
+        entry.occurredAt = now;
+        return entry;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.keyline.ledger.rest;
+
+import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.json;
+import static dev.keyline.ledger.TestEvents.provisioned;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.keyline.ledger.KafkaTestClient;
+import dev.keyline.ledger.LedgerApi;
+import dev.keyline.schemas.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DeviceScrapTest {
+
+    private static final String STATION = "station-line-1-imaging-01-test-token";
+
+    @Test
+    void scrappingReleasesCommitmentAndLaterSuccessIsUnattributed() {
+        LedgerApi.registerKey("SCRP-1", "SCRAP-AAAAA-BBBBB-CCCCC-SCRP1", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "SCRP-1", json(provisioned("S1-1", "SCRP-1", "SCRP1")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("SCRP-1").getLong("committed") == 1);
+
+        given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"dropped at QA\"}")
+                .post("/api/v1/devices/S1-1/scrap")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"dropped at QA\"}")
+                .post("/api/v1/devices/S1-1/scrap")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("scrapped"));
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"again\"}")
+                .post("/api/v1/devices/S1-1/scrap")
+                .then()
+                .statusCode(409);
+
+        JsonPath key = LedgerApi.key("SCRP-1");
+        assertThat(key.getLong("committed")).isZero();
+        assertThat(key.getLong("available")).isEqualTo(10);
+
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "SCRP-1", json(activation("S1-1", "SCRP-1", "SCRP1", "success")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("SCRP-1").getLong("unattributed") == 1);
+        assertThat(LedgerApi.key("SCRP-1").getLong("consumed")).isEqualTo(1);
+
+        String csv = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .accept("text/csv")
+                .get("/api/v1/devices/S1-1/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(csv.lines().toList()).hasSize(4);
+        assertThat(csv).contains("scrapped by an operator: dropped at QA");
+        given().auth()
+                .oauth2(STATION)
+                .get("/api/v1/devices/S1-1/history")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/SCRP-1/journal/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}
