@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,6 +29,20 @@ public class AuditService {
             }
             return key;
         });
+    }
+
+    /**
+     * Loads a key and locks its row until the transaction ends, as the booking engine does, so an operator change and
+     * a booking batch never overwrite each other's counts or chain head.
+     */
+    public Uni<ProductKeyEntity> requireKeyForUpdate(String keyId) {
+        return ProductKeyEntity.<ProductKeyEntity>findById(keyId, LockModeType.PESSIMISTIC_WRITE)
+                .map(key -> {
+                    if (key == null) {
+                        throw ProblemException.notFound("key", keyId, "list registered keys with GET /api/v1/keys");
+                    }
+                    return key;
+                });
     }
 
     public PanacheQuery<JournalEntryEntity> journal(String keyId, Instant from, Instant to) {

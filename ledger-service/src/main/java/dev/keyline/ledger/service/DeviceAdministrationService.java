@@ -10,6 +10,7 @@ import dev.keyline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -60,7 +61,7 @@ public class DeviceAdministrationService {
         if (device.status != DeviceStatus.PROVISIONED || device.keyId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ProductKeyEntity.<ProductKeyEntity>findById(device.keyId)
+        return ProductKeyEntity.<ProductKeyEntity>findById(device.keyId, LockModeType.PESSIMISTIC_WRITE)
                 .invoke(key -> key.committed -= 1)
                 .call(key -> journal.append(key, changeId, EntryType.RELEASED, device.serial, 0, -1, 0, now))
                 .call(key -> outbox.append(events.balanceChanged(key, changeId, now)))

@@ -34,7 +34,7 @@ public class KeyAdministrationService {
     public Uni<ProductKeyEntity> topUp(String keyId, long activations, String reference) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String changeId = "top-up-" + UUID.randomUUID();
-        return Panache.withTransaction(() -> audit.requireKey(keyId)
+        return Panache.withTransaction(() -> audit.requireKeyForUpdate(keyId)
                         .invoke(key -> key.allotment += activations)
                         .call(key -> journal.append(key, changeId, EntryType.TOPPED_UP, null, activations, 0, 0, now))
                         .call(key -> outbox.append(events.balanceChanged(key, changeId, now))))
@@ -46,7 +46,7 @@ public class KeyAdministrationService {
     public Uni<ProductKeyEntity> retire(String keyId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String changeId = "retire-" + UUID.randomUUID();
-        return Panache.withTransaction(() -> audit.requireKey(keyId)
+        return Panache.withTransaction(() -> audit.requireKeyForUpdate(keyId)
                         .invoke(key -> {
                             if (KeyState.RETIRED.wireName().equals(key.state)) {
                                 throw ProblemException.conflict(

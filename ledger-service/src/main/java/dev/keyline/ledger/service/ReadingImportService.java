@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +37,10 @@ public class ReadingImportService {
     }
 
     public Uni<ImportResult> importReadings(ReadingFile file, String source) {
-        return Panache.withTransaction(
-                        () -> ProductKeyEntity.<ProductKeyEntity>listAll().chain(keys -> {
+        return Panache.withTransaction(() -> ProductKeyEntity.find("order by keyId")
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .<ProductKeyEntity>list()
+                        .chain(keys -> {
                             List<ImportedReading> outcomes = new ArrayList<>();
                             Map<String, ProductKeyEntity> touched = new LinkedHashMap<>();
                             return Multi.createFrom()
