@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** JSON over HTTP with bearer tokens, on {@link HttpClient}. Thread-safe. */
@@ -56,6 +57,14 @@ public final class HttpJson {
         return send(request(uri, token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** Posts text, such as slmgr output or an answer file, with the given {@code Content-Type}. */
+    public Response postText(URI uri, String token, String contentType, String body) {
+        return send(request(uri, token)
+                .header("Content-Type", contentType + "; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build());
     }
 

@@ -40,7 +40,15 @@ public final class KeylineApi {
     public HttpJson.Response postReport(ScenarioStep.StationReport report) {
         String token = tokens.stationToken(report.principal())
                 .orElseThrow(() -> new IllegalStateException("no token generated for station " + report.principal()));
-        return http.post(stationUrl.resolve(report.kind().path()), token, report.body());
+        return http.post(stationUrl.resolve(report.path()), token, report.body());
+    }
+
+    /** Posts a station artifact as text with its station's token; 202 means accepted. */
+    public HttpJson.Response postArtifact(ScenarioStep.StationArtifact artifact) {
+        String token = tokens.stationToken(artifact.principal())
+                .orElseThrow(() -> new IllegalStateException("no token generated for station " + artifact.principal()));
+        return http.postText(
+                stationUrl.resolve(artifact.target()), token, artifact.kind().mediaType(), artifact.content());
     }
 
     public LedgerStatus ledgerStatus() {

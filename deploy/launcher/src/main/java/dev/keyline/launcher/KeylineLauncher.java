@@ -131,13 +131,14 @@ public final class KeylineLauncher {
 
     /**
      * Returns the number of line events the services must process: the events the station wrote to its outbox during
-     * the run, or, if that is lower, one per accepted report plus one per exposure.
+     * the run. If that is lower, it returns one per accepted report plus one per exposure, plus the events that the
+     * accepted artifacts named.
      */
     private long lineEventsToProcess(PlayResult result, long writtenToOutbox) {
         if (writtenToOutbox > result.acceptedEvents()) {
             out.printf(
-                    "The station-service wrote %d line events: %d more than one per accepted report plus one per"
-                            + " exposure%n",
+                    "The station-service wrote %d line events: %d more than the accepted reports, exposures and"
+                            + " artifacts named%n",
                     writtenToOutbox, writtenToOutbox - result.acceptedEvents());
         }
         return Math.max(result.acceptedEvents(), writtenToOutbox);
@@ -146,15 +147,19 @@ public final class KeylineLauncher {
     private void printResult(PlayResult result) {
         out.printf(
                 "Played the scenario: %d keys registered, %d already registered; %d reports sent, %d accepted,"
-                        + " %d rejected; %d line events from accepted reports and exposures%n",
+                        + " %d rejected; %d artifacts sent, %d accepted, %d rejected; %d line events from accepted"
+                        + " reports, artifacts and exposures%n",
                 result.keysRegistered(),
                 result.keysAlreadyRegistered(),
                 result.reportsSent(),
                 result.reportsAccepted(),
                 result.reportsRejected(),
+                result.artifactsSent(),
+                result.artifactsAccepted(),
+                result.artifactsRejected(),
                 result.acceptedEvents());
-        if (result.reportsRejected() > 0) {
-            out.println("Some reports were rejected; the warnings above give each one's reason.");
+        if (result.reportsRejected() > 0 || result.artifactsRejected() > 0) {
+            out.println("Some reports or artifacts were rejected; the warnings above give each one's reason.");
         }
     }
 

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 public final class ScenarioPlayer {
 
     private static final Logger LOG = Logger.getLogger(ScenarioPlayer.class);
-    /** Reports between two progress lines. */
+    /** Station requests (reports and artifacts) between two progress lines. */
     static final int PROGRESS_INTERVAL = 50;
 
     private final KeylineApi api;
@@ -20,8 +20,8 @@ public final class ScenarioPlayer {
     }
 
     /**
-     * Plays every step. A key that is already registered is not an error. A rejected report is printed and counted,
-     * and playing goes on with the next step.
+     * Plays every step. A key that is already registered is not an error. A rejected report or artifact is logged
+     * and counted, and playing goes on with the next step.
      *
      * @throws ServiceCallException when a key registration fails, because later reports would be booked against a
      *     missing key
@@ -33,9 +33,11 @@ public final class ScenarioPlayer {
                 registerKey(key, counters);
             } else if (step instanceof ScenarioStep.StationReport report) {
                 postReport(report, counters);
+            } else if (step instanceof ScenarioStep.StationArtifact artifact) {
+                postArtifact(artifact, counters);
             }
         }
-        if (counters.reportsSent % PROGRESS_INTERVAL != 0) {
+        if (counters.stationRequests() % PROGRESS_INTERVAL != 0) {
             printProgress(counters);
         }
         return counters.result();
@@ -77,7 +79,33 @@ public final class ScenarioPlayer {
                     response.problemDetail());
         }
 
-        if (counters.reportsSent % PROGRESS_INTERVAL == 0) {
+        printProgressAtInterval(counters);
+    }
+
+    private void postArtifact(ScenarioStep.StationArtifact artifact, Counters counters) {
+        HttpJson.Response response = api.postArtifact(artifact);
+        counters.artifactsSent++;
+
+        if (response.status() == 202) {
+            counters.artifactsAccepted++;
+            counters.acceptedEvents += ArtifactEvents.count(response.body());
+        } else {
+            counters.artifactsRejected++;
+            LOG.warnf(
+                    "station-service rejected the %s for %s on scenario line %d from %s with HTTP %d: %s",
+                    artifact.kind().wireName(),
+                    artifact.serial() == null ? "no device" : "device " + artifact.serial(),
+                    artifact.lineNumber(),
+                    artifact.principal(),
+                    response.status(),
+                    response.problemDetail());
+        }
+
+        printProgressAtInterval(counters);
+    }
+
+    private void printProgressAtInterval(Counters counters) {
+        if (counters.stationRequests() % PROGRESS_INTERVAL == 0) {
             printProgress(counters);
         }
     }
@@ -89,8 +117,13 @@ public final class ScenarioPlayer {
 
     private void printProgress(Counters counters) {
         console.printf(
-                "reports: %d sent, %d accepted, %d rejected%n",
-                counters.reportsSent, counters.reportsAccepted, counters.reportsRejected);
+                "reports: %d sent, %d accepted, %d rejected; artifacts: %d sent, %d accepted, %d rejected%n",
+                counters.reportsSent,
+                counters.reportsAccepted,
+                counters.reportsRejected,
+                counters.artifactsSent,
+                counters.artifactsAccepted,
+                counters.artifactsRejected);
     }
 
     private static final class Counters {
@@ -99,7 +132,14 @@ public final class ScenarioPlayer {
         int reportsSent;
         int reportsAccepted;
         int reportsRejected;
+        int artifactsSent;
+        int artifactsAccepted;
+        int artifactsRejected;
         long acceptedEvents;
+
+        int stationRequests() {
+            return reportsSent + artifactsSent;
+        }
 
         PlayResult result() {
             return new PlayResult(
@@ -108,6 +148,9 @@ public final class ScenarioPlayer {
                     reportsSent,
                     reportsAccepted,
                     reportsRejected,
+                    artifactsSent,
+                    artifactsAccepted,
+                    artifactsRejected,
                     acceptedEvents);
         }
     }

@@ -12,13 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a scenario in JSON Lines: one JSON object per line, blank lines skipped. A line is either
- * {@code {"kind": "register-key", "keyId", "productKey", "allotment"}} or
- * {@code {"kind": "device-provisioned" | "activation-attempted", "report": {...}}}, where the report is the request
- * body of docs/API.md. Only the fields the launcher needs are checked here; the services validate the rest.
+ * Reads a scenario in JSON Lines: one JSON object per line, blank lines skipped. A line is one of
+ *
+ * <ul>
+ *   <li>{@code {"kind": "register-key", "keyId", "productKey", "allotment"}}
+ *   <li>{@code {"kind": "device-provisioned" | "activation-attempted", "report": {...}}}, where the report is the
+ *       request body of docs/API.md
+ *   <li>{@code {"kind": "step", "serial", "report": {"step", "lineId", "stationId", "time"}}}
+ *   <li>{@code {"kind": "slmgr-output" | "station-log", "serial", "lineId", "stationId", "text"}}, slmgr output with an
+ *       optional {@code "channel"}
+ *   <li>{@code {"kind": "answer-file" | "event-log", "serial", "lineId", "stationId", "xml"}}, with an optional
+ *       {@code "path"} (answer file) or {@code "channel"} (event log)
+ *   <li>{@code {"kind": "answer-file-check", "lineId", "stationId", "path", "xml"}}
+ * </ul>
+ *
+ * Only the fields the launcher needs are checked here; the services validate the rest.
  */
 public final class ScenarioReader {
 
@@ -67,10 +79,15 @@ public final class ScenarioReader {
         if (kind.equals("register-key")) {
             return registerKey(object, location);
         }
-        ReportKind reportKind = ReportKind.find(kind)
-                .orElseThrow(() -> location.error("unknown kind '" + kind
-                        + "': expected register-key, device-provisioned or activation-attempted"));
-        return stationReport(reportKind, object, location);
+        Optional<ReportKind> reportKind = ReportKind.find(kind);
+        if (reportKind.isPresent()) {
+            return stationReport(reportKind.get(), object, location);
+        }
+        ArtifactKind artifactKind = ArtifactKind.find(kind)
+                .orElseThrow(() -> location.error("unknown kind '" + kind + "': expected register-key, "
+                        + "device-provisioned, activation-attempted, step, slmgr-output, answer-file, "
+                        + "answer-file-check, event-log or station-log"));
+        return stationArtifact(artifactKind, object, location);
     }
 
     private static ScenarioStep.RegisterKey registerKey(ObjectNode object, Location location) {
@@ -95,7 +112,33 @@ public final class ScenarioReader {
         }
         String lineId = id(report, "lineId", location);
         String stationId = id(report, "stationId", location);
-        return new ScenarioStep.StationReport(location.line(), kind, lineId + "/" + stationId, report);
+        // The serial goes into the URL of a step, so it must be a plain id there.
+        String serial = kind.serialInPath() ? id(object, "serial", location) : null;
+        return new ScenarioStep.StationReport(
+                location.line(), kind, lineId + "/" + stationId, kind.path(serial), report);
+    }
+
+    private static ScenarioStep.StationArtifact stationArtifact(
+            ArtifactKind kind, ObjectNode object, Location location) {
+        String lineId = id(object, "lineId", location);
+        String stationId = id(object, "stationId", location);
+        String serial = kind.needsSerial() ? id(object, "serial", location) : null;
+        String content = text(object, kind.contentField(), location);
+        String queryValue = queryValue(kind, object, location);
+        return new ScenarioStep.StationArtifact(
+                location.line(), kind, lineId + "/" + stationId, serial, kind.target(serial, queryValue), content);
+    }
+
+    /** Returns the value of the kind's query parameter, or null when it is optional and absent. */
+    private static String queryValue(ArtifactKind kind, ObjectNode object, Location location) {
+        Optional<String> parameter = kind.queryParameter();
+        if (parameter.isEmpty()) {
+            return null;
+        }
+        if (!object.has(parameter.get()) && !kind.queryRequired()) {
+            return null;
+        }
+        return text(object, parameter.get(), location);
     }
 
     private static String id(ObjectNode object, String field, Location location) {

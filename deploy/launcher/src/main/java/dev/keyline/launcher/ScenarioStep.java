@@ -26,13 +26,36 @@ public sealed interface ScenarioStep {
      * Posts one station report; the body goes to the station-service unchanged.
      *
      * @param principal {@code lineId/stationId} from the body, whose token sends the report
+     * @param path endpoint path, which for a step names the device
      */
-    record StationReport(int lineNumber, ReportKind kind, String principal, ObjectNode body) implements ScenarioStep {
+    record StationReport(int lineNumber, ReportKind kind, String principal, String path, ObjectNode body)
+            implements ScenarioStep {
 
         /** Describes the step without its body, whose notes may contain a full product key. */
         @Override
         public String toString() {
             return "StationReport[line " + lineNumber + ", " + kind.wireName() + " from " + principal + "]";
+        }
+    }
+
+    /**
+     * Posts one station artifact, such as slmgr output or an answer file, as text. The station-service takes the line
+     * and station from the token, so {@code principal} only picks the token.
+     *
+     * @param principal {@code lineId/stationId} from the scenario line, whose token sends the artifact
+     * @param serial the device, or null for an answer-file check that names none
+     * @param target endpoint path with its query
+     * @param content the artifact as the station tool wrote it, sent unchanged
+     */
+    record StationArtifact(
+            int lineNumber, ArtifactKind kind, String principal, String serial, String target, String content)
+            implements ScenarioStep {
+
+        /** Describes the step without its content, which may contain a full product key. */
+        @Override
+        public String toString() {
+            return "StationArtifact[line " + lineNumber + ", " + kind.wireName() + " for " + serial + " from "
+                    + principal + "]";
         }
     }
 }

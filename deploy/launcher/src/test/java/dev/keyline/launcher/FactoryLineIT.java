@@ -92,7 +92,9 @@ class FactoryLineIT {
     @Test
     @Order(1)
     void scenarioAcceptedWhole() {
-        assertEquals(new PlayResult(2, 0, 383, 383, 0, 384), played, "keys registered and reports accepted");
+        // Events: 395 reports and steps plus 1 exposure; 4 license checks (1003) with a license report and a repeat
+        // success each; 4 slmgr outputs with a license report each; 2 failures (8198); clean answer files give none.
+        assertEquals(new PlayResult(2, 0, 395, 395, 0, 15, 15, 0, 410), played, "keys, reports and artifacts accepted");
         assertTrue(
                 lineEventsWritten >= played.acceptedEvents(),
                 "station outbox rows " + lineEventsWritten + " cover one event per report plus one per exposure");
@@ -152,6 +154,43 @@ class FactoryLineIT {
 
     @Test
     @Order(5)
+    void shippedDeviceHasStepsAndLicense() {
+        JsonNode device = stationGet("/api/v1/devices/L1-0001");
+
+        assertEquals("shipped", device.path("lastStep").asText(), "last step of L1-0001 on the station-service");
+        assertEquals(0, device.path("shipBlockers").size(), "ship blockers of L1-0001: " + device.path("shipBlockers"));
+        assertEquals(0, device.path("findings").size(), "answer-file findings of L1-0001: " + device.path("findings"));
+        List<String> steps = new ArrayList<>();
+        device.path("history").forEach(entry -> steps.add(entry.path("step").asText()));
+        assertEquals(
+                List.of("generalized", "qa-passed", "shipped"),
+                steps.subList(Math.max(0, steps.size() - 3), steps.size()),
+                "last three steps in the history of L1-0001: " + steps);
+        assertEquals("licensed", device.path("license").path("status").asText(), "license status of L1-0001");
+        assertEquals("7QX4M", device.path("license").path("partialKey").asText(), "licensed partial key of L1-0001");
+
+        // The first slmgr output has CRLF line endings; L1-0004 checks one with LF.
+        JsonNode lfDevice = stationGet("/api/v1/devices/L1-0004");
+        assertEquals("shipped", lfDevice.path("lastStep").asText(), "last step of L1-0004 on the station-service");
+        assertEquals("licensed", lfDevice.path("license").path("status").asText(), "license status of L1-0004");
+    }
+
+    @Test
+    @Order(6)
+    void eventLogFailureIsBooked() {
+        JsonNode device = ledgerGet("/api/v1/devices/L1-0084");
+
+        assertEquals("provisioned", device.path("status").asText(), "ledger status of deferred device L1-0084");
+        assertEquals(2, device.path("activationAttempts").asLong(-1), "activation attempts of L1-0084");
+        assertEquals(0, device.path("successfulActivations").asLong(-1), "successful activations of L1-0084");
+        assertEquals(
+                "0xC004F074",
+                device.path("lastResult").asText(),
+                "last result of L1-0084: the 8198 event's hr= after a report of 0x8007232B");
+    }
+
+    @Test
+    @Order(7)
     void kcatEventIsBooked() throws Exception {
         DeviceProvisioned data = new DeviceProvisioned(
                 "KC-0001", "line-1", "imaging-01", "KEY-A", "7QX4M", ProvisioningMethod.UNATTEND, true, null);
@@ -171,7 +210,7 @@ class FactoryLineIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void fullKeyInNoTopicRecord() throws Exception {
         List<TopicDump.RecordText> records = TopicDump.readAll(stack.kafkaBootstrapServers());
         long lineEvents = records.stream()
@@ -192,7 +231,7 @@ class FactoryLineIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void fullKeyInNoDatabaseRow() throws Exception {
         for (KeylineService service : KeylineService.values()) {
             List<DatabaseDump.RowText> rows = DatabaseDump.dump(stack.postgres().dataSource(service.database()));
@@ -216,7 +255,7 @@ class FactoryLineIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void fullKeyInNoServiceLog() throws Exception {
         for (KeylineService service : KeylineService.values()) {
             Path log = stack.logDirectory().resolve(service.moduleName() + ".log");
@@ -236,7 +275,7 @@ class FactoryLineIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void fullKeyNotInSummary() {
         String text = SummaryFormatter.text(summary);
         String json = SummaryFormatter.json(summary);
@@ -291,6 +330,11 @@ class FactoryLineIT {
                             "alert-service ledgerEventsProcessed " + alert.ledgerEventsProcessed()
                                     + " reaches the ledger's ledgerEventsPublished " + ledger.ledgerEventsPublished());
                 });
+    }
+
+    private JsonNode stationGet(String pathAndQuery) {
+        URI uri = stack.serviceUrl(KeylineService.STATION).resolve(pathAndQuery);
+        return stack.http().getOk(uri, stack.tokens().auditorToken());
     }
 
     private JsonNode ledgerGet(String pathAndQuery) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ class ScenarioPlayerTest {
     private HttpServer server;
     private final AtomicInteger keyPosts = new AtomicInteger();
     private final Map<String, String> authorizationBySerial = new ConcurrentHashMap<>();
+    private final List<DeviceRequest> deviceRequests = new CopyOnWriteArrayList<>();
     private URI url;
 
     @BeforeEach
@@ -37,6 +39,8 @@ class ScenarioPlayerTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/keys", exchange -> respond(exchange, keyStatus(), "{\"detail\":\"exists\"}"));
         server.createContext("/api/v1/reports/", this::report);
+        server.createContext("/api/v1/devices/", this::deviceRequest);
+        server.createContext("/api/v1/answer-file-checks", this::deviceRequest);
         server.start();
         url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -62,13 +66,13 @@ class ScenarioPlayerTest {
         PlayResult result =
                 new ScenarioPlayer(api(tokens), new PrintStream(console, true, StandardCharsets.UTF_8)).play(scenario);
 
-        assertThat(result).isEqualTo(new PlayResult(1, 1, 100, 99, 1, 100));
+        assertThat(result).isEqualTo(new PlayResult(1, 1, 100, 99, 1, 0, 0, 0, 100));
         String printed = console.toString(StandardCharsets.UTF_8);
         assertThat(printed)
                 .contains("key KEY-A registered, allotment 5\n")
                 .contains("key KEY-B was already registered (exists)\n")
-                .contains("reports: 50 sent, 50 accepted, 0 rejected\n")
-                .contains("reports: 100 sent, 99 accepted, 1 rejected\n")
+                .contains("reports: 50 sent, 50 accepted, 0 rejected; artifacts: 0 sent, 0 accepted, 0 rejected\n")
+                .contains("reports: 100 sent, 99 accepted, 1 rejected; artifacts: 0 sent, 0 accepted, 0 rejected\n")
                 .doesNotContain(KEY);
         assertThat(authorizationBySerial.get("S-1"))
                 .isEqualTo("Bearer " + tokens.stationToken("line-1/imaging-01").orElseThrow());
@@ -89,6 +93,55 @@ class ScenarioPlayerTest {
                 .isInstanceOf(ServiceCallException.class)
                 .hasMessageContaining("registering key KEY-A (scenario line 1) failed with HTTP 500");
         assertThat(authorizationBySerial).isEmpty();
+    }
+
+    @Test
+    void postsStepsAndArtifacts() {
+        List<String> lines = List.of(
+                "{\"kind\":\"step\",\"serial\":\"S-1\",\"report\":{\"step\":\"shipped\","
+                        + "\"lineId\":\"line-1\",\"stationId\":\"qa-01\"}}",
+                "{\"kind\":\"slmgr-output\",\"serial\":\"S-1\",\"lineId\":\"line-1\","
+                        + "\"stationId\":\"activation-01\",\"text\":\"License Status: Licensed\\r\\n\"}",
+                "{\"kind\":\"answer-file-check\",\"lineId\":\"line-1\",\"stationId\":\"qa-01\","
+                        + "\"path\":\"unattend.xml\",\"xml\":\"<unattend/>\"}",
+                "{\"kind\":\"event-log\",\"serial\":\"REJECT-ME\",\"lineId\":\"line-1\","
+                        + "\"stationId\":\"activation-01\",\"xml\":\"<Event/>\"}");
+        Scenario scenario = ScenarioReader.parse(lines, "test.jsonl");
+        AccessTokens tokens = AccessTokens.generate(scenario.stationPrincipals());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        PlayResult result =
+                new ScenarioPlayer(api(tokens), new PrintStream(console, true, StandardCharsets.UTF_8)).play(scenario);
+
+        // The step names 1 event, the slmgr output 2 (a success and a license report), the check 1 exposure.
+        assertThat(result).isEqualTo(new PlayResult(0, 0, 1, 1, 0, 3, 2, 1, 4));
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("reports: 1 sent, 1 accepted, 0 rejected; artifacts: 3 sent, 2 accepted, 1 rejected\n");
+        String qaToken = "Bearer " + tokens.stationToken("line-1/qa-01").orElseThrow();
+        String activationToken =
+                "Bearer " + tokens.stationToken("line-1/activation-01").orElseThrow();
+        assertThat(deviceRequests)
+                .containsExactly(
+                        new DeviceRequest(
+                                "/api/v1/devices/S-1/steps",
+                                "application/json",
+                                qaToken,
+                                "{\"step\":\"shipped\",\"lineId\":\"line-1\",\"stationId\":\"qa-01\"}"),
+                        new DeviceRequest(
+                                "/api/v1/devices/S-1/artifacts/slmgr",
+                                "text/plain; charset=UTF-8",
+                                activationToken,
+                                "License Status: Licensed\r\n"),
+                        new DeviceRequest(
+                                "/api/v1/answer-file-checks?path=unattend.xml",
+                                "application/xml; charset=UTF-8",
+                                qaToken,
+                                "<unattend/>"),
+                        new DeviceRequest(
+                                "/api/v1/devices/REJECT-ME/artifacts/event-log",
+                                "application/xml; charset=UTF-8",
+                                activationToken,
+                                "<Event/>"));
     }
 
     private KeylineApi api(AccessTokens tokens) {
@@ -114,6 +167,41 @@ class ScenarioPlayerTest {
             respond(exchange, 202, "{\"eventId\":\"e\",\"exposures\":[{\"maskedKey\":\"m\",\"location\":\"/notes\"}]}");
         } else {
             respond(exchange, 202, "{\"eventId\":\"e\",\"exposures\":[]}");
+        }
+    }
+
+    /** One request to a device or answer-file-check endpoint, as the fake station received it. */
+    private record DeviceRequest(String pathAndQuery, String contentType, String authorization, String body) {}
+
+    /** Records the request and responds as the station-service does for steps and artifacts. */
+    private void deviceRequest(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String pathAndQuery = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
+        deviceRequests.add(new DeviceRequest(
+                pathAndQuery,
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                body));
+
+        if (pathAndQuery.contains("REJECT-ME")) {
+            respond(exchange, 400, "{\"title\":\"Unreadable artifact\"}");
+        } else if (pathAndQuery.endsWith("/steps")) {
+            respond(exchange, 202, "{\"eventId\":\"step-1\",\"exposures\":[],\"device\":{\"serial\":\"S-1\"}}");
+        } else if (pathAndQuery.contains("/slmgr")) {
+            respond(
+                    exchange,
+                    202,
+                    "{\"format\":\"slmgr\",\"events\":[{\"eventId\":\"license-1\"},{\"eventId\":\"success-1\"}],"
+                            + "\"exposures\":[]}");
+        } else {
+            respond(
+                    exchange,
+                    202,
+                    "{\"findings\":[{\"maskedKey\":\"m\",\"exposureEventId\":\"exposure-1\"}],"
+                            + "\"deviceFindings\":[{\"exposureEventId\":\"earlier-1\"}]}");
         }
     }
 
