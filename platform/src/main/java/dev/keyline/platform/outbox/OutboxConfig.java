@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the outbox relay publishes to Kafka. */
+/** Settings of the outbox relay. */
 @ConfigMapping(prefix = "keyline.outbox")
 public interface OutboxConfig {
 

@@ -168,7 +168,7 @@ public class OutboxRelay {
         try {
             return mapper.readValue(row.getString("headers"), new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
-            // A row must never block the ones behind it: send it without headers and say so.
+            // A row must never block the ones behind it, so it is sent without headers and the error is logged.
             LOG.errorf("outbox row %d has unreadable headers; sending it without headers", row.getLong("seq"));
             return Map.of();
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How the production key reached the device image. */
+/** The way the production key reached the device image. */
 public enum ProvisioningMethod {
     INTERACTIVE_SETUP("interactive-setup"),
     UNATTEND("unattend"),
