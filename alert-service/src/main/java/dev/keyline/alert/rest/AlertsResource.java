@@ -7,6 +7,7 @@ import dev.keyline.alert.service.AlertQueryService;
 import dev.keyline.alert.service.AlertStream;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -138,7 +139,8 @@ public class AlertsResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<AlertView> acknowledge(@PathParam("id") String id, String body) {
         UUID alertId = Identifiers.uuid("id", id);
-        String comment = AcknowledgeRequest.parse(body).comment();
+        // Operators paste text from station logs; a full product key in it is masked before it is stored.
+        String comment = KeyRedactor.maskAll(AcknowledgeRequest.parse(body).comment());
         return actions.acknowledge(alertId, operator(), comment).map(AlertsResource::view);
     }
 

@@ -4,6 +4,7 @@ import dev.keyline.alert.domain.LabelMatcher;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -144,7 +145,8 @@ final class SilenceRequests {
                     "say in 1 to " + MAX_COMMENT_LENGTH + " characters why the alerts are silenced"));
             return null;
         }
-        return comment;
+        // A full product key pasted into a comment is masked before it is stored or published.
+        return KeyRedactor.maskAll(comment);
     }
 
     private static ProblemException invalid(List<FieldError> errors) {

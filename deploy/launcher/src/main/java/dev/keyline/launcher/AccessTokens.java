@@ -1,6 +1,10 @@
 package dev.keyline.launcher;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -56,6 +60,21 @@ public final class AccessTokens {
     /** Returns the token of a station principal {@code lineId/stationId}, if the run has one. */
     public Optional<String> stationToken(String principal) {
         return Optional.ofNullable(stationTokens.get(principal));
+    }
+
+    /**
+     * Writes every token of this run to {@code file} (owner read and write only) as {@code principal=token} lines, so a
+     * user can call the station endpoints as a station would.
+     */
+    public void writeTo(Path file) throws IOException {
+        StringBuilder lines = new StringBuilder("# Bearer tokens of this local stack, one principal per line.\n");
+        lines.append(OPERATOR).append('=').append(operatorToken).append('\n');
+        lines.append(AUDITOR).append('=').append(auditorToken).append('\n');
+        stationTokens.forEach((principal, token) ->
+                lines.append(principal).append('=').append(token).append('\n'));
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, lines);
     }
 
     /** Returns the value of {@code KEYLINE_AUTH_TOKENS}: comma-separated {@code sha256hex:principal:role} entries. */

@@ -78,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaBackend.start(config.settings(), workDirectory.resolve("kafka"));
 
         tokens = AccessTokens.generate(config.stationPrincipals());
+        tokens.writeTo(workDirectory.resolve("tokens"));
         for (KeylineService service : KeylineService.values()) {
             int port = config.settings().servicePort(service);
             Map<String, String> environment = ServiceEnvironment.build(

@@ -48,7 +48,8 @@ public final class SummaryFormatter {
         out.append(String.format("  %-17s %s%n", "service logs", stack.logDirectory()));
         out.append(String.format("  %-17s %s%n", "operator token", stack.operatorToken()));
         out.append(String.format("  %-17s %s%n", "auditor token", stack.auditorToken()));
-        out.append("  The tokens are bearer tokens for this local stack only, not product keys.\n");
+        out.append("  The tokens are bearer tokens for this local stack only, not product keys. Every token, each\n");
+        out.append("  station's included, is in the file 'tokens' of the work directory.\n");
     }
 
     public static String json(Summary summary) {

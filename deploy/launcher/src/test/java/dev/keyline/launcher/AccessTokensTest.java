@@ -56,4 +56,23 @@ class AccessTokensTest {
                 .doesNotContain(tokens.auditorToken())
                 .contains("line-1/imaging-01");
     }
+
+    @Test
+    void writesEveryTokenToPrivateFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        AccessTokens tokens = AccessTokens.generate(java.util.List.of("line-1/imaging-01"));
+        java.nio.file.Path file = directory.resolve("tokens");
+
+        tokens.writeTo(file);
+
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+        org.assertj.core.api.Assertions.assertThat(lines)
+                .contains(
+                        "operator=" + tokens.operatorToken(),
+                        "auditor=" + tokens.auditorToken(),
+                        "line-1/imaging-01="
+                                + tokens.stationToken("line-1/imaging-01").orElseThrow());
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
 }

@@ -34,6 +34,11 @@ public class KeyRegistrationService {
     }
 
     public Uni<ProductKeyEntity> register(String keyId, String productKey, long allotment, Instant grantedAt) {
+        if (ProductKeys.FULL_KEY.matcher(keyId).find()) {
+            // A key id is logged and published everywhere, so it must never be the key itself.
+            throw ProblemException.invalidField(
+                    "keyId", "looks like a product key", "choose a name for the key, such as KEY-A or LINE1-2026");
+        }
         String fingerprint = fingerprinter.fingerprint(productKey);
         String partialKey = ProductKeys.partialKey(productKey);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

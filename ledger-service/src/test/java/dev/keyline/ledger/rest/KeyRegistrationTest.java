@@ -141,4 +141,48 @@ class KeyRegistrationTest {
     void readinessIsUp() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
+
+    @Test
+    void rejectsKeyIdThatIsAKey() {
+        String body = given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration(PRODUCT_KEY, PRODUCT_KEY, 5))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("keyId"))
+                .body("errors[0].message", equalTo("looks like a product key"))
+                .extract()
+                .asString();
+
+        assertThat(body).doesNotContain(PRODUCT_KEY);
+    }
+
+    @Test
+    void wrongTypeIsProblemNamingField() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"keyId\":\"REG-7\",\"productKey\":\"" + PRODUCT_KEY + "\",\"allotment\":\"ten\"}")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/allotment"));
+    }
+
+    @Test
+    void malformedJsonIsProblemWithPosition() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"keyId\":\"REG-8\",")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.startsWith("the request body could not be read at line 1"));
+    }
 }

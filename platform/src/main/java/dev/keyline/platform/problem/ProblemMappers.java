@@ -1,7 +1,9 @@
 package dev.keyline.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -39,6 +41,18 @@ public class ProblemMappers {
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
         return respond(Problem.of(
                 400, "invalid-request", "Invalid request", "the request has invalid values in " + fields, errors));
+    }
+
+    // Quarkus REST has built-in mappers for these two subtypes that answer with an empty body; naming them here
+    // makes these mappers the more specific ones.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -88,6 +102,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // The JSON body reader wraps a malformed body in a plain 400; the parser's exception says where it broke.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json);
+            }
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of(status, "http-" + status, title, KeyRedactor.maskAll(e.getMessage())));
