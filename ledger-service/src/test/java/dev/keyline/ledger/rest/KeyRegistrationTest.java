@@ -185,4 +185,14 @@ class KeyRegistrationTest {
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.startsWith("the request body could not be read at line 1"));
     }
+
+    @Test
+    void nonNumericPageSizeIsBadRequest() {
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/devices?size=abc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
 }

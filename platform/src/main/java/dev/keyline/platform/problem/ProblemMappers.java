@@ -109,6 +109,19 @@ public class ProblemMappers {
             }
         }
         int status = e.getResponse().getStatus();
+        // JAX-RS answers 404 when a query parameter cannot be converted, such as size=abc; the caller sent a bad value.
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException conversion) {
+            return respond(Problem.of(
+                    400,
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    "a query or path parameter has a value of the wrong type: "
+                            + KeyRedactor.maskAll(conversion.getMessage()),
+                    List.of(new FieldError(
+                            "query",
+                            "a parameter could not be converted",
+                            "send numbers where the API expects them"))));
+        }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of(status, "http-" + status, title, KeyRedactor.maskAll(e.getMessage())));
     }
