@@ -15,6 +15,7 @@ import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.ActivationMatched;
 import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.DeviceProvisioned;
+import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.events.LineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,12 +170,7 @@ final class BatchLedger {
                 .collect(Collectors.joining(","));
         entry.result = data instanceof ActivationAttempted attempt ? attempt.result() : null;
         String effect = entry.effect.toLowerCase(Locale.ROOT).replace(",", ", ");
-        String what = data instanceof DeviceProvisioned provisioned
-                ? "provisioned by " + provisioned.method().wireName()
-                : data instanceof ActivationAttempted attempt
-                        ? "activation by " + attempt.channel().wireName() + ": " + attempt.result()
-                                + (Boolean.TRUE.equals(attempt.uwfEnabled()) ? ", UWF on" : "")
-                        : "key exposure reported";
+        String what = describe(data, event.type().type());
         entry.detail = effect.isEmpty() ? what : what + " (" + effect + ")";
         return entry;
     }
@@ -222,4 +218,19 @@ final class BatchLedger {
     }
 
     private record Touch(ProductKeyEntity key, String lastEventId, Instant lastEventTime) {}
+
+    /** Returns a few words on what the event reports, for the device's history. */
+    private static String describe(LineEvent data, String type) {
+        if (data instanceof DeviceProvisioned provisioned) {
+            return "provisioned by " + provisioned.method().wireName();
+        }
+        if (data instanceof ActivationAttempted attempt) {
+            return "activation by " + attempt.channel().wireName() + ": " + attempt.result()
+                    + (Boolean.TRUE.equals(attempt.uwfEnabled()) ? ", UWF on" : "");
+        }
+        if (data instanceof KeyExposed) {
+            return "key exposure reported";
+        }
+        return "reported " + type;
+    }
 }
