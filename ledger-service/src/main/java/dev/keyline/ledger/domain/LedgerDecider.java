@@ -73,7 +73,7 @@ public final class LedgerDecider {
                 keyId, partialKey, event.lineId(), event.stationId(), method, DeviceStatus.PROVISIONED, time);
         boolean holdsCommitment = device.status() == DeviceStatus.PROVISIONED && device.keyId() != null;
         if (holdsCommitment && Objects.equals(device.keyId(), keyId)) {
-            // Provisioned again before activating, on the same key: it still holds its one commitment.
+            // Provisioned again before activating, on the same key: it still has its one commitment.
             return Booking.of(provisioned);
         }
         if (holdsCommitment) {
@@ -130,7 +130,7 @@ public final class LedgerDecider {
                 : Booking.of(repeated, KeyMovement.of(device.keyId(), EntryType.REPEAT, event.serial()));
     }
 
-    /** A success after the device reported a different hardware hash than at its last success. */
+    /** Returns true when a success reports a different hardware hash than the device's last success. */
     private static boolean hardwareChanged(DeviceState device, ActivationAttempted event) {
         return device.successfulActivations() > 0
                 && device.hardwareHash() != null

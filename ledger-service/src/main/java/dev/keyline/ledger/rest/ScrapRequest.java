@@ -3,5 +3,5 @@ package dev.keyline.ledger.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Why a device is scrapped, for the device's history. */
+/** The reason a device is scrapped, kept in the device's history. */
 public record ScrapRequest(@NotBlank @Size(max = 200, message = "must be at most 200 characters") String reason) {}

@@ -43,7 +43,7 @@ public class ProblemMappers {
                 400, "invalid-request", "Invalid request", "the request has invalid values in " + fields, errors));
     }
 
-    // Quarkus REST has built-in mappers for these two subtypes that answer with an empty body; naming them here
+    // Quarkus REST has built-in mappers for these two subtypes that return an empty body; naming them here
     // makes these mappers the more specific ones.
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
@@ -102,14 +102,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        // The JSON body reader wraps a malformed body in a plain 400; the parser's exception says where it broke.
+        // The JSON body reader wraps a malformed body in a plain 400; the parser's exception records where it broke.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 return unreadableJson(json);
             }
         }
         int status = e.getResponse().getStatus();
-        // JAX-RS answers 404 when a query parameter cannot be converted, such as size=abc; the caller sent a bad value.
+        // JAX-RS returns 404 when a query parameter cannot be converted, such as size=abc; the caller sent a bad value.
         if (status == 404 && e.getCause() instanceof IllegalArgumentException conversion) {
             return respond(Problem.of(
                     400,
