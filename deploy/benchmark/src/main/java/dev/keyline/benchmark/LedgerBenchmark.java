@@ -66,7 +66,7 @@ public final class LedgerBenchmark {
         List<BenchmarkKey> keys = BenchmarkKey.create(options.keys());
         long allotment = options.events() / 2 / options.keys() + 1_000;
 
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeralDurable();
                 StandaloneKafka kafka =
                         new StandaloneKafka(work.resolve("kafka"), FreePorts.find(), FreePorts.find())) {
             postgres.createDatabase(LEDGER_DATABASE);

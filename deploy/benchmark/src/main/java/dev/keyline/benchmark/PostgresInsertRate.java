@@ -51,6 +51,7 @@ final class PostgresInsertRate {
                 booked_at       TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
             );
             CREATE INDEX journal_raw_key_seq ON journal_raw (key_id, seq);
+            CREATE INDEX journal_raw_key_booked_at ON journal_raw (key_id, booked_at);
             """;
 
     /** The statement that sends the rows. */

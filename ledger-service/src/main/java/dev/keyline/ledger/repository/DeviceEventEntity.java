@@ -3,8 +3,6 @@ package dev.keyline.ledger.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,12 +12,14 @@ import java.time.Instant;
 @Table(name = "device_events")
 public class DeviceEventEntity extends PanacheEntityBase {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** Booking order: PostgreSQL numbers the rows as they are inserted. */
+    @Column(insertable = false, updatable = false)
     public Long seq;
 
     public String serial;
 
+    /** The booked event's id or an operator change's id. It is unique, so an event is booked at most once. */
+    @Id
     @Column(name = "event_id")
     public String eventId;
 

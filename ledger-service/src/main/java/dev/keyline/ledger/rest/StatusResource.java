@@ -14,9 +14,10 @@ import jakarta.ws.rs.Path;
 @Path("/api/v1/status")
 public class StatusResource {
 
-    private static final String COUNTS = "SELECT (SELECT count(*) FROM processed_events) AS booked,"
-            + " (SELECT count(*) FROM outbox WHERE topic = $1) AS published,"
-            + " (SELECT count(*) FROM dead_letters) AS dead_lettered";
+    private static final String COUNTS =
+            "SELECT (SELECT coalesce(sum(booked), 0)::bigint FROM booking_progress) AS booked,"
+                    + " (SELECT count(*) FROM outbox WHERE topic = $1) AS published,"
+                    + " (SELECT count(*) FROM dead_letters) AS dead_lettered";
 
     private final Pool pool;
 

@@ -82,6 +82,11 @@ final class BatchLedger {
         return changedDevices.values();
     }
 
+    /** Returns the keys whose counts, chain head or state this batch changed. */
+    List<ProductKeyEntity> touchedKeys() {
+        return touched.values().stream().map(Touch::key).toList();
+    }
+
     List<DeviceEventEntity> history() {
         return history;
     }

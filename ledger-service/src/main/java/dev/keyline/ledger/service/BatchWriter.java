@@ -2,18 +2,17 @@ package dev.keyline.ledger.service;
 
 import dev.keyline.ledger.domain.DeviceState;
 import dev.keyline.ledger.repository.DeviceEventEntity;
+import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.ledger.service.MultiRowInsert.Column;
 import io.smallrye.mutiny.Uni;
-import java.util.ArrayList;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Writes one batch's rows with a few multi-row statements instead of one or more round trips per event: the
- * processed-event guard, the devices, the device history and the journal.
+ * devices, the device history, the journal, the touched keys, the dead letters and the progress per partition.
  *
  * <p>NOTE: the column lists repeat the mappings of {@code DeviceEntity} and {@code DeviceEventEntity}, so a column
  * added to those entities must be added here too.
@@ -22,15 +21,6 @@ final class BatchWriter {
 
     private static final String TEXT = "text";
     private static final String TIME = "timestamptz";
-
-    private static final MultiRowInsert PROCESSED = new MultiRowInsert(
-            "processed_events",
-            List.of(
-                    new Column("event_id", TEXT),
-                    new Column("event_type", TEXT),
-                    new Column("kafka_partition", "int"),
-                    new Column("kafka_offset", "bigint")),
-            "ON CONFLICT (event_id) DO NOTHING RETURNING event_id");
 
     private static final List<String> DEVICE_COLUMNS = List.of(
             "key_id",
@@ -103,59 +93,91 @@ final class BatchWriter {
                     new Column("hash", TEXT)),
             "");
 
+    private static final MultiRowInsert DEAD_LETTERS = new MultiRowInsert(
+            "dead_letters",
+            List.of(
+                    new Column("topic", TEXT),
+                    new Column("kafka_partition", "int"),
+                    new Column("kafka_offset", "bigint"),
+                    new Column("reason", TEXT)),
+            "ON CONFLICT DO NOTHING");
+
+    /** Writes back what booking changes on a key: its counts, chain head and state; never its allotment. */
+    private static final String UPDATE_KEYS = "UPDATE product_keys AS k SET committed = u.committed,"
+            + " consumed = u.consumed, unattributed = u.unattributed, chain_head = u.chain_head, state = u.state,"
+            + " state_reason = u.state_reason FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[],"
+            + " $5::text[], $6::text[], $7::text[]) AS u (key_id, committed, consumed, unattributed, chain_head, state,"
+            + " state_reason) WHERE k.key_id = u.key_id";
+
+    /** Adds a batch's booked count per partition and moves its last offset forward, never back. */
+    private static final String RECORD_PROGRESS = "INSERT INTO booking_progress (topic, kafka_partition, booked,"
+            + " last_offset) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[])"
+            + " ON CONFLICT (topic, kafka_partition) DO UPDATE SET booked = booking_progress.booked + EXCLUDED.booked,"
+            + " last_offset = greatest(booking_progress.last_offset, EXCLUDED.last_offset), updated_at = now()";
+
     private BatchWriter() {}
 
-    /**
-     * Locks the registered keys that the batch names by key id or partial key. Locking in key id order makes two
-     * ledgers that need the same keys wait for each other instead of deadlocking. A ledger that still books a partition it just lost to another one holds these locks until it
-     * commits, so the other books after it, reads its counts and chain heads, and skips its events as repeats.
-     */
-    static Uni<Void> lockKeys(Mutiny.Session session, Set<String> keyIds, Set<String> partialKeys) {
-        if (keyIds.isEmpty() && partialKeys.isEmpty()) {
+    /** Writes the touched keys' counts, chain heads and states, one statement for all of them. */
+    static Uni<Void> updateKeys(SqlConnection connection, Collection<ProductKeyEntity> keys) {
+        if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> values = new ArrayList<>(keyIds);
-        values.addAll(partialKeys);
-        String sql = "SELECT key_id FROM product_keys WHERE key_id IN (" + placeholders(1, keyIds.size())
-                + ") OR partial_key IN (" + placeholders(keyIds.size() + 1, partialKeys.size())
-                + ") ORDER BY key_id FOR UPDATE";
-        Mutiny.SelectionQuery<String> query = session.createNativeQuery(sql, String.class);
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
+        int size = keys.size();
+        String[] ids = new String[size];
+        Long[] committed = new Long[size];
+        Long[] consumed = new Long[size];
+        Long[] unattributed = new Long[size];
+        String[] chainHeads = new String[size];
+        String[] states = new String[size];
+        String[] reasons = new String[size];
+        int i = 0;
+        for (ProductKeyEntity key : keys) {
+            ids[i] = key.keyId;
+            committed[i] = key.committed;
+            consumed[i] = key.consumed;
+            unattributed[i] = key.unattributed;
+            chainHeads[i] = key.chainHead;
+            states[i] = key.state;
+            reasons[i] = key.stateReason;
+            i++;
         }
-        return query.getResultList().replaceWithVoid();
+        Tuple parameters = Tuple.tuple(List.of(ids, committed, consumed, unattributed, chainHeads, states, reasons));
+        return connection.preparedQuery(UPDATE_KEYS).execute(parameters).replaceWithVoid();
     }
 
-    /** Returns {@code CAST(?first AS text), ...} for {@code count} parameters, or {@code NULL}, which matches none. */
-    private static String placeholders(int first, int count) {
-        if (count == 0) {
-            return "NULL";
+    /** Records how far the batch got on each of its partitions. */
+    static Uni<Void> recordProgress(SqlConnection connection, List<PartitionProgress> progress) {
+        if (progress.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            list.append(i == 0 ? "" : ", ").append("CAST(?").append(first + i).append(" AS text)");
+        int size = progress.size();
+        String[] topics = new String[size];
+        Integer[] partitions = new Integer[size];
+        Long[] booked = new Long[size];
+        Long[] lastOffsets = new Long[size];
+        for (int i = 0; i < size; i++) {
+            topics[i] = progress.get(i).topic();
+            partitions[i] = progress.get(i).partition();
+            booked[i] = progress.get(i).booked();
+            lastOffsets[i] = progress.get(i).lastOffset();
         }
-        return list.toString();
+        Tuple parameters = Tuple.of(topics, partitions, booked, lastOffsets);
+        return connection.preparedQuery(RECORD_PROGRESS).execute(parameters).replaceWithVoid();
     }
 
-    /**
-     * Records each event id as processed and returns the ids that were new. The insert waits for a concurrent
-     * transaction that inserted the same id, so an id is new in exactly one transaction.
-     */
-    static Uni<Set<String>> markProcessed(Mutiny.Session session, Collection<IncomingEvent> events) {
-        return PROCESSED
-                .returning(session, List.copyOf(events), event -> new Object[] {
-                    event.event().id(),
-                    event.event().type().type(),
-                    event.record().partition(),
-                    event.record().offset()
-                })
-                .map(HashSet::new);
+    /** Records where each rejected record was and why, once per topic, partition and offset. */
+    static Uni<Void> recordDeadLetters(SqlConnection connection, List<DeadLetter> deadLetters) {
+        return DEAD_LETTERS.execute(connection, deadLetters, letter -> new Object[] {
+            letter.record().topic(),
+            letter.record().partition(),
+            letter.record().offset(),
+            letter.reason()
+        });
     }
 
     /** Inserts or updates each device to its state at the end of the batch. */
-    static Uni<Void> writeDevices(Mutiny.Session session, Collection<DeviceState> devices) {
-        return DEVICES.execute(session, List.copyOf(devices), device -> new Object[] {
+    static Uni<Void> writeDevices(SqlConnection connection, Collection<DeviceState> devices) {
+        return DEVICES.execute(connection, List.copyOf(devices), device -> new Object[] {
             device.serial(),
             device.keyId(),
             device.partialKey(),
@@ -174,9 +196,12 @@ final class BatchWriter {
         });
     }
 
-    /** Appends the batch's device history in booking order. */
-    static Uni<Void> writeDeviceEvents(Mutiny.Session session, List<DeviceEventEntity> entries) {
-        return DEVICE_EVENTS.execute(session, entries, entry -> new Object[] {
+    /**
+     * Appends the batch's device history in booking order: one row per booked event. Its unique {@code event_id}
+     * is the guard against booking an event twice (see {@link BatchReader#bookedBefore}).
+     */
+    static Uni<Void> writeDeviceEvents(SqlConnection connection, List<DeviceEventEntity> entries) {
+        return DEVICE_EVENTS.execute(connection, entries, entry -> new Object[] {
             entry.serial,
             entry.eventId,
             entry.eventType,
@@ -194,8 +219,8 @@ final class BatchWriter {
      * Appends the batch's journal entries in booking order. One statement assigns {@code seq} in row order, so each
      * key's entries keep their chain order.
      */
-    static Uni<Void> writeJournal(Mutiny.Session session, List<NewJournalEntry> entries) {
-        return JOURNAL.execute(session, entries, entry -> new Object[] {
+    static Uni<Void> writeJournal(SqlConnection connection, List<NewJournalEntry> entries) {
+        return JOURNAL.execute(connection, entries, entry -> new Object[] {
             entry.keyId(),
             entry.eventId(),
             entry.type().name(),

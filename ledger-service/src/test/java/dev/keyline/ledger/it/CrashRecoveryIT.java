@@ -238,7 +238,7 @@ class CrashRecoveryIT {
     private long countProcessedEvents() throws SQLException {
         try (Connection connection = stack.database().getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery("SELECT count(*) FROM processed_events")) {
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM device_events")) {
             count.next();
             return count.getLong(1);
         }
