@@ -14,6 +14,7 @@ record BenchmarkReport(
         Rate kafkaDrain,
         Rate postgresCopy,
         Rate postgresInsert,
+        Rate ledgerRowsCopy,
         BookingResult ledger,
         long consumedTotal,
         long committedTotal) {
@@ -37,6 +38,7 @@ record BenchmarkReport(
         out.printf("raw PostgreSQL COPY (%d connections):           %s%n", insertConnections, postgresCopy);
         out.printf("raw PostgreSQL multi-row INSERT (%d conns):     %s%n", insertConnections, postgresInsert);
         out.printf("raw limit (lower of Kafka and best PostgreSQL): %,.0f/s%n", rawLimit());
+        out.printf("PostgreSQL COPY of all the ledger's rows:      %s (events)%n", ledgerRowsCopy);
         out.println();
         out.printf("ledger environment added:                      %s%n", ledgerEnvironment);
         out.printf(
@@ -50,6 +52,9 @@ record BenchmarkReport(
         out.printf(
                 "ratio of steady booking rate to raw limit:     %.1f %%%n",
                 100 * ledger.steady().perSecond() / rawLimit());
+        out.printf(
+                "ratio of it to COPY of all the ledger's rows:  %.1f %%%n",
+                100 * ledger.steady().perSecond() / ledgerRowsCopy.perSecond());
         out.printf("ledger RSS (VmRSS): peak %,d KiB, at end %,d KiB%n", ledger.peakRssKib(), ledger.endRssKib());
         out.printf("ledger books: consumed %,d, committed %,d over all keys%n", consumedTotal, committedTotal);
     }

@@ -93,6 +93,9 @@ public final class LedgerBenchmark {
                     options.events(),
                     options.insertConnections());
             LOG.infof("multi-row INSERT %s", inserted);
+            Rate ledgerRows = LedgerRowsCopyRate.measure(
+                    postgres.database(RAW_DATABASE), options.events(), options.insertConnections());
+            LOG.infof("COPY of the ledger's rows %s", ledgerRows);
 
             BookingResult booking =
                     ledger.measure(options.events(), options.bookingTimeout(), options.ledgerEnvironment());
@@ -107,6 +110,7 @@ public final class LedgerBenchmark {
                     drained,
                     copied,
                     inserted,
+                    ledgerRows,
                     booking,
                     totals[0],
                     totals[1]);
