@@ -73,6 +73,25 @@ class AlertLifecycleApiTest {
     }
 
     @Test
+    void acknowledgeCommentMasksFullKey() throws SQLException {
+        String alertId = raiseKeyLow(TestEvents.uniqueId("KEY"), 10, "firing", 1);
+        String pasted = "leaked TSTXX-AAAAA-BBBBB-CCCCC-7YZ2Q in the log";
+        String masked = "leaked *****-*****-*****-*****-7YZ2Q in the log";
+
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"comment\": \"" + pasted + "\"}")
+                .when()
+                .post("/api/v1/alerts/{id}/acknowledge", alertId)
+                .then()
+                .statusCode(200)
+                .body("acknowledgeComment", equalTo(masked));
+
+        assertThat(storedComment(alertId)).isEqualTo(masked);
+    }
+
+    @Test
     void resolvedAlertRejectsActions() {
         String keyId = TestEvents.uniqueId("KEY");
         String alertId = raiseKeyLow(keyId, 10, "firing", 1);
@@ -168,6 +187,19 @@ class AlertLifecycleApiTest {
             assertThat(body.getLong("[0].occurrences")).isEqualTo(occurrences);
         });
         return alerts(Map.of("keyId", keyId)).getString("[0].id");
+    }
+
+    /** Reads the acknowledge comment stored in the alert's row. */
+    private static String storedComment(String alertId) throws SQLException {
+        try (Connection connection = PostgresTestResource.dataSource().getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT acknowledge_comment FROM alerts WHERE id = ?")) {
+            statement.setObject(1, UUID.fromString(alertId));
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).as("alert row %s", alertId).isTrue();
+                return rows.getString(1);
+            }
+        }
     }
 
     /** Reads the alert's changes from the alert_history table, where they outlive a restart. */
