@@ -43,17 +43,24 @@ final class BatchReader {
     private BatchReader() {}
 
     /**
-     * Locks the registered keys that the batch names by key id or partial key. Locking in key id order makes two
-     * ledgers that need the same keys wait for each other instead of deadlocking. A ledger that still books a
+     * Locks the registered keys that the batch names by key id or partial key and returns their ids. Locking in key
+     * id order makes two ledgers that need the same keys wait for each other instead of deadlocking. A ledger that still books a
      * partition it just lost to another one holds these locks until it commits, so the other books after it, reads
      * its counts and chain heads, and skips its events as repeats.
      */
-    static Uni<Void> lockKeys(SqlConnection connection, Collection<String> keyIds, Collection<String> partialKeys) {
+    static Uni<Set<String>> lockKeys(
+            SqlConnection connection, Collection<String> keyIds, Collection<String> partialKeys) {
         if (keyIds.isEmpty() && partialKeys.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
         Tuple parameters = Tuple.of(keyIds.toArray(String[]::new), partialKeys.toArray(String[]::new));
-        return connection.preparedQuery(LOCK_KEYS).execute(parameters).replaceWithVoid();
+        return connection.preparedQuery(LOCK_KEYS).execute(parameters).map(rows -> {
+            Set<String> locked = new HashSet<>();
+            for (Row row : rows) {
+                locked.add(row.getString(0));
+            }
+            return locked;
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.keyline.ledger.service;
 
+import dev.keyline.ledger.domain.DeviceState;
 import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.outbox.OutboxMessage;
 import dev.keyline.schemas.DecodeResult;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,14 +88,13 @@ public class BookingService {
         }
 
         return BatchReader.lockKeys(connection, keyIds, partialKeys)
-                .chain(() -> BatchReader.loadKeys(connection))
-                .chain(keys -> BatchReader.bookedBefore(connection, eventIds(batch))
-                        .chain(bookedBefore -> bookFresh(connection, new KeyDirectory(keys), batch, bookedBefore)));
+                .chain(locked -> BatchReader.bookedBefore(connection, eventIds(batch))
+                        .chain(bookedBefore -> bookFresh(connection, locked, batch, bookedBefore)));
     }
 
     /** Books the events not booked before against their devices' stored state, then writes the outcome. */
     private Uni<List<IncomingRecord>> bookFresh(
-            SqlConnection connection, KeyDirectory keys, List<IncomingEvent> batch, Set<String> bookedBefore) {
+            SqlConnection connection, Set<String> locked, List<IncomingEvent> batch, Set<String> bookedBefore) {
         logRepeats(batch, bookedBefore);
         List<IncomingEvent> fresh = batch.stream()
                 .filter(event -> !bookedBefore.contains(event.event().id()))
@@ -101,10 +102,37 @@ public class BookingService {
         Set<String> serials = new HashSet<>();
         fresh.forEach(event -> serials.add(event.event().subject()));
 
-        return BatchReader.loadDevices(connection, serials)
-                .map(devices -> bookInMemory(new BatchLedger(keys, devices), fresh))
+        return loadDevicesUnderLocks(connection, serials, locked)
+                .chain(devices -> BatchReader.loadKeys(connection)
+                        .map(keys -> bookInMemory(new BatchLedger(new KeyDirectory(keys), devices), fresh)))
                 .call(ledger -> write(connection, ledger))
                 .replaceWith(fresh.stream().map(IncomingEvent::record).toList());
+    }
+
+    /**
+     * Loads the devices after locking the key each of them is committed to, besides the keys the events name.
+     * Booking can release a commitment on a device's earlier key or mark that key exhausted, and a batch of another
+     * partition may be booking that key at the same moment. Devices are read again after each extra lock, because
+     * their key may have changed before the lock was granted. Two batches that re-key devices in opposite directions
+     * at the same moment can deadlock; PostgreSQL then aborts one, and its consumer retries the batch.
+     */
+    private static Uni<Map<String, DeviceState>> loadDevicesUnderLocks(
+            SqlConnection connection, Set<String> serials, Set<String> locked) {
+        return BatchReader.loadDevices(connection, serials).chain(devices -> {
+            Set<String> unlocked = new TreeSet<>();
+            for (DeviceState device : devices.values()) {
+                if (device.keyId() != null && !locked.contains(device.keyId())) {
+                    unlocked.add(device.keyId());
+                }
+            }
+            if (unlocked.isEmpty()) {
+                return Uni.createFrom().item(devices);
+            }
+            Set<String> nowLocked = new HashSet<>(locked);
+            nowLocked.addAll(unlocked);
+            return BatchReader.lockKeys(connection, unlocked, Set.of())
+                    .chain(() -> loadDevicesUnderLocks(connection, serials, nowLocked));
+        });
     }
 
     /**

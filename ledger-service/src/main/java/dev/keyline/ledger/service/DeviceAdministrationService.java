@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -40,10 +41,34 @@ public class DeviceAdministrationService {
         String changeId = "scrap-" + UUID.randomUUID();
         return Panache.withTransaction(() -> DeviceEntity.<DeviceEntity>findById(serial)
                         .invoke(device -> requireScrappable(serial, device))
+                        .call(DeviceAdministrationService::lockKeyThenDevice)
+                        .invoke(device -> requireScrappable(serial, device))
                         .call(device -> releaseCommitment(device, changeId, now))
                         .call(device -> history(device, changeId, reason, now).persist())
                         .invoke(device -> device.status = DeviceStatus.SCRAPPED))
                 .invoke(device -> LOG.infof("scrapped device %s (key %s): %s", serial, device.keyId, reason));
+    }
+
+    /**
+     * Locks the device's key, then the device, and reads the device again. Booking locks a device's key before it
+     * changes the device, so the device cannot change between this read and the commit. A device re-keyed between the
+     * first read and the key lock is left alone.
+     */
+    private static Uni<Void> lockKeyThenDevice(DeviceEntity device) {
+        String keyId = device.keyId;
+        Uni<?> keyLock = keyId == null
+                ? Uni.createFrom().voidItem()
+                : ProductKeyEntity.findById(keyId, LockModeType.PESSIMISTIC_WRITE);
+        return keyLock.chain(() -> Panache.getSession())
+                .chain(session -> session.refresh(device, LockModeType.PESSIMISTIC_WRITE))
+                .invoke(() -> {
+                    if (!Objects.equals(keyId, device.keyId)) {
+                        throw ProblemException.conflict(
+                                "device-changed",
+                                "device '" + device.serial + "' moved from key " + keyId + " to " + device.keyId
+                                        + " while it was being scrapped; nothing changed, send the request again");
+                    }
+                });
     }
 
     private static void requireScrappable(String serial, DeviceEntity device) {

@@ -3,6 +3,7 @@ package dev.keyline.ledger.messaging;
 import static dev.keyline.ledger.TestEvents.activation;
 import static dev.keyline.ledger.TestEvents.json;
 import static dev.keyline.ledger.TestEvents.provisioned;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,6 +54,34 @@ class LineEventBookingTest {
         JsonPath failedFirst = LedgerApi.device("B1-2");
         assertThat(failedFirst.getInt("activationAttempts")).isEqualTo(2);
         assertThat(failedFirst.getString("lastResult")).isEqualTo("success");
+    }
+
+    @Test
+    void reKeyInLaterBatchReleasesEarlierKey() {
+        LedgerApi.registerKey("BOOK-7", "BOOKA-RRRRR-SSSSS-TTTTT-B0OK7", 10);
+        LedgerApi.registerKey("BOOK-8", "BOOKA-UUUUU-VVVVV-WWWWW-B0OK8", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-7", json(provisioned("B7-1", "BOOK-7", "B0OK7")));
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key("BOOK-7").getLong("committed") == 1);
+
+        // The second batch names only BOOK-8, so the booking locks BOOK-7 as the device's earlier key.
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-8", json(provisioned("B7-1", "BOOK-8", "B0OK8")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(LedgerApi.key("BOOK-8").getLong("committed")).isEqualTo(1);
+            assertThat(LedgerApi.key("BOOK-7").getLong("committed")).isZero();
+        });
+        assertThat(LedgerApi.device("B7-1").getString("keyId")).isEqualTo("BOOK-8");
+        for (String keyId : List.of("BOOK-7", "BOOK-8")) {
+            JsonPath chain = given().auth()
+                    .oauth2(LedgerApi.AUDITOR)
+                    .get("/api/v1/keys/{keyId}/journal/verify", keyId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(chain.getBoolean("valid")).as("chain of %s", keyId).isTrue();
+            assertThat(chain.getInt("entries")).as("entries of %s", keyId).isEqualTo(keyId.equals("BOOK-7") ? 3 : 2);
+        }
     }
 
     @Test
