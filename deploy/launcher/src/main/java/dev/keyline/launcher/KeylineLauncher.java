@@ -96,6 +96,7 @@ public final class KeylineLauncher {
         LocalStack.checkServicesBuilt(repositoryRoot);
 
         Path workDirectory = currentDirectory.resolve(options.workDirectory()).normalize();
+        PortCheck.requireFree(PortCheck.portsToBind(settings));
         if (options.fresh()) {
             out.println("Deleting " + workDirectory + " (--fresh)");
             WorkDirectory.delete(workDirectory, repositoryRoot);
