@@ -121,6 +121,7 @@ public record BenchmarkOptions(
         } catch (NumberFormatException e) {
             // reported below with the value
         }
-        throw new UsageException(option + " must be a positive whole number, got '" + value + "'");
+        throw new UsageException(
+                option + " must be a whole number from 1 to " + Integer.MAX_VALUE + ", got '" + value + "'");
     }
 }

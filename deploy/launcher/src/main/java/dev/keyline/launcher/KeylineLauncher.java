@@ -138,9 +138,10 @@ public final class KeylineLauncher {
     private long lineEventsToProcess(PlayResult result, long writtenToOutbox) {
         if (writtenToOutbox > result.acceptedEvents()) {
             out.printf(
-                    "The station-service wrote %d line events: %d more than the accepted reports, exposures and"
-                            + " artifacts named%n",
-                    writtenToOutbox, writtenToOutbox - result.acceptedEvents());
+                    "The station-service wrote %d line events, %d from the accepted reports, exposures and artifacts"
+                            + " and %d it derived from them (such as the key-cleared step of a provisioning that"
+                            + " reports the key cleared); waiting for all of them%n",
+                    writtenToOutbox, result.acceptedEvents(), writtenToOutbox - result.acceptedEvents());
         }
         return Math.max(result.acceptedEvents(), writtenToOutbox);
     }
