@@ -1,6 +1,7 @@
 package dev.keyline.ledger.domain;
 
 import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.ProductKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,19 +54,46 @@ public final class ReadingCsvParser {
                 problems.add("line " + line + ": no lastUpdate; add the column or pass the readAt query parameter");
                 continue;
             }
-            try {
-                readings.add(new MicrosoftReading(
-                        fullKey == null ? null : fingerprinter.fingerprint(fullKey),
-                        keyId,
-                        partialKey == null ? null : partialKey.toUpperCase(Locale.ROOT),
-                        Long.parseLong(remaining.trim()),
-                        readAt == null ? defaultReadAt : ReadingTimes.parse(readAt),
-                        line));
-            } catch (RuntimeException e) {
-                problems.add("line " + line + ": remainingActivations or lastUpdate is not readable");
+            Long remainingCount = wholeNumber(remaining);
+            if (remainingCount == null) {
+                problems.add("line " + line + ": remainingActivations " + quoted(remaining)
+                        + " is not a whole number of at least 0");
+                continue;
             }
+            Instant readTime;
+            try {
+                readTime = readAt == null ? defaultReadAt : ReadingTimes.parse(readAt);
+            } catch (RuntimeException e) {
+                problems.add("line " + line + ": lastUpdate " + quoted(readAt) + " is not a date");
+                continue;
+            }
+            readings.add(new MicrosoftReading(
+                    fullKey == null ? null : fingerprinter.fingerprint(fullKey),
+                    keyId,
+                    partialKey == null ? null : partialKey.toUpperCase(Locale.ROOT),
+                    remainingCount,
+                    readTime,
+                    line));
         }
         return new ReadingFile(readings, fullKeys, problems);
+    }
+
+    /** Returns the value as a count of at least 0, or null when it is missing or not such a number. */
+    private static Long wholeNumber(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            return number >= 0 ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Quotes a field for a problem message, with any full key in it masked; "empty" for a missing field. */
+    private static String quoted(String value) {
+        return value == null ? "(empty)" : "'" + KeyRedactor.maskAll(value) + "'";
     }
 
     private static Map<String, Integer> header(String line) {

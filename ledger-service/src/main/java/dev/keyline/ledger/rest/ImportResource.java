@@ -48,7 +48,17 @@ public class ImportResource {
     @POST
     @Consumes("text/csv")
     public Uni<ImportResult> importCsv(String body, @QueryParam("readAt") String readAt) {
-        return imports.importReadings(ReadingCsvParser.parse(body, fingerprinter, defaultReadAt(readAt)), "csv");
+        ReadingFile file = ReadingCsvParser.parse(body, fingerprinter, defaultReadAt(readAt));
+        if (file.readings().isEmpty() && !file.problems().isEmpty()) {
+            throw ProblemException.invalidField(
+                    "body",
+                    "no row of the CSV is readable: "
+                            + String.join(
+                                    "; ", file.problems().stream().limit(5).toList()),
+                    "send a header with remainingActivations and a key column (keyId, partialProductKey or"
+                            + " productKey), and one row per key with a lastUpdate or the readAt query parameter");
+        }
+        return imports.importReadings(file, "csv");
     }
 
     /**

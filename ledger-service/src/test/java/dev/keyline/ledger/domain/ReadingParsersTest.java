@@ -100,6 +100,27 @@ class ReadingParsersTest {
     }
 
     @Test
+    void csvNamesTheUnreadableColumnAndValue() {
+        String csv = "keyId,remainingActivations,lastUpdate\n"
+                + "KEY-A,many,2026-11-30\n"
+                + "KEY-B,-3,2026-11-30\n"
+                + "KEY-C,,2026-11-30\n"
+                + "KEY-D,4,yesterday\n"
+                + "KEY-E,5," + KEY + "\n";
+
+        ReadingFile file = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);
+
+        assertThat(file.readings()).isEmpty();
+        assertThat(file.problems())
+                .containsExactly(
+                        "line 2: remainingActivations 'many' is not a whole number of at least 0",
+                        "line 3: remainingActivations '-3' is not a whole number of at least 0",
+                        "line 4: remainingActivations (empty) is not a whole number of at least 0",
+                        "line 5: lastUpdate 'yesterday' is not a date",
+                        "line 6: lastUpdate '*****-*****-*****-*****-V4MT1' is not a date");
+    }
+
+    @Test
     void csvSplitsQuotedFields() {
         assertThat(ReadingCsvParser.split("a,\"b,c\",\"say \"\"hi\"\"\"")).containsExactly("a", "b,c", "say \"hi\"");
     }

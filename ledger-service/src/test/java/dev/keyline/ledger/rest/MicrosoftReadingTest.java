@@ -80,6 +80,22 @@ class MicrosoftReadingTest {
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("DOCTYPE"));
     }
 
+    @Test
+    void csvWithNoReadableRowIsRejected() {
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/csv")
+                .body("keyId,remainingActivations,lastUpdate\nKEY-X,many,2026-11-30\n")
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("body"))
+                .body(
+                        "errors[0].message",
+                        org.hamcrest.Matchers.equalTo("no row of the CSV is readable: line 2: remainingActivations"
+                                + " 'many' is not a whole number of at least 0"));
+    }
+
     private static io.restassured.response.ValidatableResponse importCsv(String csv) {
         return given().auth()
                 .oauth2(LedgerApi.OPERATOR)
