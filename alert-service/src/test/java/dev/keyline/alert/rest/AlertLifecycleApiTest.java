@@ -191,30 +191,28 @@ class AlertLifecycleApiTest {
 
     /** Reads the acknowledge comment stored in the alert's row. */
     private static String storedComment(String alertId) throws SQLException {
-        try (Connection connection = PostgresTestResource.dataSource().getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT acknowledge_comment FROM alerts WHERE id = ?")) {
-            statement.setObject(1, UUID.fromString(alertId));
-            try (ResultSet rows = statement.executeQuery()) {
-                assertThat(rows.next()).as("alert row %s", alertId).isTrue();
-                return rows.getString(1);
-            }
-        }
+        List<String> comments = column("SELECT acknowledge_comment FROM alerts WHERE id = ?", alertId);
+        assertThat(comments).as("alert row %s", alertId).hasSize(1);
+        return comments.get(0);
     }
 
     /** Reads the alert's changes from the alert_history table, where they outlive a restart. */
     private static List<String> storedChanges(String alertId) throws SQLException {
+        return column("SELECT change FROM alert_history WHERE alert_id = ? ORDER BY id", alertId);
+    }
+
+    /** Returns the first column of every row that {@code sql} selects for the alert id. */
+    private static List<String> column(String sql, String alertId) throws SQLException {
         try (Connection connection = PostgresTestResource.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT change FROM alert_history WHERE alert_id = ? ORDER BY id")) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, UUID.fromString(alertId));
-            List<String> changes = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    changes.add(rows.getString(1));
+                    values.add(rows.getString(1));
                 }
             }
-            return changes;
+            return values;
         }
     }
 }

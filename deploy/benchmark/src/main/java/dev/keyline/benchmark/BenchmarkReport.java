@@ -20,7 +20,7 @@ record BenchmarkReport(
         long consumedTotal,
         long committedTotal) {
 
-    /** Below this, the steady rate rests on a few one-second status polls and says little. */
+    /** Below this, the steady rate rests on a few one-second status polls and is not meaningful. */
     static final Duration MIN_STEADY_WINDOW = Duration.ofSeconds(10);
 
     /** The lower of the Kafka drain rate and the faster PostgreSQL insert method, in events per second. */

@@ -19,9 +19,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Measures how fast PostgreSQL takes every row the ledger writes for the benchmark's events, by COPY, as context for
- * the raw limit: the journal entry and the device history row of each event, and one device row per device (a
- * device's provisioning and activation share a batch). The tables repeat the columns and indexes of the ledger's
+ * Measures how fast PostgreSQL takes, by COPY, every row the ledger writes for the benchmark's events. That is the
+ * journal entry and the device history row of each event, and one device row per device, because a device's
+ * provisioning and activation share a batch. The tables repeat the columns and indexes of the ledger's
  * {@code journal}, {@code device_events} and {@code devices} after migration V5. The rate counts events.
  */
 final class LedgerRowsCopyRate {
@@ -30,26 +30,10 @@ final class LedgerRowsCopyRate {
     /** Devices per COPY transaction: 5,000 devices are 10,000 events. */
     private static final int DEVICES_PER_BATCH = 5_000;
 
-    private static final String HASH = "a".repeat(64);
     private static final String CREATE =
             """
             DROP TABLE IF EXISTS rows_journal, rows_device_events, rows_devices;
-            CREATE TABLE rows_journal (
-                seq             BIGSERIAL PRIMARY KEY,
-                key_id          TEXT        NOT NULL,
-                event_id        TEXT        NOT NULL,
-                entry_type      TEXT        NOT NULL,
-                serial          TEXT,
-                allotment_delta BIGINT      NOT NULL,
-                committed_delta INT         NOT NULL,
-                consumed_delta  INT         NOT NULL,
-                occurred_at     TIMESTAMPTZ NOT NULL,
-                prev_hash       CHAR(64)    NOT NULL,
-                hash            CHAR(64)    NOT NULL,
-                booked_at       TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
-            );
-            CREATE INDEX rows_journal_key_seq ON rows_journal (key_id, seq);
-            CREATE INDEX rows_journal_key_booked_at ON rows_journal (key_id, booked_at);
+            %s
             CREATE TABLE rows_device_events (
                 seq         BIGSERIAL,
                 serial      TEXT        NOT NULL,
@@ -84,7 +68,8 @@ final class LedgerRowsCopyRate {
             );
             CREATE INDEX rows_devices_key_id ON rows_devices (key_id);
             CREATE INDEX rows_devices_line_id ON rows_devices (line_id);
-            """;
+            """
+                    .formatted(JournalTable.create("rows_journal"));
 
     private LedgerRowsCopyRate() {}
 
@@ -161,9 +146,7 @@ final class LedgerRowsCopyRate {
                     .append("\t\\N\t\\N\t0\n");
         }
         copy.copyIn(
-                "COPY rows_journal (key_id, event_id, entry_type, serial, allotment_delta, committed_delta,"
-                        + " consumed_delta, occurred_at, prev_hash, hash) FROM STDIN",
-                new StringReader(journal.toString()));
+                "COPY rows_journal (" + JournalTable.COLUMNS + ") FROM STDIN", new StringReader(journal.toString()));
         copy.copyIn(
                 "COPY rows_device_events (serial, event_id, event_type, key_id, line_id, station_id,"
                         + " occurred_at, detail, effect, result) FROM STDIN",
@@ -177,8 +160,8 @@ final class LedgerRowsCopyRate {
 
     private static String journalRow(
             String key, String eventId, String type, String serial, String deltas, Instant occurredAt) {
-        return key + '\t' + eventId + '\t' + type + '\t' + serial + "\t0\t" + deltas + '\t' + occurredAt + '\t' + HASH
-                + '\t' + HASH + '\n';
+        return key + '\t' + eventId + '\t' + type + '\t' + serial + "\t0\t" + deltas + '\t' + occurredAt + '\t'
+                + JournalTable.HASH + '\t' + JournalTable.HASH + '\n';
     }
 
     private static StringBuilder historyRow(String serial, String eventId, String type, String key, Instant time) {

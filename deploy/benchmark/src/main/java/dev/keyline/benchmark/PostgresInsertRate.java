@@ -31,29 +31,6 @@ final class PostgresInsertRate {
     /** 1,000 rows of 9 parameters stay far below PostgreSQL's limit of 65,535 parameters per statement. */
     private static final int INSERT_BATCH = 1_000;
 
-    private static final String HASH = "a".repeat(64);
-    private static final String COLUMNS = "key_id, event_id, entry_type, serial, allotment_delta, committed_delta,"
-            + " consumed_delta, occurred_at, prev_hash, hash";
-    private static final String CREATE =
-            """
-            CREATE TABLE journal_raw (
-                seq             BIGSERIAL PRIMARY KEY,
-                key_id          TEXT        NOT NULL,
-                event_id        TEXT        NOT NULL,
-                entry_type      TEXT        NOT NULL,
-                serial          TEXT,
-                allotment_delta BIGINT      NOT NULL,
-                committed_delta INT         NOT NULL,
-                consumed_delta  INT         NOT NULL,
-                occurred_at     TIMESTAMPTZ NOT NULL,
-                prev_hash       CHAR(64)    NOT NULL,
-                hash            CHAR(64)    NOT NULL,
-                booked_at       TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
-            );
-            CREATE INDEX journal_raw_key_seq ON journal_raw (key_id, seq);
-            CREATE INDEX journal_raw_key_booked_at ON journal_raw (key_id, booked_at);
-            """;
-
     /** The statement that sends the rows. */
     enum Method {
         COPY,
@@ -68,7 +45,7 @@ final class PostgresInsertRate {
         try (Connection connection = database.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS journal_raw");
-            statement.execute(CREATE);
+            statement.execute(JournalTable.create("journal_raw"));
         }
         LOG.infof("inserting %,d journal-like rows by %s over %d connections", rows, method, connections);
 
@@ -120,19 +97,21 @@ final class PostgresInsertRate {
                     .append("\t0\t-1\t1\t")
                     .append(occurredAt(row))
                     .append('\t')
-                    .append(HASH)
+                    .append(JournalTable.HASH)
                     .append('\t')
-                    .append(HASH)
+                    .append(JournalTable.HASH)
                     .append('\n');
         }
         connection
                 .unwrap(PGConnection.class)
                 .getCopyAPI()
-                .copyIn("COPY journal_raw (" + COLUMNS + ") FROM STDIN", new StringReader(text.toString()));
+                .copyIn(
+                        "COPY journal_raw (" + JournalTable.COLUMNS + ") FROM STDIN",
+                        new StringReader(text.toString()));
     }
 
     private static void insert(Connection connection, int first, int last) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO journal_raw (" + COLUMNS + ") VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO journal_raw (" + JournalTable.COLUMNS + ") VALUES ");
         for (int row = first; row < last; row++) {
             sql.append(row == first ? "" : ",").append("(?, ?, 'CONSUMED', ?, 0, -1, 1, ?, ?, ?)");
         }
@@ -143,8 +122,8 @@ final class PostgresInsertRate {
                 statement.setString(parameter++, UUID.randomUUID().toString());
                 statement.setString(parameter++, serial(row));
                 statement.setTimestamp(parameter++, Timestamp.from(occurredAt(row)));
-                statement.setString(parameter++, HASH);
-                statement.setString(parameter++, HASH);
+                statement.setString(parameter++, JournalTable.HASH);
+                statement.setString(parameter++, JournalTable.HASH);
             }
             statement.executeUpdate();
         }

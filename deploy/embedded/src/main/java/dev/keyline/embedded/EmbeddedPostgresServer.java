@@ -43,7 +43,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .start());
     }
 
-    /** Starts a server on a fixed port whose data directory is kept between runs; commits reach the disk. */
+    /** Starts a server on a fixed port whose data directory is kept between runs, with commits written to disk. */
     public static EmbeddedPostgresServer startPersistent(Path dataDirectory, int port) throws IOException {
         return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
                 .setServerConfig(SYNCHRONOUS_COMMIT, "on")

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Checks before a start that the ports the local stack binds on 127.0.0.1 are free. A launcher killed with SIGKILL
- * cannot stop its children, so its Kafka, PostgreSQL and services keep running; without this check the next start
+ * cannot stop its children, so its Kafka, PostgreSQL and services keep running. Without this check, the next start
  * would talk to them and fail with an unrelated error.
  */
 final class PortCheck {

@@ -22,7 +22,7 @@ class PortCheckTest {
     }
 
     @Test
-    void externalServersBindNoPortOfTheirs() {
+    void externalServersSkipTheirPorts() {
         Map<Integer, String> ports = PortCheck.portsToBind(StackSettings.fromEnvironment(
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092", "KEYLINE_PG_HOST", "127.0.0.1")));
 
@@ -30,7 +30,7 @@ class PortCheckTest {
     }
 
     @Test
-    void portInUseIsNamedWithTheRemedy() throws IOException {
+    void takenPortNamedWithRemedy() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             Map<Integer, String> ports = new LinkedHashMap<>();

@@ -91,7 +91,7 @@ public final class ReadingCsvParser {
         }
     }
 
-    /** Quotes a field for a problem message, with any full key in it masked; "empty" for a missing field. */
+    /** Quotes a field for a problem message with any full key in it masked, or returns "(empty)" for a missing one. */
     private static String quoted(String value) {
         return value == null ? "(empty)" : "'" + KeyRedactor.maskAll(value) + "'";
     }

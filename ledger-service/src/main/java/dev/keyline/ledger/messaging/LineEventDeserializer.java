@@ -25,7 +25,8 @@ public class LineEventDeserializer implements Deserializer<LineEventValue> {
         try {
             decoded = codec.decode(text);
         } catch (RuntimeException e) {
-            // EventCodec promises not to throw for bad input; if it ever does, the record is still dead-lettered.
+            // EventCodec does not throw for bad input. Should it ever, the record is dead-lettered all the same.
+            LOG.errorf(e, "decoding a record of topic %s failed unexpectedly; it will be dead-lettered", topic);
             decoded = new DecodeResult.Rejected(
                     "the record could not be decoded: " + e.getClass().getSimpleName());
         }

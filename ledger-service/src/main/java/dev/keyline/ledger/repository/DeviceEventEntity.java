@@ -18,7 +18,7 @@ public class DeviceEventEntity extends PanacheEntityBase {
 
     public String serial;
 
-    /** The booked event's id or an operator change's id. It is unique, so an event is booked at most once. */
+    /** The booked event's id or an operator change's id. It is the primary key, so an event is booked at most once. */
     @Id
     @Column(name = "event_id")
     public String eventId;

@@ -54,13 +54,7 @@ final class BatchReader {
             return Uni.createFrom().item(Set.of());
         }
         Tuple parameters = Tuple.of(keyIds.toArray(String[]::new), partialKeys.toArray(String[]::new));
-        return connection.preparedQuery(LOCK_KEYS).execute(parameters).map(rows -> {
-            Set<String> locked = new HashSet<>();
-            for (Row row : rows) {
-                locked.add(row.getString(0));
-            }
-            return locked;
-        });
+        return connection.preparedQuery(LOCK_KEYS).execute(parameters).map(BatchReader::firstColumn);
     }
 
     /**
@@ -79,7 +73,7 @@ final class BatchReader {
 
     /**
      * Returns which of these event ids were booked before. Every booked event has one {@code device_events} row, and
-     * its {@code event_id} is unique. Call it after {@link #lockKeys}: a batch naming the same keys then sees what a
+     * its {@code event_id} is unique. Call it after {@link #lockKeys}: a batch naming the same keys then reads what a
      * concurrent ledger committed. Two batches that share no key and book the same event at the same moment both
      * insert its history row. The second waits for the first to commit, fails on the unique index, and its consumer
      * retries the batch, which then skips the event.
@@ -91,16 +85,10 @@ final class BatchReader {
         return connection
                 .preparedQuery(BOOKED_BEFORE)
                 .execute(Tuple.of(eventIds.toArray(String[]::new)))
-                .map(rows -> {
-                    Set<String> booked = new HashSet<>();
-                    for (Row row : rows) {
-                        booked.add(row.getString(0));
-                    }
-                    return booked;
-                });
+                .map(BatchReader::firstColumn);
     }
 
-    /** Loads the stored state of the devices with these serials; serials the ledger never saw are absent. */
+    /** Loads the stored state of the devices with these serials. Serials the ledger never saw are absent. */
     static Uni<Map<String, DeviceState>> loadDevices(SqlConnection connection, Collection<String> serials) {
         if (serials.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -109,6 +97,14 @@ final class BatchReader {
                 .preparedQuery(LOAD_DEVICES)
                 .execute(Tuple.of(serials.toArray(String[]::new)))
                 .map(BatchReader::devices);
+    }
+
+    private static Set<String> firstColumn(RowSet<Row> rows) {
+        Set<String> values = new HashSet<>();
+        for (Row row : rows) {
+            values.add(row.getString(0));
+        }
+        return values;
     }
 
     private static Map<String, DeviceState> devices(RowSet<Row> rows) {

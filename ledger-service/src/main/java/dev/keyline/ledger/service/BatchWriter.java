@@ -102,7 +102,7 @@ final class BatchWriter {
                     new Column("reason", TEXT)),
             "ON CONFLICT DO NOTHING");
 
-    /** Writes back what booking changes on a key: its counts, chain head and state; never its allotment. */
+    /** Writes back what booking changes on a key: its counts, chain head and state, but never its allotment. */
     private static final String UPDATE_KEYS = "UPDATE product_keys AS k SET committed = u.committed,"
             + " consumed = u.consumed, unattributed = u.unattributed, chain_head = u.chain_head, state = u.state,"
             + " state_reason = u.state_reason FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[],"
@@ -110,10 +110,16 @@ final class BatchWriter {
             + " state_reason) WHERE k.key_id = u.key_id";
 
     /** Adds a batch's booked count per partition and moves its last offset forward, never back. */
-    private static final String RECORD_PROGRESS = "INSERT INTO booking_progress (topic, kafka_partition, booked,"
-            + " last_offset) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[])"
-            + " ON CONFLICT (topic, kafka_partition) DO UPDATE SET booked = booking_progress.booked + EXCLUDED.booked,"
-            + " last_offset = greatest(booking_progress.last_offset, EXCLUDED.last_offset), updated_at = now()";
+    private static final MultiRowInsert PROGRESS = new MultiRowInsert(
+            "booking_progress",
+            List.of(
+                    new Column("topic", TEXT),
+                    new Column("kafka_partition", "int"),
+                    new Column("booked", "bigint"),
+                    new Column("last_offset", "bigint")),
+            "ON CONFLICT (topic, kafka_partition) DO UPDATE SET booked = booking_progress.booked + EXCLUDED.booked,"
+                    + " last_offset = greatest(booking_progress.last_offset, EXCLUDED.last_offset),"
+                    + " updated_at = now()");
 
     private BatchWriter() {}
 
@@ -147,22 +153,8 @@ final class BatchWriter {
 
     /** Records how far the batch got on each of its partitions. */
     static Uni<Void> recordProgress(SqlConnection connection, List<PartitionProgress> progress) {
-        if (progress.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int size = progress.size();
-        String[] topics = new String[size];
-        Integer[] partitions = new Integer[size];
-        Long[] booked = new Long[size];
-        Long[] lastOffsets = new Long[size];
-        for (int i = 0; i < size; i++) {
-            topics[i] = progress.get(i).topic();
-            partitions[i] = progress.get(i).partition();
-            booked[i] = progress.get(i).booked();
-            lastOffsets[i] = progress.get(i).lastOffset();
-        }
-        Tuple parameters = Tuple.of(topics, partitions, booked, lastOffsets);
-        return connection.preparedQuery(RECORD_PROGRESS).execute(parameters).replaceWithVoid();
+        return PROGRESS.execute(connection, progress, partition ->
+                new Object[] {partition.topic(), partition.partition(), partition.booked(), partition.lastOffset()});
     }
 
     /** Records where each rejected record was and why, once per topic, partition and offset. */

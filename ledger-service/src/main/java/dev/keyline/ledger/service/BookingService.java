@@ -137,7 +137,7 @@ public class BookingService {
 
     /**
      * Sends the batch's writes together. They touch different tables, so their order does not matter, and the
-     * PostgreSQL client pipelines them on the connection instead of waiting for each answer before the next.
+     * PostgreSQL client pipelines them on the connection instead of waiting for each result before sending the next.
      */
     private Uni<Void> write(SqlConnection connection, BatchLedger ledger) {
         return Uni.combine()

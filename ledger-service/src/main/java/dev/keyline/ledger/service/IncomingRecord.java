@@ -8,7 +8,7 @@ import dev.keyline.schemas.DecodeResult;
  */
 public record IncomingRecord(String topic, int partition, long offset, String key, String value, DecodeResult decoded) {
 
-    /** A record whose value the booking engine decodes. */
+    /** Creates a record whose value the booking engine decodes. */
     public IncomingRecord(String topic, int partition, long offset, String key, String value) {
         this(topic, partition, offset, key, value, null);
     }

@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 record MultiRowInsert(String table, List<Column> columns, String suffix) {
 
-    /** The Java element type bound for each SQL type; timestamps are given as {@link Instant}s. */
+    /** The Java element type bound for each SQL type. Timestamps are given as {@link Instant}s. */
     private static final Map<String, Class<?>> ELEMENT_TYPES = Map.of(
             "text", String.class,
             "int", Integer.class,

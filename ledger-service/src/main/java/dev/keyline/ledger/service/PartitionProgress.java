@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one batch did on one partition: how many line events it booked there and the highest offset it read, booked
- * or not.
+ * The progress of one batch on one partition: how many line events it booked there and the highest offset it read,
+ * booked or not.
  */
 record PartitionProgress(String topic, int partition, long booked, long lastOffset) {
 

@@ -14,7 +14,7 @@ class LineEventDeserializerTest {
     private final LineEventDeserializer deserializer = new LineEventDeserializer();
 
     @Test
-    void decodesAValidEventAndKeepsItsText() {
+    void validEventDecodesWithText() {
         String text = json(provisioned("D-1", "KEY-D", "D0KEY"));
 
         LineEventValue value = deserializer.deserialize("keyline.line-events", text.getBytes(StandardCharsets.UTF_8));
@@ -27,7 +27,7 @@ class LineEventDeserializerTest {
     }
 
     @Test
-    void carriesTheParseErrorOfATruncatedRecordInsteadOfThrowing() {
+    void truncatedRecordCarriesParseError() {
         String text = json(provisioned("D-2", "KEY-D", "D0KEY"));
         String truncated = text.substring(0, text.length() / 2);
 
@@ -41,7 +41,7 @@ class LineEventDeserializerTest {
     }
 
     @Test
-    void rejectsARecordWithoutAValue() {
+    void recordWithoutValueIsRejected() {
         LineEventValue value = deserializer.deserialize("keyline.line-events", null);
 
         assertThat(value.text()).isNull();

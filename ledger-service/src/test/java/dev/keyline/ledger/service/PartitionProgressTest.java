@@ -10,7 +10,7 @@ class PartitionProgressTest {
     private static final String TOPIC = "keyline.line-events";
 
     @Test
-    void countsBookedRecordsAndTheLastOffsetReadPerPartition() {
+    void progressCountsBookedAndLastOffset() {
         IncomingRecord p2first = record(2, 40);
         IncomingRecord p0first = record(0, 7);
         IncomingRecord p2repeat = record(2, 41);
@@ -25,14 +25,14 @@ class PartitionProgressTest {
     }
 
     @Test
-    void aPartitionWithNothingBookedStillMovesItsOffset() {
+    void progressMovesOffsetWithoutBookings() {
         List<PartitionProgress> progress = PartitionProgress.of(List.of(record(1, 99), record(1, 98)), List.of());
 
         assertThat(progress).containsExactly(new PartitionProgress(TOPIC, 1, 0, 99));
     }
 
     @Test
-    void anEmptyBatchHasNoProgress() {
+    void emptyBatchHasNoProgress() {
         assertThat(PartitionProgress.of(List.of(), List.of())).isEmpty();
     }
 
