@@ -111,7 +111,12 @@ final class BatchLedger {
         return messages;
     }
 
-    /** Moves the key's counts and appends the movement's journal entry to the key's chain. */
+    /**
+     * Moves the key's counts and appends the movement's journal entry to the key's chain. The key's balance event
+     * carries the time of the batch's last event that changed its counts. A repeat activation, which changes none,
+     * does not move that time, because a repeat reported later, such as one read from {@code slmgr} output and dated
+     * at receipt, would otherwise date the batch's earlier consumption at its own time.
+     */
     private void move(CloudEvent<?> event, KeyMovement movement) {
         ProductKeyEntity key = keys.get(movement.keyId());
         key.committed += movement.committedDelta();
@@ -139,7 +144,11 @@ final class BatchLedger {
                 key.chainHead,
                 hash));
         key.chainHead = hash;
-        touched.put(key.keyId, new Touch(key, event.id(), event.time()));
+        boolean changesCounts =
+                movement.committedDelta() != 0 || movement.consumedDelta() != 0 || movement.unattributedDelta() != 0;
+        if (changesCounts || !touched.containsKey(key.keyId)) {
+            touched.put(key.keyId, new Touch(key, event.id(), event.time()));
+        }
     }
 
     private void recordMatch(CloudEvent<?> event, DeviceState device) {

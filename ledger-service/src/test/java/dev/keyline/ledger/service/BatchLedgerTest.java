@@ -1,0 +1,57 @@
+package dev.keyline.ledger.service;
+
+import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.provisioned;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.ledger.repository.ProductKeyEntity;
+import dev.keyline.platform.outbox.OutboxMessage;
+import dev.keyline.schemas.CloudEvent;
+import dev.keyline.schemas.EventCodec;
+import dev.keyline.schemas.events.LineEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BatchLedgerTest {
+
+    private static final Instant GRANTED = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant RECEIVED = Instant.parse("2026-12-04T12:00:00Z");
+
+    @Test
+    void repeatKeepsTimeOfLastChange() throws Exception {
+        BatchLedger ledger = new BatchLedger(new KeyDirectory(List.of(key())), Map.of());
+        CloudEvent<LineEvent> provisioning = provisioned("R-1", "KEY-R", "R0KEY");
+        CloudEvent<LineEvent> success = activation("R-1", "KEY-R", "R0KEY", "success");
+        CloudEvent<LineEvent> laterRepeat = at(activation("R-1", "KEY-R", "R0KEY", "success"), RECEIVED);
+
+        for (CloudEvent<LineEvent> event : List.of(provisioning, success, laterRepeat)) {
+            ledger.book(event, event.data());
+        }
+
+        List<OutboxMessage> outgoing = ledger.outgoing(new LedgerEvents(new EventCodec()));
+        assertThat(outgoing).hasSize(1);
+        JsonNode balance = new ObjectMapper().readTree(outgoing.get(0).payload());
+        assertThat(balance.path("time").asText()).isEqualTo(success.time().toString());
+        assertThat(balance.path("data").path("causeEventId").asText()).isEqualTo(success.id());
+        assertThat(balance.path("data").path("consumed").asLong()).isEqualTo(1);
+    }
+
+    private static CloudEvent<LineEvent> at(CloudEvent<LineEvent> event, Instant time) {
+        return new CloudEvent<>(event.id(), event.source(), event.type(), event.subject(), time, event.data());
+    }
+
+    private static ProductKeyEntity key() {
+        ProductKeyEntity key = new ProductKeyEntity();
+        key.keyId = "KEY-R";
+        key.fingerprint = "f".repeat(64);
+        key.partialKey = "R0KEY";
+        key.allotment = 10;
+        key.chainHead = "0".repeat(64);
+        key.registeredAt = GRANTED;
+        return key;
+    }
+}
