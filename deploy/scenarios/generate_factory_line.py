@@ -277,6 +277,9 @@ def scenario_lines():
     lines = [{"kind": "register-key", **key} for key in KEYS]
     lines += [{"kind": "device-provisioned", "report": report} for report in provisioning_reports()]
     lines += shipping_lines()
+    # A week passes before the customers activate: the services book the line's work first, as they
+    # would in that week, so that no ledger batch mixes provisioning with activations.
+    lines.append({"kind": "catch-up"})
     lines += [{"kind": "activation-attempted", "report": report} for report in activation_reports()]
     lines += slmgr_lines()
     lines += event_log_lines()

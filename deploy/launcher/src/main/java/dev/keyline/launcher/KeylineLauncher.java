@@ -120,7 +120,9 @@ public final class KeylineLauncher {
         CatchUpWaiter.Baseline baseline = waiter.readBaseline();
         StationOutbox outbox = stack.stationOutbox();
         long outboxBefore = outbox.lineEventCount();
-        PlayResult result = new ScenarioPlayer(api, out).play(scenario);
+        ScenarioPlayer.CatchUp catchUp = playedSoFar ->
+                waiter.await(baseline, lineEventsWritten(playedSoFar, outbox, outboxBefore), CATCH_UP_TIMEOUT);
+        PlayResult result = new ScenarioPlayer(api, out, catchUp).play(scenario);
         printResult(result);
 
         long lineEvents = lineEventsToProcess(result, outbox.lineEventCount() - outboxBefore);
@@ -128,6 +130,16 @@ public final class KeylineLauncher {
                 + " process " + lineEvents + " line events");
         waiter.await(baseline, lineEvents, CATCH_UP_TIMEOUT);
         return SummaryReader.read(api, StackInfo.of(stack));
+    }
+
+    /** Returns the line events of the steps played so far, for a {@code catch-up} step, as the final wait counts. */
+    private static long lineEventsWritten(PlayResult playedSoFar, StationOutbox outbox, long outboxBefore) {
+        try {
+            return Math.max(playedSoFar.acceptedEvents(), outbox.lineEventCount() - outboxBefore);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "failed to count the station-service's outbox rows for a catch-up step: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -13,10 +13,24 @@ public final class ScenarioPlayer {
 
     private final KeylineApi api;
     private final PrintStream console;
+    private final CatchUp catchUp;
 
-    public ScenarioPlayer(KeylineApi api, PrintStream console) {
+    /** Waits, at a {@code catch-up} step, until the services have processed what the steps so far produced. */
+    @FunctionalInterface
+    public interface CatchUp {
+
+        /**
+         * Returns once the ledger and the alert-service have processed every line event of the steps played so far.
+         *
+         * @param playedSoFar the counts of the steps before the {@code catch-up} step
+         */
+        void await(PlayResult playedSoFar) throws InterruptedException;
+    }
+
+    public ScenarioPlayer(KeylineApi api, PrintStream console, CatchUp catchUp) {
         this.api = api;
         this.console = console;
+        this.catchUp = catchUp;
     }
 
     /**
@@ -25,8 +39,9 @@ public final class ScenarioPlayer {
      *
      * @throws ServiceCallException when a key registration fails, because later reports would be booked against a
      *     missing key
+     * @throws InterruptedException when interrupted while waiting at a {@code catch-up} step
      */
-    public PlayResult play(Scenario scenario) {
+    public PlayResult play(Scenario scenario) throws InterruptedException {
         Counters counters = new Counters();
         for (ScenarioStep step : scenario.steps()) {
             if (step instanceof ScenarioStep.RegisterKey key) {
@@ -35,6 +50,8 @@ public final class ScenarioPlayer {
                 postReport(report, counters);
             } else if (step instanceof ScenarioStep.StationArtifact artifact) {
                 postArtifact(artifact, counters);
+            } else if (step instanceof ScenarioStep.CatchUp pause) {
+                catchUp(pause, counters);
             }
         }
         if (counters.stationRequests() % PROGRESS_INTERVAL != 0) {
@@ -59,6 +76,15 @@ public final class ScenarioPlayer {
             default -> throw new ServiceCallException("registering key " + key.keyId() + " (scenario line "
                     + key.lineNumber() + ") failed with HTTP " + response.status() + ": " + response.problemDetail());
         }
+    }
+
+    private void catchUp(ScenarioStep.CatchUp pause, Counters counters) throws InterruptedException {
+        printProgress(counters);
+        console.printf(
+                "scenario line %d: waiting until the ledger and alert services have processed these events%n",
+                pause.lineNumber());
+        catchUp.await(counters.result());
+        console.println("caught up; playing on");
     }
 
     private void postReport(ScenarioStep.StationReport report, Counters counters) {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *   <li>{@code {"kind": "answer-file" | "event-log", "serial", "lineId", "stationId", "xml"}}, with an optional
  *       {@code "path"} (answer file) or {@code "channel"} (event log)
  *   <li>{@code {"kind": "answer-file-check", "lineId", "stationId", "path", "xml"}}
+ *   <li>{@code {"kind": "catch-up"}}, which waits until the services have processed the events of the lines before it
  * </ul>
  *
  * Only the fields the launcher needs are checked here; the services validate the rest.
@@ -79,12 +80,15 @@ public final class ScenarioReader {
         if (kind.equals("register-key")) {
             return registerKey(object, location);
         }
+        if (kind.equals("catch-up")) {
+            return new ScenarioStep.CatchUp(location.line());
+        }
         Optional<ReportKind> reportKind = ReportKind.find(kind);
         if (reportKind.isPresent()) {
             return stationReport(reportKind.get(), object, location);
         }
         ArtifactKind artifactKind = ArtifactKind.find(kind)
-                .orElseThrow(() -> location.error("unknown kind '" + kind + "': expected register-key, "
+                .orElseThrow(() -> location.error("unknown kind '" + kind + "': expected register-key, catch-up, "
                         + "device-provisioned, activation-attempted, step, slmgr-output, answer-file, "
                         + "answer-file-check, event-log or station-log"));
         return stationArtifact(artifactKind, object, location);

@@ -58,4 +58,11 @@ public sealed interface ScenarioStep {
                     + principal + "]";
         }
     }
+
+    /**
+     * Waits until the ledger and the alert-service have processed every line event that the steps before it
+     * produced. A scenario puts it where time passes on the line, such as the week between provisioning and the
+     * customers' activations, so that the ledger books the two phases in separate batches, as it does in a factory.
+     */
+    record CatchUp(int lineNumber) implements ScenarioStep {}
 }

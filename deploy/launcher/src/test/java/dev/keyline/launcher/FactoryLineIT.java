@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +76,9 @@ class FactoryLineIT {
         AlertStatus alertBefore = api.alertStatus();
         StationOutbox outbox = stack.stationOutbox();
         long outboxBefore = outbox.lineEventCount();
-        played = new ScenarioPlayer(api, System.out).play(scenario);
+        ScenarioPlayer.CatchUp catchUp = playedSoFar -> awaitCatchUp(
+                ledgerBefore, alertBefore, Math.max(playedSoFar.acceptedEvents(), outboxCount(outbox) - outboxBefore));
+        played = new ScenarioPlayer(api, System.out, catchUp).play(scenario);
         lineEventsWritten = outbox.lineEventCount() - outboxBefore;
         awaitCatchUp(ledgerBefore, alertBefore, lineEventsWritten);
 
@@ -300,6 +303,14 @@ class FactoryLineIT {
                 StackSettings.DEFAULT_POSTGRES_USER,
                 StackSettings.DEFAULT_POSTGRES_PASSWORD,
                 servicePorts);
+    }
+
+    private static long outboxCount(StationOutbox outbox) {
+        try {
+            return outbox.lineEventCount();
+        } catch (SQLException e) {
+            throw new IllegalStateException("failed to count the station-service's outbox rows", e);
+        }
     }
 
     /** Waits as the launcher does: the ledger books every event, then the alert rules process both topics. */

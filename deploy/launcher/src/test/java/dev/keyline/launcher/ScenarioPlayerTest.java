@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 class ScenarioPlayerTest {
 
     private static final String KEY = "TSTAA-BBBBB-CCCCC-DDDDD-7QX4M";
+    private static final ScenarioPlayer.CatchUp NO_CATCH_UP = playedSoFar -> {
+        throw new AssertionError("the scenario has no catch-up step, but the player waited");
+    };
 
     private HttpServer server;
     private final AtomicInteger keyPosts = new AtomicInteger();
@@ -51,7 +54,7 @@ class ScenarioPlayerTest {
     }
 
     @Test
-    void countsAcceptedEventsWithExposures() {
+    void countsAcceptedEventsWithExposures() throws InterruptedException {
         List<String> lines = new ArrayList<>();
         lines.add(registerKey("KEY-A"));
         lines.add(registerKey("KEY-B"));
@@ -63,8 +66,7 @@ class ScenarioPlayerTest {
         AccessTokens tokens = AccessTokens.generate(scenario.stationPrincipals());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        PlayResult result =
-                new ScenarioPlayer(api(tokens), new PrintStream(console, true, StandardCharsets.UTF_8)).play(scenario);
+        PlayResult result = player(tokens, console, NO_CATCH_UP).play(scenario);
 
         assertThat(result).isEqualTo(new PlayResult(1, 1, 100, 99, 1, 0, 0, 0, 100));
         String printed = console.toString(StandardCharsets.UTF_8);
@@ -89,14 +91,14 @@ class ScenarioPlayerTest {
         AccessTokens tokens = AccessTokens.generate(scenario.stationPrincipals());
 
         assertThatThrownBy(() ->
-                        new ScenarioPlayer(api(tokens), new PrintStream(new ByteArrayOutputStream())).play(scenario))
+                        player(tokens, new ByteArrayOutputStream(), NO_CATCH_UP).play(scenario))
                 .isInstanceOf(ServiceCallException.class)
                 .hasMessageContaining("registering key KEY-A (scenario line 1) failed with HTTP 500");
         assertThat(authorizationBySerial).isEmpty();
     }
 
     @Test
-    void postsStepsAndArtifacts() {
+    void postsStepsAndArtifacts() throws InterruptedException {
         List<String> lines = List.of(
                 "{\"kind\":\"step\",\"serial\":\"S-1\",\"report\":{\"step\":\"shipped\","
                         + "\"lineId\":\"line-1\",\"stationId\":\"qa-01\"}}",
@@ -110,8 +112,7 @@ class ScenarioPlayerTest {
         AccessTokens tokens = AccessTokens.generate(scenario.stationPrincipals());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        PlayResult result =
-                new ScenarioPlayer(api(tokens), new PrintStream(console, true, StandardCharsets.UTF_8)).play(scenario);
+        PlayResult result = player(tokens, console, NO_CATCH_UP).play(scenario);
 
         // The step names 1 event, the slmgr output 2 (a success and a license report), the check 1 exposure.
         assertThat(result).isEqualTo(new PlayResult(0, 0, 1, 1, 0, 3, 2, 1, 4));
@@ -142,6 +143,46 @@ class ScenarioPlayerTest {
                                 "application/xml; charset=UTF-8",
                                 activationToken,
                                 "<Event/>"));
+    }
+
+    @Test
+    void catchUpWaitsWithTheCountsSoFar() throws InterruptedException {
+        List<String> lines = List.of(
+                registerKey("KEY-A"),
+                report("device-provisioned", "S-1", "slmgr /ipk " + KEY),
+                report("device-provisioned", "S-2", null),
+                "{\"kind\":\"catch-up\"}",
+                report("activation-attempted", "S-1", null));
+        Scenario scenario = ScenarioReader.parse(lines, "test.jsonl");
+        AccessTokens tokens = AccessTokens.generate(scenario.stationPrincipals());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<PlayResult> waits = new ArrayList<>();
+        List<Integer> reportsBeforeWait = new ArrayList<>();
+
+        PlayResult result = player(tokens, console, playedSoFar -> {
+                    waits.add(playedSoFar);
+                    reportsBeforeWait.add(authorizationBySerial.size());
+                })
+                .play(scenario);
+
+        // Before the wait: two provisioning reports, 3 events with the exposure in the notes; the activation after.
+        assertThat(waits).containsExactly(new PlayResult(1, 0, 2, 2, 0, 0, 0, 0, 3));
+        assertThat(reportsBeforeWait).containsExactly(2);
+        assertThat(result).isEqualTo(new PlayResult(1, 0, 3, 3, 0, 0, 0, 0, 4));
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("scenario line 4: waiting until the ledger and alert services have processed these events\n")
+                .contains("caught up; playing on\n");
+    }
+
+    @Test
+    void unknownKindNamesCatchUp() {
+        assertThatThrownBy(() -> ScenarioReader.parse(List.of("{\"kind\":\"pause\"}"), "test.jsonl"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("unknown kind 'pause': expected register-key, catch-up, device-provisioned");
+    }
+
+    private ScenarioPlayer player(AccessTokens tokens, ByteArrayOutputStream console, ScenarioPlayer.CatchUp catchUp) {
+        return new ScenarioPlayer(api(tokens), new PrintStream(console, true, StandardCharsets.UTF_8), catchUp);
     }
 
     private KeylineApi api(AccessTokens tokens) {

@@ -267,6 +267,10 @@ class ScenarioReaderTest {
                 .containsExactly(tuple("KEY-A", 150L), tuple("KEY-B", 100L));
         assertThat(scenario.reportCount()).isEqualTo(395);
         assertThat(scenario.artifactCount()).isEqualTo(15);
+        assertThat(scenario.steps())
+                .filteredOn(step -> step instanceof ScenarioStep.CatchUp)
+                .extracting(ScenarioStep::lineNumber)
+                .containsExactly(230);
         assertThat(scenario.stationPrincipals())
                 .containsExactly(
                         "line-1/activation-01",
