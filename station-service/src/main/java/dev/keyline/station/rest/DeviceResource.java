@@ -2,8 +2,10 @@ package dev.keyline.station.rest;
 
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.ManufacturingStep;
 import dev.keyline.station.domain.ReportKind;
+import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StepReport;
 import dev.keyline.station.domain.WorkflowProblems;
 import dev.keyline.station.service.DeviceQueries;
@@ -14,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +28,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -37,10 +41,13 @@ public class DeviceResource {
 
     private final ReportIntake intake;
     private final DeviceQueries queries;
+    private final IdempotentResponses answers;
     private final SecurityIdentity identity;
 
-    public DeviceResource(ReportIntake intake, DeviceQueries queries, SecurityIdentity identity) {
+    public DeviceResource(
+            ReportIntake intake, DeviceQueries queries, IdempotentResponses answers, SecurityIdentity identity) {
         this.intake = intake;
+        this.answers = answers;
         this.queries = queries;
         this.identity = identity;
     }
@@ -53,9 +60,19 @@ public class DeviceResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = StepReport.class)))
     @APIResponse(responseCode = "202", description = "Stored with its event in the outbox")
     @APIResponse(responseCode = "409", description = "A step before this one is missing, or the device cannot ship")
-    public Uni<Response> reportStep(@PathParam("serial") String serial, String body) {
-        return intake.receive(ReportKind.DEVICE_STEP, body, StationPrincipal.binding(identity), serial)
-                .map(outcome -> Response.accepted(ReportAccepted.of(outcome)).build());
+    public Uni<Response> reportStep(
+            @PathParam("serial") String serial,
+            @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+                    String idempotencyKey,
+            String body) {
+        StationBinding station = StationPrincipal.binding(identity);
+        return answers.accept(
+                station,
+                idempotencyKey,
+                "steps/" + serial,
+                body,
+                alsoInTransaction -> intake.receive(ReportKind.DEVICE_STEP, body, station, serial, alsoInTransaction),
+                ReportAccepted::firstResponse);
     }
 
     @GET

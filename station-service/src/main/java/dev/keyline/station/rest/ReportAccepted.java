@@ -14,6 +14,12 @@ import java.util.List;
 public record ReportAccepted(
         String eventId, String type, List<ExposureReceipt> exposures, List<String> warnings, DeviceProgress device) {
 
+    /** Returns the 202 body of {@code outcome} with its event id, as {@link IdempotentResponses} stores it. */
+    static IdempotentResponses.FirstResponse firstResponse(ReportOutcome outcome) {
+        return new IdempotentResponses.FirstResponse(
+                of(outcome), outcome.report().id());
+    }
+
     static ReportAccepted of(ReportOutcome outcome) {
         return new ReportAccepted(
                 outcome.report().id(),

@@ -3,7 +3,9 @@ package dev.keyline.station.rest;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.station.domain.ActivationAttemptedReport;
 import dev.keyline.station.domain.DeviceProvisionedReport;
+import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.ReportKind;
+import dev.keyline.station.domain.ReportOutcome;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.BulkIntake;
 import dev.keyline.station.service.ReportIntake;
@@ -11,14 +13,17 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -32,13 +37,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
+    /** Describes the {@code Idempotency-Key} header in the OpenAPI document. */
+    static final String IDEMPOTENCY_KEY = "A name for this report, such as a UUID, up to 128 letters, digits, '.', '_',"
+            + " ':' or '-'. Sending the report again with the same key and body answers the first 202 again, with"
+            + " Idempotent-Replayed: true, and books nothing; the same key with another body gets 422.";
+
     private final ReportIntake intake;
     private final BulkIntake bulk;
+    private final IdempotentResponses answers;
     private final SecurityIdentity identity;
 
-    public ReportResource(ReportIntake intake, BulkIntake bulk, SecurityIdentity identity) {
+    public ReportResource(
+            ReportIntake intake, BulkIntake bulk, IdempotentResponses answers, SecurityIdentity identity) {
         this.intake = intake;
         this.bulk = bulk;
+        this.answers = answers;
         this.identity = identity;
     }
 
@@ -47,8 +60,10 @@ public class ReportResource {
     @Operation(summary = "Report that a station installed a production key on a device")
     @RequestBody(content = @Content(schema = @Schema(implementation = DeviceProvisionedReport.class)))
     @APIResponse(responseCode = "202", description = "Stored in the outbox; the relay publishes it to Kafka")
-    public Uni<Response> deviceProvisioned(String body) {
-        return receive(ReportKind.DEVICE_PROVISIONED, body);
+    public Uni<Response> deviceProvisioned(
+            @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            String body) {
+        return receive(ReportKind.DEVICE_PROVISIONED, idempotencyKey, body);
     }
 
     @POST
@@ -56,8 +71,10 @@ public class ReportResource {
     @Operation(summary = "Report that a device attempted activation")
     @RequestBody(content = @Content(schema = @Schema(implementation = ActivationAttemptedReport.class)))
     @APIResponse(responseCode = "202", description = "Stored in the outbox; the relay publishes it to Kafka")
-    public Uni<Response> activationAttempted(String body) {
-        return receive(ReportKind.ACTIVATION_ATTEMPTED, body);
+    public Uni<Response> activationAttempted(
+            @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            String body) {
+        return receive(ReportKind.ACTIVATION_ATTEMPTED, idempotencyKey, body);
     }
 
     @POST
@@ -65,14 +82,28 @@ public class ReportResource {
     @Operation(summary = "Report up to 1000 reports, each with a kind, stored together or not at all")
     @APIResponse(responseCode = "202", description = "Every item stored in the outbox in one transaction")
     @APIResponse(responseCode = "400", description = "An item is invalid, and the problem names its index and field")
-    public Uni<Response> bulk(String body) {
-        return bulk.receive(body, StationPrincipal.binding(identity))
-                .map(outcomes -> Response.accepted(BulkAccepted.of(outcomes)).build());
+    public Uni<Response> bulk(
+            @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            String body) {
+        StationBinding station = StationPrincipal.binding(identity);
+        return answers.<List<ReportOutcome>>accept(
+                station,
+                idempotencyKey,
+                "bulk",
+                body,
+                alsoInTransaction -> bulk.receive(body, station, alsoInTransaction),
+                outcomes -> new IdempotentResponses.FirstResponse(
+                        BulkAccepted.of(outcomes), outcomes.get(0).report().id()));
     }
 
-    private Uni<Response> receive(ReportKind kind, String body) {
+    private Uni<Response> receive(ReportKind kind, String idempotencyKey, String body) {
         StationBinding station = StationPrincipal.binding(identity);
-        return intake.receive(kind, body, station)
-                .map(outcome -> Response.accepted(ReportAccepted.of(outcome)).build());
+        return answers.accept(
+                station,
+                idempotencyKey,
+                kind.wireName(),
+                body,
+                alsoInTransaction -> intake.receive(kind, body, station, null, alsoInTransaction),
+                ReportAccepted::firstResponse);
     }
 }

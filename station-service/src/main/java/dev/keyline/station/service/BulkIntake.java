@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,6 +64,15 @@ public class BulkIntake {
 
     /** Stores every item, or none, and returns one outcome per item in request order. */
     public Uni<List<ReportOutcome>> receive(String body, StationBinding station) {
+        return receive(body, station, outcomes -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Stores every item, or none, as {@link #receive(String, StationBinding)} does, and runs {@code alsoInTransaction}
+     * with the outcomes in the transaction that stores them.
+     */
+    public Uni<List<ReportOutcome>> receive(
+            String body, StationBinding station, Function<List<ReportOutcome>, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received a bulk request from %s", station);
         Instant receivedAt = Instant.now();
 
@@ -94,11 +104,15 @@ public class BulkIntake {
             LOG.warnf("rejected bulk request from %s: invalid values in %s", station, fields(errors));
             return reject(allExposures, notice -> BulkItems.invalid(errors, notice));
         }
-        return book(items, allExposures, station, receivedAt);
+        return book(items, allExposures, station, receivedAt, alsoInTransaction);
     }
 
     private Uni<List<ReportOutcome>> book(
-            List<Item> items, List<CloudEvent<KeyExposed>> allExposures, StationBinding station, Instant receivedAt) {
+            List<Item> items,
+            List<CloudEvent<KeyExposed>> allExposures,
+            StationBinding station,
+            Instant receivedAt,
+            Function<List<ReportOutcome>, Uni<Void>> alsoInTransaction) {
         return publisher
                 .inTransaction(
                         () -> Multi.createFrom()
@@ -110,7 +124,8 @@ public class BulkIntake {
                                                 .transform(failure -> new ProblemException(BulkItems.rejectedItem(
                                                         item.index(), ((ProblemException) failure).problem()))))
                                 .collect()
-                                .asList(),
+                                .asList()
+                                .call(outcomes -> alsoInTransaction.apply(outcomes)),
                         "bulk request of " + items.size() + " reports from " + station)
                 .onFailure(ProblemException.class)
                 .recoverWithUni(failure -> afterRejection(allExposures, (ProblemException) failure))

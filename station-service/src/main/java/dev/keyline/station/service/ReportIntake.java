@@ -61,6 +61,20 @@ public class ReportIntake {
      * out, and then the path's is used; when present it must be the same.
      */
     public Uni<ReportOutcome> receive(ReportKind kind, String body, StationBinding station, String pathSerial) {
+        return receive(
+                kind, body, station, pathSerial, outcome -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Stores a report as {@link #receive(ReportKind, String, StationBinding, String)} does, and runs
+     * {@code alsoInTransaction} with the outcome in the transaction that stores it, so that both are kept or neither.
+     */
+    public Uni<ReportOutcome> receive(
+            ReportKind kind,
+            String body,
+            StationBinding station,
+            String pathSerial,
+            Function<ReportOutcome, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received a %s report from %s", kind.wireName(), station);
         Instant receivedAt = Instant.now();
 
@@ -116,7 +130,7 @@ public class ReportIntake {
                     notice -> ReportProblems.foreignStation(station, report, notice));
         }
 
-        return accept(kind, station, report, redacted.exposures(), receivedAt);
+        return accept(kind, station, report, redacted.exposures(), receivedAt, alsoInTransaction);
     }
 
     private Uni<ReportOutcome> accept(
@@ -124,14 +138,16 @@ public class ReportIntake {
             StationBinding station,
             StationReport report,
             List<KeyExposure> found,
-            Instant receivedAt) {
+            Instant receivedAt,
+            Function<ReportOutcome, Uni<Void>> alsoInTransaction) {
         Instant time = report.occurredAt(receivedAt);
         List<CloudEvent<KeyExposed>> exposures = ExposureEvents.create(kind, found, station, report.serial(), time);
         logExposures(exposures);
 
         return publisher
                 .inTransaction(
-                        () -> booking.book(report, exposures, station, receivedAt),
+                        () -> booking.book(report, exposures, station, receivedAt)
+                                .call(outcome -> alsoInTransaction.apply(outcome)),
                         kind.wireName() + " report for serial " + report.serial())
                 .onFailure(ProblemException.class)
                 .recoverWithUni(failure -> exposuresAfterRejection(exposures, (ProblemException) failure))

@@ -1,0 +1,32 @@
+package dev.keyline.station.domain;
+
+import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.keys.KeyRedactor;
+import java.util.regex.Pattern;
+
+/**
+ * The value of a report request's {@code Idempotency-Key} header: a name the station picks for one report, such as a
+ * UUID, so that it can send the report again after a lost response without booking it twice.
+ */
+public record IdempotencyKey(String value) {
+
+    /** The request header that carries the key. */
+    public static final String HEADER = "Idempotency-Key";
+
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String FIX =
+            "send a new UUID for each report, and the same one when you send that report again";
+
+    public IdempotencyKey {
+        if (value == null || !FORM.matcher(value).matches()) {
+            throw ProblemException.invalidField(
+                    HEADER,
+                    "must be 1 to 128 letters, digits, '.', '_', ':' or '-'" + Quoting.got(Quoting.masked(value)),
+                    FIX);
+        }
+        if (!KeyRedactor.maskAll(value).equals(value)) {
+            throw ProblemException.invalidField(
+                    HEADER, "must not contain a product key, got '" + KeyRedactor.maskAll(value) + "'", FIX);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.keyline.station.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.station.domain.IdempotencyKey;
+import dev.keyline.station.domain.RequestFingerprint;
+import dev.keyline.station.domain.StationBinding;
+import dev.keyline.station.service.IdempotentRequests;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Responds to report requests that carry an {@code Idempotency-Key} header. The first request is booked, and its 202
+ * body is stored in the same transaction. A resend with the same key and the same request gets that body again, with
+ * {@code Idempotent-Replayed: true}, and books nothing. A request without the header is booked every time it is sent.
+ */
+@ApplicationScoped
+public class IdempotentResponses {
+
+    /** The response header that marks a stored response sent again. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final Logger LOG = Logger.getLogger(IdempotentResponses.class);
+
+    private final IdempotentRequests requests;
+    private final ObjectMapper json;
+
+    public IdempotentResponses(IdempotentRequests requests, ObjectMapper json) {
+        this.requests = requests;
+        this.json = json;
+    }
+
+    /** Books a request; {@code alsoInTransaction} must run in the transaction that stores it. */
+    @FunctionalInterface
+    interface Intake<T> {
+        Uni<T> receive(Function<T, Uni<Void>> alsoInTransaction);
+    }
+
+    /** The 202 body of a booked request, and the id of its first event, stored together. */
+    record FirstResponse(Object body, String eventId) {}
+
+    /**
+     * Books the request through {@code intake}, or responds to a resend with the stored response.
+     *
+     * @param keyHeader the {@code Idempotency-Key} header, or null
+     * @param target names the endpoint in the request's fingerprint, such as {@code device-provisioned}
+     */
+    <T> Uni<Response> accept(
+            StationBinding station,
+            String keyHeader,
+            String target,
+            String body,
+            Intake<T> intake,
+            Function<T, FirstResponse> response) {
+        if (keyHeader == null) {
+            return intake.receive(result -> Uni.createFrom().voidItem())
+                    .map(result ->
+                            Response.accepted(response.apply(result).body()).build());
+        }
+        IdempotentRequests.Request request = new IdempotentRequests.Request(
+                station, new IdempotencyKey(keyHeader), target, RequestFingerprint.of(target, body));
+        Instant receivedAt = Instant.now();
+
+        return requests.find(request).chain(kept -> {
+            if (kept.isPresent()) {
+                LOG.infof(
+                        "sent the stored response to a resend of %s request with key %s from %s; event %s was booked at %s",
+                        target, keyHeader, station, kept.get().eventId, kept.get().receivedAt);
+                return Uni.createFrom()
+                        .item(Response.accepted(kept.get().response)
+                                .type(MediaType.APPLICATION_JSON)
+                                .header(REPLAYED_HEADER, "true")
+                                .build());
+            }
+            return intake.receive(result -> {
+                        FirstResponse first = response.apply(result);
+                        return requests.remember(request, UUID.fromString(first.eventId()), render(first), receivedAt);
+                    })
+                    .map(result ->
+                            Response.accepted(response.apply(result).body()).build());
+        });
+    }
+
+    private String render(FirstResponse response) {
+        try {
+            return json.writeValueAsString(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "failed to write the 202 body of event " + response.eventId() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.keyline.station.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class IdempotencyKeyTest {
+
+    @Test
+    void uuidAndNamedKeysAccepted() {
+        assertThat(new IdempotencyKey("0b6f8c1e-3f0a-4d0e-9c39-2f1d6f1c7a10").value())
+                .isEqualTo("0b6f8c1e-3f0a-4d0e-9c39-2f1d6f1c7a10");
+        assertThat(new IdempotencyKey("line-1:imaging-01:L1-0001.provision_2").value())
+                .isEqualTo("line-1:imaging-01:L1-0001.provision_2");
+    }
+
+    @Test
+    void emptyLongAndSpacedKeysRejected() {
+        assertThatThrownBy(() -> new IdempotencyKey(""))
+                .isInstanceOf(ProblemException.class)
+                .extracting(failure ->
+                        ((ProblemException) failure).problem().errors().get(0).message())
+                .isEqualTo("must be 1 to 128 letters, digits, '.', '_', ':' or '-', got ''");
+        assertThatThrownBy(() -> new IdempotencyKey("k".repeat(129)))
+                .isInstanceOf(ProblemException.class)
+                .extracting(failure -> ((ProblemException) failure).problem().status())
+                .isEqualTo(400);
+        assertThatThrownBy(() -> new IdempotencyKey("a/b"))
+                .isInstanceOf(ProblemException.class)
+                .extracting(failure ->
+                        ((ProblemException) failure).problem().errors().get(0).field())
+                .isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void productKeyRejectedMasked() {
+        assertThatThrownBy(() -> new IdempotencyKey("TSTAA-BBBBB-CCCCC-DDDDD-7QX4M"))
+                .isInstanceOf(ProblemException.class)
+                .extracting(failure ->
+                        ((ProblemException) failure).problem().errors().get(0).message())
+                .isEqualTo("must not contain a product key, got '*****-*****-*****-*****-7QX4M'");
+    }
+}

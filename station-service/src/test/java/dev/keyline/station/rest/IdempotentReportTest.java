@@ -1,0 +1,175 @@
+package dev.keyline.station.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyline.schemas.Topics;
+import dev.keyline.station.support.StationCalls;
+import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.Tokens;
+import dev.keyline.station.support.TopicReader;
+import dev.keyline.station.support.TopicReader.KeyedEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Report requests sent again with the same {@code Idempotency-Key}, as a station does after a lost 202. */
+@QuarkusTest
+class IdempotentReportTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String KEY = "TSTAA-BBBBB-CCCCC-DDDDD-7QX4M";
+    private static final String MASKED = "*****-*****-*****-*****-7QX4M";
+
+    @Test
+    void resentProvisioningBookedOnce() throws Exception {
+        String serial = StationCalls.newSerial("SN-IDEM");
+        String key = UUID.randomUUID().toString();
+        String body = StationCalls.provisioned(serial, "KEY-A", "7QX4M", true)
+                .put("notes", "cscript slmgr.vbs /ipk " + KEY)
+                .toString();
+
+        Response first = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, key, body);
+        Response again = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, key, body);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(first.header(IdempotentResponses.REPLAYED_HEADER)).isNull();
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.header(IdempotentResponses.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(MAPPER.readTree(again.asString())).isEqualTo(MAPPER.readTree(first.asString()));
+        assertThat(again.jsonPath().getString("exposures[0].maskedKey")).isEqualTo(MASKED);
+        assertThat(again.asString()).doesNotContain(KEY);
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM reports WHERE serial = '" + serial + "'"))
+                .isEqualTo(1);
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM idempotent_requests WHERE idempotency_key = '" + key
+                        + "' AND event_id = '" + first.jsonPath().getString("eventId") + "'"))
+                .isEqualTo(1);
+
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial))
+                .extracting(KeyedEvent::type)
+                .containsExactlyInAnyOrder(
+                        "keyline.device.provisioned.v1", "keyline.device.step-completed.v1", "keyline.key.exposed.v1");
+    }
+
+    @Test
+    void sameKeyOtherBodyRejected() throws Exception {
+        String serial = StationCalls.newSerial("SN-IDEM");
+        String key = "line-1:imaging-01:" + serial;
+        ObjectNode report = StationCalls.provisioned(serial, "KEY-A", "7QX4M", false);
+        Response first = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, key, report.toString());
+
+        Response other = post(
+                "/api/v1/reports/device-provisioned",
+                Tokens.IMAGING_STATION,
+                key,
+                report.put("keyCleared", true).toString());
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/idempotency-key-reused");
+        assertThat(other.jsonPath().getString("detail"))
+                .startsWith("Idempotency-Key '" + key + "' of line-1/imaging-01 was first used at ")
+                .contains("which booked event " + first.jsonPath().getString("eventId"))
+                .endsWith("send this report with a new key, or send the first request unchanged to get its"
+                        + " response again");
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial))
+                .extracting(KeyedEvent::type)
+                .containsExactly("keyline.device.provisioned.v1");
+    }
+
+    @Test
+    void keyBelongsToItsStation() {
+        String key = UUID.randomUUID().toString();
+        String first = StationCalls.provisioned(StationCalls.newSerial("SN-IDEM"), "KEY-A", "7QX4M", false)
+                .toString();
+        String activation = MAPPER.createObjectNode()
+                .put("serial", StationCalls.newSerial("SN-IDEM"))
+                .put("lineId", "line-1")
+                .put("stationId", "activation-01")
+                .put("keyId", "KEY-A")
+                .put("partialKey", "7QX4M")
+                .put("channel", "internet")
+                .put("result", "success")
+                .toString();
+
+        Response provisioned = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, key, first);
+        Response activated = post("/api/v1/reports/activation-attempted", Tokens.ACTIVATION_STATION, key, activation);
+
+        assertThat(provisioned.statusCode()).isEqualTo(202);
+        assertThat(activated.statusCode()).isEqualTo(202);
+        assertThat(activated.header(IdempotentResponses.REPLAYED_HEADER)).isNull();
+        assertThat(activated.jsonPath().getString("eventId"))
+                .isNotEqualTo(provisioned.jsonPath().getString("eventId"));
+    }
+
+    @Test
+    void resentStepAndBulkBookedOnce() throws Exception {
+        String serial = StationCalls.newSerial("SN-IDEM");
+        assertThat(StationCalls.postProvisioned(StationCalls.provisioned(serial, "KEY-A", "7QX4M", true))
+                        .statusCode())
+                .isEqualTo(202);
+        String step = "{\"step\":\"generalized\",\"lineId\":\"line-1\",\"stationId\":\"imaging-01\"}";
+        String stepKey = UUID.randomUUID().toString();
+        String bulkSerial = StationCalls.newSerial("SN-IDEM-BULK");
+        String bulk = "["
+                + StationCalls.provisioned(bulkSerial, "KEY-A", "7QX4M", false).put("kind", "device-provisioned")
+                + "]";
+        String bulkKey = UUID.randomUUID().toString();
+
+        Response stepFirst = post("/api/v1/devices/" + serial + "/steps", Tokens.IMAGING_STATION, stepKey, step);
+        Response stepAgain = post("/api/v1/devices/" + serial + "/steps", Tokens.IMAGING_STATION, stepKey, step);
+        Response bulkFirst = post("/api/v1/reports/bulk", Tokens.IMAGING_STATION, bulkKey, bulk);
+        Response bulkAgain = post("/api/v1/reports/bulk", Tokens.IMAGING_STATION, bulkKey, bulk);
+
+        assertThat(stepFirst.statusCode()).isEqualTo(202);
+        assertThat(stepAgain.statusCode()).isEqualTo(202);
+        assertThat(stepAgain.header(IdempotentResponses.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(stepAgain.jsonPath().getString("eventId"))
+                .isEqualTo(stepFirst.jsonPath().getString("eventId"));
+        assertThat(bulkFirst.statusCode()).isEqualTo(202);
+        assertThat(bulkAgain.statusCode()).isEqualTo(202);
+        assertThat(MAPPER.readTree(bulkAgain.asString())).isEqualTo(MAPPER.readTree(bulkFirst.asString()));
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial))
+                .extracting(event -> event.data().path("step").asText())
+                .containsExactly("", "key-cleared", "generalized");
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, bulkSerial))
+                .extracting(KeyedEvent::type)
+                .containsExactly("keyline.device.provisioned.v1");
+    }
+
+    @Test
+    void invalidKeyNamesTheHeader() {
+        String body = StationCalls.provisioned(StationCalls.newSerial("SN-IDEM"), "KEY-A", "7QX4M", false)
+                .toString();
+
+        Response spaced = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, "two words", body);
+        Response productKey = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, KEY, body);
+
+        assertThat(spaced.statusCode()).isEqualTo(400);
+        assertThat(spaced.jsonPath().getString("errors[0].field")).isEqualTo("Idempotency-Key");
+        assertThat(spaced.jsonPath().getString("errors[0].message"))
+                .isEqualTo("must be 1 to 128 letters, digits, '.', '_', ':' or '-', got 'two words'");
+        assertThat(spaced.jsonPath().getString("errors[0].fix")).startsWith("send a new UUID for each report");
+        assertThat(productKey.statusCode()).isEqualTo(400);
+        assertThat(productKey.jsonPath().getString("errors[0].message"))
+                .isEqualTo("must not contain a product key, got '" + MASKED + "'");
+        assertThat(productKey.asString()).doesNotContain(KEY);
+    }
+
+    private static Response post(String path, String token, String idempotencyKey, String body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", idempotencyKey)
+                .body(body)
+                .post(path);
+    }
+}
