@@ -14,11 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +28,7 @@ import java.util.stream.Collectors;
 public final class EventCodec {
 
     private static final String ENVELOPE_SCHEMA = "/keyline/schemas/cloudevent-envelope.json";
+    private static final String TIME_PROBLEM = "$.time: not an RFC 3339 date-time";
 
     private final ObjectMapper mapper = EventJson.mapper();
     private final JsonSchema envelopeSchema;
@@ -80,23 +80,26 @@ public final class EventCodec {
         if (!root.isObject()) {
             return new DecodeResult.Rejected("expected a JSON object with the CloudEvents attributes");
         }
-        List<String> problems = validate(root);
+        List<String> problems = schemaProblems(root);
         if (!problems.isEmpty()) {
             return new DecodeResult.Rejected(KeyRedactor.maskAll(String.join("; ", problems)));
+        }
+        Optional<Instant> time = EventTime.parse(root.get("time").asText());
+        if (time.isEmpty()) {
+            return new DecodeResult.Rejected(TIME_PROBLEM);
         }
         EventType type = EventType.fromType(root.get("type").asText()).orElseThrow();
         try {
             EventData data = mapper.treeToValue(root.get("data"), type.dataClass());
-            Instant time = OffsetDateTime.parse(root.get("time").asText()).toInstant();
             CloudEvent<EventData> event = new CloudEvent<>(
                     root.get("id").asText(),
                     root.get("source").asText(),
                     type,
                     root.get("subject").asText(),
-                    time,
+                    time.get(),
                     data);
             return new DecodeResult.Decoded(event);
-        } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             return new DecodeResult.Rejected(KeyRedactor.maskAll("data does not map to " + type.type() + ": "
                     + e.getMessage().lines().findFirst().orElse("")));
         }
@@ -104,6 +107,15 @@ public final class EventCodec {
 
     /** Returns the schema violations of an envelope and its data; empty when the event is valid. */
     public List<String> validate(JsonNode envelope) {
+        List<String> problems = schemaProblems(envelope);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        return EventTime.parse(envelope.get("time").asText()).isPresent() ? List.of() : List.of(TIME_PROBLEM);
+    }
+
+    /** Returns the violations of the envelope's and the data's JSON Schemas, without reading {@code time}. */
+    private List<String> schemaProblems(JsonNode envelope) {
         List<String> problems = messages(envelopeSchema.validate(envelope));
         if (!problems.isEmpty()) {
             return problems;
@@ -115,18 +127,9 @@ public final class EventCodec {
             return List.of("$.type: unknown event type '" + typeName + "'; known types are "
                     + List.of(EventType.values()).stream().map(EventType::type).toList());
         }
-        problems = messages(dataSchema.validate(envelope.get("data"))).stream()
+        return messages(dataSchema.validate(envelope.get("data"))).stream()
                 .map(message -> message.startsWith("$") ? "$.data" + message.substring(1) : message)
                 .toList();
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        try {
-            OffsetDateTime.parse(envelope.get("time").asText());
-        } catch (DateTimeParseException e) {
-            return List.of("$.time: not an RFC 3339 date-time");
-        }
-        return List.of();
     }
 
     private static List<String> messages(Set<ValidationMessage> messages) {
