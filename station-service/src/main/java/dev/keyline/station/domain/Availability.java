@@ -5,6 +5,7 @@ import dev.keyline.platform.problem.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -65,6 +66,40 @@ public final class Availability {
             return Verdict.accept();
         }
         return new Verdict(Optional.of(unavailable(balance, keyField)), List.of());
+    }
+
+    /**
+     * Returns a 409 problem when a report names a key id and a partial key that do not belong together: the ledger
+     * published {@code keyId} with another partial key. Either the station installed another key than it reports, or
+     * it names the wrong key id. Booking such a report would count the device against a key it may not have.
+     */
+    public static Optional<Problem> keyMismatch(String keyId, String reportedPartialKey, List<Balance> matches) {
+        if (keyId == null || reportedPartialKey == null || matches.size() != 1) {
+            return Optional.empty();
+        }
+        Balance balance = matches.get(0);
+        if (balance.partialKey().equalsIgnoreCase(reportedPartialKey)) {
+            return Optional.empty();
+        }
+
+        String reported = reportedPartialKey.toUpperCase(Locale.ROOT);
+        return Optional.of(Problem.of(
+                409,
+                "key-mismatch",
+                "Key id and partial key disagree",
+                "key " + keyId + " ends in " + balance.partialKey() + ", but the report's partialKey is " + reported
+                        + "; the device has another key than the report names, or the station names the wrong key"
+                        + " id. Nothing was booked",
+                List.of(
+                        new FieldError(
+                                "/partialKey",
+                                "is " + reported + ", but key " + keyId + " ends in " + balance.partialKey(),
+                                "read the partial key of the installed key with slmgr /dli and send the key id"
+                                        + " that has it"),
+                        new FieldError(
+                                "/keyId",
+                                "names a key ending in " + balance.partialKey(),
+                                "send the key id of the key that is installed on the device"))));
     }
 
     private static Problem unavailable(Balance balance, String keyField) {

@@ -1,5 +1,6 @@
 package dev.keyline.station.service;
 
+import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.station.config.StationConfig;
 import dev.keyline.station.domain.Availability;
@@ -11,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Checks a provisioning against the key's last published available count, in the caller's transaction. A key with
- * nothing available fails the provisioning with a 409 problem; missing or old figures give warnings.
+ * Checks a provisioning against the key's last published balance, in the caller's transaction. A key with nothing
+ * available, or whose partial key is not the reported one, fails the provisioning with a 409 problem. Missing or old
+ * figures give warnings.
  */
 @ApplicationScoped
 public class AvailabilityCheck {
@@ -39,10 +42,20 @@ public class AvailabilityCheck {
                 : balances.byPartialKey(keyName);
 
         return matches.chain(found -> {
+            List<Availability.Balance> figures =
+                    found.stream().map(AvailabilityCheck::figures).toList();
+            Optional<Problem> mismatch = Availability.keyMismatch(report.keyId(), report.partialKey(), figures);
+            if (mismatch.isPresent()) {
+                LOG.warnf(
+                        "rejected provisioning of device %s from %s/%s: key %s does not end in %s",
+                        report.serial(), report.lineId(), report.stationId(), report.keyId(), report.partialKey());
+                return Uni.createFrom().failure(new ProblemException(mismatch.get()));
+            }
+
             Availability.Verdict verdict = Availability.check(
                     keyName,
                     report.keyId() != null ? "/keyId" : "/partialKey",
-                    found.stream().map(AvailabilityCheck::figures).toList(),
+                    figures,
                     Instant.now(),
                     config.balanceMaxAge());
             if (verdict.rejection().isPresent()) {

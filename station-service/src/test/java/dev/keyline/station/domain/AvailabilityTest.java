@@ -1,11 +1,14 @@
 package dev.keyline.station.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AvailabilityTest {
@@ -27,6 +30,34 @@ class AvailabilityTest {
                 .contains("available 0 = allotment 100 - consumed 90 - committed 10");
         assertThat(problem.errors().get(0).field()).isEqualTo("/keyId");
         assertThat(verdict.warnings()).isEmpty();
+    }
+
+    @Test
+    void otherPartialKeyRejected() {
+        Optional<Problem> mismatch = Availability.keyMismatch(
+                "KEY-A", "h2k9d", List.of(balance(40, "active", NOW.minus(Duration.ofDays(9)))));
+
+        assertThat(mismatch).isPresent();
+        assertThat(mismatch.get().status()).isEqualTo(409);
+        assertThat(mismatch.get().type()).isEqualTo("https://keyline.dev/problems/key-mismatch");
+        assertThat(mismatch.get().detail())
+                .startsWith("key KEY-A ends in 7QX4M, but the report's partialKey is H2K9D;")
+                .endsWith("Nothing was booked");
+        assertThat(mismatch.get().errors())
+                .extracting(FieldError::field, FieldError::message)
+                .containsExactly(
+                        tuple("/partialKey", "is H2K9D, but key KEY-A ends in 7QX4M"),
+                        tuple("/keyId", "names a key ending in 7QX4M"));
+    }
+
+    @Test
+    void matchingOrUnknownPartialKeyPasses() {
+        List<Availability.Balance> keyA = List.of(balance(40, "active", NOW));
+
+        assertThat(Availability.keyMismatch("KEY-A", "7qx4m", keyA)).isEmpty();
+        assertThat(Availability.keyMismatch("KEY-A", null, keyA)).isEmpty();
+        assertThat(Availability.keyMismatch(null, "H2K9D", keyA)).isEmpty();
+        assertThat(Availability.keyMismatch("KEY-A", "H2K9D", List.of())).isEmpty();
     }
 
     @Test

@@ -43,6 +43,22 @@ class AvailabilityCheckTest {
     }
 
     @Test
+    void otherPartialKeyRejected() throws Exception {
+        String eventId =
+                LedgerEvents.publishBalance(balance("KEY-MIX", "M1XAA", 50, 0, 0, 50, "active"), Instant.now());
+        awaitBalance("KEY-MIX", eventId);
+        String serial = newSerial("SN-AV");
+
+        Response response = postProvisioned(provisioned(serial, "KEY-MIX", "H2K9D", false));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/key-mismatch");
+        assertThat(response.jsonPath().getList("errors.field")).containsExactly("/partialKey", "/keyId");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM reports WHERE serial = '" + serial + "'"))
+                .isEqualTo(0);
+    }
+
+    @Test
     void availableKeyAcceptedWithoutWarning() throws Exception {
         String eventId =
                 LedgerEvents.publishBalance(balance("KEY-FULL", "FU11K", 50, 5, 5, 40, "active"), Instant.now());
