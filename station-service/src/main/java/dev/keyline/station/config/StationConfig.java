@@ -22,4 +22,15 @@ public interface StationConfig {
      */
     @WithDefault("10m")
     Duration balanceMaxAge();
+
+    /**
+     * How long the first response to a request with an {@code Idempotency-Key} is stored. A resend after that is booked
+     * as a new report, so keep it longer than a station may take to send a report again.
+     */
+    @WithDefault("7d")
+    Duration idempotencyRetention();
+
+    /** How often the stored responses older than {@link #idempotencyRetention()} are deleted. */
+    @WithDefault("1h")
+    Duration idempotencyPruningInterval();
 }

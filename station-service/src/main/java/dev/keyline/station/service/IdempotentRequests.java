@@ -2,28 +2,60 @@ package dev.keyline.station.service;
 
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.config.StationConfig;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.repository.IdempotentRequest;
 import dev.keyline.station.repository.IdempotentRequestRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * Finds and stores the first responses to report requests sent with an {@code Idempotency-Key}. A key belongs to the
- * station that sent it, so two stations may use the same key.
+ * Finds and stores the first responses to report requests sent with an {@code Idempotency-Key}, and deletes them after
+ * {@code keyline.station.idempotency-retention}. A key belongs to the station that sent it, so two stations may use
+ * the same key.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
-    private final IdempotentRequestRepository requests;
+    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
 
-    public IdempotentRequests(IdempotentRequestRepository requests) {
+    private final IdempotentRequestRepository requests;
+    private final StationConfig config;
+
+    public IdempotentRequests(IdempotentRequestRepository requests, StationConfig config) {
         this.requests = requests;
+        this.config = config;
+    }
+
+    /**
+     * Deletes the responses stored longer than {@code keyline.station.idempotency-retention}, every
+     * {@code keyline.station.idempotency-pruning-interval} (one hour by default).
+     */
+    @Scheduled(
+            identity = "idempotent-requests-pruning",
+            every = "${keyline.station.idempotency-pruning-interval:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> pruneOnSchedule() {
+        return prune(Instant.now().minus(config.idempotencyRetention())).replaceWithVoid();
+    }
+
+    /** Deletes the responses to requests received before {@code cutoff}; returns how many were deleted. */
+    Uni<Long> prune(Instant cutoff) {
+        return Panache.withTransaction(() -> requests.delete("receivedAt < ?1", cutoff))
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        LOG.infof(
+                                "deleted %d stored responses to Idempotency-Key requests received before %s",
+                                deleted, cutoff);
+                    }
+                });
     }
 
     /** A request as first received: {@code target} names its endpoint and {@code hash} is its fingerprint. */
@@ -57,8 +89,6 @@ public class IdempotentRequests {
         });
     }
 
-    // TODO: stored responses are never deleted. A station resends within minutes, so a scheduled delete of rows older
-    // than a configurable age (days) would bound the table without losing a resend.
     /** Stores the response to {@code request} in the caller's transaction. */
     public Uni<Void> remember(Request request, UUID eventId, String response, Instant receivedAt) {
         IdempotentRequest kept = new IdempotentRequest();

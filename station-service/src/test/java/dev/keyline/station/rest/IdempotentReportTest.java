@@ -2,6 +2,7 @@ package dev.keyline.station.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import dev.keyline.station.support.TopicReader.KeyedEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +145,30 @@ class IdempotentReportTest {
         assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, bulkSerial))
                 .extracting(KeyedEvent::type)
                 .containsExactly("keyline.device.provisioned.v1");
+    }
+
+    @Test
+    void oldResponsePrunedThenBookedAgain() throws Exception {
+        String serial = StationCalls.newSerial("SN-IDEM");
+        String key = UUID.randomUUID().toString();
+        String body = StationCalls.provisioned(serial, "KEY-A", "7QX4M", false).toString();
+        Response first = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, key, body);
+
+        long aged = TestDatabase.queryLong("WITH aged AS (UPDATE idempotent_requests"
+                + " SET received_at = now() - interval '8 days' WHERE idempotency_key = '" + key + "' RETURNING 1)"
+                + " SELECT count(*) FROM aged");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> TestDatabase.queryLong(
+                                "SELECT count(*) FROM idempotent_requests WHERE idempotency_key = '" + key + "'")
+                        == 0);
+        Response afterRetention = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, key, body);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(aged).isEqualTo(1);
+        assertThat(afterRetention.statusCode()).isEqualTo(202);
+        assertThat(afterRetention.header(IdempotentResponses.REPLAYED_HEADER)).isNull();
+        assertThat(afterRetention.jsonPath().getString("eventId"))
+                .isNotEqualTo(first.jsonPath().getString("eventId"));
     }
 
     @Test
