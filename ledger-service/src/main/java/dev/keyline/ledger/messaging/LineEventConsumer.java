@@ -25,9 +25,11 @@ public class LineEventConsumer {
     private static final String CHANNEL = "line-events";
 
     private final BookingService booking;
+    private final BookingMetrics metrics;
 
-    public LineEventConsumer(BookingService booking) {
+    public LineEventConsumer(BookingService booking, BookingMetrics metrics) {
         this.booking = booking;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -55,26 +57,33 @@ public class LineEventConsumer {
         long start = System.nanoTime();
         return booking.book(batch)
                 .onFailure()
-                .invoke(e -> LOG.errorf(
-                        e,
-                        "channel %s failed to book %d records from %s to %s; retrying",
-                        CHANNEL,
-                        batch.size(),
-                        first.position(),
-                        last.position()))
+                .invoke(e -> {
+                    metrics.attemptFailed();
+                    LOG.errorf(
+                            e,
+                            "channel %s failed to book %d records from %s to %s; retrying",
+                            CHANNEL,
+                            batch.size(),
+                            first.position(),
+                            last.position());
+                })
                 .onFailure()
                 .retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
                 .indefinitely()
-                .invoke(result -> LOG.infof(
-                        "channel %s booked %d events (%d repeats skipped, %d dead-lettered) from %s to %s in %d ms",
-                        CHANNEL,
-                        result.booked(),
-                        result.duplicates(),
-                        result.deadLettered(),
-                        first.position(),
-                        last.position(),
-                        (System.nanoTime() - start) / 1_000_000))
+                .invoke(result -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    metrics.batchBooked(result, took);
+                    LOG.infof(
+                            "channel %s booked %d events (%d repeats skipped, %d dead-lettered) from %s to %s in %d ms",
+                            CHANNEL,
+                            result.booked(),
+                            result.duplicates(),
+                            result.deadLettered(),
+                            first.position(),
+                            last.position(),
+                            took.toMillis());
+                })
                 .replaceWithVoid();
     }
 }

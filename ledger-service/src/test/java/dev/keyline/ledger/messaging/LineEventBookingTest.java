@@ -150,6 +150,23 @@ class LineEventBookingTest {
         assertThat(header(deadLetter, "dead-letter-consumer")).isEqualTo("ledger-service");
         assertThat(Long.parseLong(header(deadLetter, "dead-letter-offset"))).isNotNegative();
         assertThat(header(deadLetter, "dead-letter-partition")).matches("[0-9]+");
+
+        // The meters count every test's batches, so only their presence and a lower bound are certain here.
+        String metrics = given().get("/q/metrics").asString();
+        assertThat(meter(metrics, "keyline_ledger_records_dead_lettered_total")).isGreaterThanOrEqualTo(1.0);
+        assertThat(meter(metrics, "keyline_ledger_events_booked_total")).isGreaterThanOrEqualTo(2.0);
+        assertThat(meter(metrics, "keyline_ledger_batch_duration_seconds_count"))
+                .isGreaterThanOrEqualTo(1.0);
+    }
+
+    /** Returns the value of an unlabelled meter in the Prometheus text format. */
+    private static double meter(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(name.length() + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("meter " + name + " missing from /q/metrics"));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
