@@ -52,22 +52,6 @@ final class AlertFilterParser {
         return value;
     }
 
-    /** Parses a whole number from {@code min} to {@code max}, such as a page number or size. */
-    static int number(String parameter, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // rejected below, like a number out of range
-        }
-        throw ProblemException.invalidField(
-                parameter,
-                "'" + abbreviate(value) + "' is not a valid " + parameter,
-                "send " + parameter + " as a whole number from " + min + " to " + max);
-    }
-
     // A query parameter can be long, so the problem body quotes only its start.
     private static String abbreviate(String value) {
         return value.length() <= 64 ? value : value.substring(0, 64) + "...";

@@ -7,6 +7,7 @@ import dev.keyline.alert.service.AlertQueryService;
 import dev.keyline.alert.service.AlertStream;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.platform.problem.QueryNumbers;
 import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -72,8 +73,8 @@ public class AlertsResource {
             @Parameter(description = "alerts per page, 1 to 1000") @QueryParam("size") @DefaultValue("100") String size,
             @Context UriInfo uri) {
         AlertFilter filter = AlertFilterParser.parse(status, rule, severity, keyId, lineId);
-        int pageNumber = AlertFilterParser.number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int pageSize = AlertFilterParser.number("size", size, 1, MAX_PAGE_SIZE);
+        int pageNumber = QueryNumbers.read("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = QueryNumbers.read("size", size, 1, MAX_PAGE_SIZE);
         LOG.debugf("listing page %d (size %d) of alerts matching %s", pageNumber, pageSize, filter);
 
         return queries.search(filter, pageNumber, pageSize).map(found -> {

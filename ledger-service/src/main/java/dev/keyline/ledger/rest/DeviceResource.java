@@ -5,6 +5,7 @@ import dev.keyline.ledger.repository.DeviceEventEntity;
 import dev.keyline.ledger.service.DeviceAdministrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.platform.problem.QueryNumbers;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -13,8 +14,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,10 +25,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Reads device records (operators and auditors). */
 @Path("/api/v1/devices")
 public class DeviceResource {
+
+    private static final int MAX_PAGE_SIZE = 1000;
 
     private final DeviceAdministrationService administration;
 
@@ -43,12 +45,11 @@ public class DeviceResource {
     public Uni<DevicePage> list(
             @QueryParam("keyId") String keyId,
             @QueryParam("lineId") String lineId,
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size")
-                    @DefaultValue("100")
-                    @Min(value = 1, message = "must be at least 1")
-                    @Max(value = 1000, message = "must be at most 1000")
-                    int size) {
+            @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") String pageParameter,
+            @Parameter(description = "entries per page, 1 to 1000") @QueryParam("size") @DefaultValue("100")
+                    String sizeParameter) {
+        int page = QueryNumbers.read("page", pageParameter, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int size = QueryNumbers.read("size", sizeParameter, 1, MAX_PAGE_SIZE);
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (keyId != null) {

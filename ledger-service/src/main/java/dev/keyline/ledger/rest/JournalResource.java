@@ -4,11 +4,10 @@ import dev.keyline.ledger.domain.ChainVerification;
 import dev.keyline.ledger.service.AuditService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.platform.problem.QueryNumbers;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,11 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** A key's journal for auditors: entries by time range (JSON or CSV with the hashes) and chain verification. */
 @Path("/api/v1/keys/{keyId}/journal")
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 public class JournalResource {
+
+    private static final int MAX_PAGE_SIZE = 1000;
 
     private final AuditService audit;
 
@@ -38,12 +40,11 @@ public class JournalResource {
             @PathParam("keyId") String keyId,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size")
-                    @DefaultValue("100")
-                    @Min(value = 1, message = "must be at least 1")
-                    @Max(value = 1000, message = "must be at most 1000")
-                    int size) {
+            @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") String pageParameter,
+            @Parameter(description = "entries per page, 1 to 1000") @QueryParam("size") @DefaultValue("100")
+                    String sizeParameter) {
+        int page = QueryNumbers.read("page", pageParameter, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int size = QueryNumbers.read("size", sizeParameter, 1, MAX_PAGE_SIZE);
         Instant start = instant("from", from, Instant.EPOCH);
         Instant end = instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
         return audit.requireKey(keyId)

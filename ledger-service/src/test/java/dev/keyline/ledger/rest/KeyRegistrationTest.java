@@ -193,6 +193,17 @@ class KeyRegistrationTest {
                 .get("/api/v1/devices?size=abc")
                 .then()
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("size"))
+                .body(
+                        "errors[0].message",
+                        org.hamcrest.Matchers.equalTo("must be a whole number from 1 to 1000, got 'abc'"));
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/keys/REG-1/journal?page=-1")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("page"))
+                .body("errors[0].fix", org.hamcrest.Matchers.equalTo("send page as a whole number from 0 to 2147483"));
     }
 }

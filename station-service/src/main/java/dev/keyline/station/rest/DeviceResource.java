@@ -2,6 +2,7 @@ package dev.keyline.station.rest;
 
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.platform.problem.QueryNumbers;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.ManufacturingStep;
 import dev.keyline.station.domain.ReportKind;
@@ -87,13 +88,10 @@ public class DeviceResource {
     @RolesAllowed({Roles.STATION, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(summary = "List the devices that wait for a step, by serial")
     public Uni<List<HeldDevice>> heldAt(
-            @QueryParam("heldAt") String heldAt, @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("heldAt") String heldAt, @QueryParam("limit") @DefaultValue("100") String limitParameter) {
         ManufacturingStep step = ManufacturingStep.find(heldAt)
                 .orElseThrow(() -> new ProblemException(WorkflowProblems.unknownStep(heldAt)));
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalidField(
-                    "limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit, "send a limit from 1 to 1000");
-        }
+        int limit = QueryNumbers.read("limit", limitParameter, 1, MAX_LIMIT);
         return queries.heldAt(step, limit);
     }
 }

@@ -166,6 +166,23 @@ class WorkflowStepTest {
     }
 
     @Test
+    void wrongLimitNamed() {
+        JsonPath problem = given().auth()
+                .oauth2(Tokens.OPERATOR)
+                .queryParam("heldAt", "key-cleared")
+                .queryParam("limit", "many")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("errors[0].field")).isEqualTo("limit");
+        assertThat(problem.getString("errors[0].message"))
+                .isEqualTo("must be a whole number from 1 to 1000, got 'many'");
+    }
+
+    @Test
     void bodySerialMustMatchPath() {
         String body = "{\"serial\": \"SN-OTHER\", \"step\": \"image-applied\", \"lineId\": \"line-1\","
                 + " \"stationId\": \"imaging-01\"}";
