@@ -183,6 +183,24 @@ class WorkflowStepTest {
     }
 
     @Test
+    void misspeltParameterNamed() {
+        JsonPath problem = given().auth()
+                .oauth2(Tokens.OPERATOR)
+                .queryParam("heldAt", "key-cleared")
+                .queryParam("limt", "5")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("type")).isEqualTo("https://keyline.dev/problems/unknown-parameter");
+        assertThat(problem.getString("errors[0].field")).isEqualTo("limt");
+        assertThat(problem.getString("errors[0].fix"))
+                .isEqualTo("remove it, or check its spelling: this endpoint takes only heldAt, limit");
+    }
+
+    @Test
     void bodySerialMustMatchPath() {
         String body = "{\"serial\": \"SN-OTHER\", \"step\": \"image-applied\", \"lineId\": \"line-1\","
                 + " \"stationId\": \"imaging-01\"}";

@@ -1,0 +1,80 @@
+package dev.keyline.platform.problem;
+
+import dev.keyline.schemas.keys.KeyRedactor;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Rejects a request with a query parameter that its endpoint does not declare, such as {@code sise=10} for
+ * {@code size}, with a 400 problem that names it and lists the parameters the endpoint takes. Without this check a
+ * misspelt filter is ignored, and the caller reads unfiltered results as filtered ones.
+ */
+public class UnknownQueryParameters {
+
+    private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public Optional<Response> reject(UriInfo uri, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return Optional.empty();
+        }
+        Set<String> known = declared.computeIfAbsent(method, UnknownQueryParameters::queryParameters);
+        List<String> unknown = uri.getQueryParameters().keySet().stream()
+                .filter(name -> !known.contains(name))
+                .sorted()
+                .toList();
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+
+        String takes = known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known);
+        List<FieldError> errors = unknown.stream()
+                .map(name -> new FieldError(
+                        quoted(name),
+                        "is not a query parameter of this endpoint",
+                        "remove it, or check its spelling: this endpoint takes " + takes))
+                .toList();
+        return Optional.of(Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        400,
+                        "unknown-parameter",
+                        "Unknown query parameter",
+                        "the request has query parameters this endpoint does not take: "
+                                + String.join(
+                                        ", ",
+                                        errors.stream().map(FieldError::field).toList()),
+                        errors))
+                .build());
+    }
+
+    private static Set<String> queryParameters(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Annotation[] annotations : method.getParameterAnnotations()) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof QueryParam query) {
+                    names.add(query.value());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Returns a parameter name to quote: it comes from the caller, so it is masked and cut like any quoted value. */
+    private static String quoted(String name) {
+        String masked = KeyRedactor.maskAll(name);
+        return masked.length() <= 64 ? masked : masked.substring(0, 64) + "...";
+    }
+}
