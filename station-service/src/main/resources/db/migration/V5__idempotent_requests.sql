@@ -6,7 +6,7 @@ CREATE TABLE idempotent_requests (
     station_id      TEXT        NOT NULL,
     idempotency_key TEXT        NOT NULL,
     request_hash    CHAR(64)    NOT NULL,
-    event_id        UUID        NOT NULL,
+    event_id        UUID,
     response        TEXT        NOT NULL,
     received_at     TIMESTAMPTZ NOT NULL
 );

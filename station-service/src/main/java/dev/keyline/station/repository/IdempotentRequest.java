@@ -30,8 +30,8 @@ public class IdempotentRequest {
     @Column(name = "request_hash", nullable = false)
     public String requestHash;
 
-    /** The event of the report, or of the first report of a bulk request. */
-    @Column(name = "event_id", nullable = false)
+    /** The first event the request published; null for an artifact that published none. */
+    @Column(name = "event_id")
     public UUID eventId;
 
     /** The 202 body as JSON; keys in it are masked. */

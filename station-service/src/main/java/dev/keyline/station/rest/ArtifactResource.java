@@ -2,6 +2,9 @@ package dev.keyline.station.rest;
 
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.events.ActivationChannel;
+import dev.keyline.station.domain.IdempotencyKey;
+import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
 import dev.keyline.station.service.ArtifactSupport;
 import dev.keyline.station.service.LicenseArtifactService;
@@ -11,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -36,14 +42,17 @@ public class ArtifactResource {
     private final LicenseArtifactService licenses;
     private final AnswerFileService answerFiles;
     private final StationLogService logs;
+    private final IdempotentResponses answers;
     private final SecurityIdentity identity;
 
     public ArtifactResource(
             LicenseArtifactService licenses,
             AnswerFileService answerFiles,
             StationLogService logs,
+            IdempotentResponses answers,
             SecurityIdentity identity) {
         this.licenses = licenses;
+        this.answers = answers;
         this.answerFiles = answerFiles;
         this.logs = logs;
         this.identity = identity;
@@ -57,10 +66,19 @@ public class ArtifactResource {
     public Uni<Response> slmgr(
             @PathParam("serial") String serial,
             @QueryParam("channel") @DefaultValue("internet") String channel,
+            @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+                    String idempotencyKey,
             String body) {
         ArtifactSupport.checkRequest(serial, body, "slmgr output");
-        return licenses.slmgr(serial, body, StationPrincipal.binding(identity), ArtifactSupport.channel(channel))
-                .map(ArtifactResource::accepted);
+        StationBinding station = StationPrincipal.binding(identity);
+        ActivationChannel activationChannel = ArtifactSupport.channel(channel);
+        return answers.<LicenseArtifactService.LicenseResult>accept(
+                station,
+                idempotencyKey,
+                "artifacts/slmgr/" + serial + "?channel=" + channel,
+                body,
+                alsoInTransaction -> licenses.slmgr(serial, body, station, activationChannel, alsoInTransaction),
+                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
     }
 
     @POST
@@ -87,10 +105,19 @@ public class ArtifactResource {
     public Uni<Response> eventLog(
             @PathParam("serial") String serial,
             @QueryParam("channel") @DefaultValue("internet") String channel,
+            @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+                    String idempotencyKey,
             String body) {
         ArtifactSupport.checkRequest(serial, body, "exported events");
-        return licenses.eventLog(serial, body, StationPrincipal.binding(identity), ArtifactSupport.channel(channel))
-                .map(ArtifactResource::accepted);
+        StationBinding station = StationPrincipal.binding(identity);
+        ActivationChannel activationChannel = ArtifactSupport.channel(channel);
+        return answers.<LicenseArtifactService.EventLogResult>accept(
+                station,
+                idempotencyKey,
+                "artifacts/event-log/" + serial + "?channel=" + channel,
+                body,
+                alsoInTransaction -> licenses.eventLog(serial, body, station, activationChannel, alsoInTransaction),
+                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
     }
 
     @POST
@@ -112,6 +139,26 @@ public class ArtifactResource {
                     "send the file's path on the image, at most 260 characters");
         }
         return masked;
+    }
+
+    /** Returns the id of the first event that slmgr output published, or null when it published none. */
+    private static String firstEventId(LicenseArtifactService.LicenseResult result) {
+        return Stream.concat(
+                        result.events().stream().map(LicenseArtifactService.PublishedEvent::eventId),
+                        result.exposures().stream().map(LicenseArtifactService.ExposureResult::eventId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Returns the id of the first event that an event log published, or null when it published none. */
+    private static String firstEventId(LicenseArtifactService.EventLogResult result) {
+        return Stream.concat(
+                        result.evidence().stream()
+                                .flatMap(evidence -> evidence.published().stream())
+                                .map(LicenseArtifactService.PublishedEvent::eventId),
+                        result.exposures().stream().map(LicenseArtifactService.ExposureResult::eventId))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Response accepted(Object result) {

@@ -42,7 +42,7 @@ public class IdempotentResponses {
         Uni<T> receive(Function<T, Uni<Void>> alsoInTransaction);
     }
 
-    /** The 202 body of a booked request, and the id of its first event, stored together. */
+    /** The 202 body of a booked request, and the id of its first event (null when it has none), stored together. */
     record FirstResponse(Object body, String eventId) {}
 
     /**
@@ -80,7 +80,8 @@ public class IdempotentResponses {
             }
             return intake.receive(result -> {
                         FirstResponse first = response.apply(result);
-                        return requests.remember(request, UUID.fromString(first.eventId()), render(first), receivedAt);
+                        UUID eventId = first.eventId() == null ? null : UUID.fromString(first.eventId());
+                        return requests.remember(request, eventId, render(first), receivedAt);
                     })
                     .map(result ->
                             Response.accepted(response.apply(result).body()).build());

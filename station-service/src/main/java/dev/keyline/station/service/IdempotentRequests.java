@@ -81,12 +81,16 @@ public class IdempotentRequests {
                         "idempotency-key-reused",
                         "Idempotency key reused",
                         "Idempotency-Key '" + request.key().value() + "' of " + request.station() + " was first used"
-                                + " at " + kept.receivedAt + " for another request, which booked event " + kept.eventId
+                                + " at " + kept.receivedAt + " for another request" + booked(kept)
                                 + "; send this report with a new key, or send the first request unchanged to get its"
                                 + " response again"));
             }
             return Optional.of(kept);
         });
+    }
+
+    private static String booked(IdempotentRequest kept) {
+        return kept.eventId == null ? ", which published no event" : ", which booked event " + kept.eventId;
     }
 
     /** Stores the response to {@code request} in the caller's transaction. */

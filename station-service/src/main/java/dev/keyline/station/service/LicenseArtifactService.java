@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,6 +74,17 @@ public class LicenseArtifactService {
     }
 
     public Uni<LicenseResult> slmgr(String serial, String text, StationBinding station, ActivationChannel channel) {
+        return slmgr(serial, text, station, channel, result -> Uni.createFrom().voidItem());
+    }
+
+    /** Reads slmgr output as {@link #slmgr(String, String, StationBinding, ActivationChannel)} does, and runs
+     * {@code alsoInTransaction} with the result in the transaction that stores it. */
+    public Uni<LicenseResult> slmgr(
+            String serial,
+            String text,
+            StationBinding station,
+            ActivationChannel channel,
+            Function<LicenseResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received slmgr output for device %s from %s", serial, station);
         Instant now = Instant.now();
         ArtifactSupport.Redacted redacted = support.redact(text);
@@ -111,7 +123,8 @@ public class LicenseArtifactService {
                                                 output.problems(),
                                                 published(events),
                                                 ExposureResult.of(exposures));
-                                    });
+                                    })
+                                    .call(result -> alsoInTransaction.apply(result));
                         }),
                 "slmgr output for device " + serial);
     }
@@ -136,6 +149,18 @@ public class LicenseArtifactService {
             List<PublishedEvent> published) {}
 
     public Uni<EventLogResult> eventLog(String serial, String xml, StationBinding station, ActivationChannel channel) {
+        return eventLog(
+                serial, xml, station, channel, result -> Uni.createFrom().voidItem());
+    }
+
+    /** Reads exported events as {@link #eventLog(String, String, StationBinding, ActivationChannel)} does, and runs
+     * {@code alsoInTransaction} with the result in the transaction that stores it. */
+    public Uni<EventLogResult> eventLog(
+            String serial,
+            String xml,
+            StationBinding station,
+            ActivationChannel channel,
+            Function<EventLogResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received an event log for device %s from %s", serial, station);
         Instant now = Instant.now();
         ArtifactSupport.Redacted redacted = support.redact(xml);
@@ -182,7 +207,8 @@ public class LicenseArtifactService {
                                                 interpretation.problems(),
                                                 results,
                                                 ExposureResult.of(exposures));
-                                    });
+                                    })
+                                    .call(result -> alsoInTransaction.apply(result));
                         }),
                 "event log for device " + serial);
     }

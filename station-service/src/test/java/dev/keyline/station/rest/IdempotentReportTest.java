@@ -148,6 +148,47 @@ class IdempotentReportTest {
     }
 
     @Test
+    void resentSlmgrOutputPublishedOnce() throws Exception {
+        String serial = StationCalls.newSerial("SN-IDEM-SLMGR");
+        assertThat(StationCalls.postProvisioned(StationCalls.provisioned(serial, "KEY-A", "7QX4M", true))
+                        .statusCode())
+                .isEqualTo(202);
+        String licensed = "Name: Windows(R), IoTEnterprise edition\r\n"
+                + "Description: Windows(R) Operating System, OEM_DM channel\r\n"
+                + "Partial Product Key: 7QX4M\r\nLicense Status: Licensed\r\n";
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v1/devices/" + serial + "/artifacts/slmgr";
+
+        Response first = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType("text/plain")
+                .header("Idempotency-Key", key)
+                .body(licensed)
+                .post(path);
+        Response again = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType("text/plain")
+                .header("Idempotency-Key", key)
+                .body(licensed)
+                .post(path);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.header(IdempotentResponses.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(MAPPER.readTree(again.asString())).isEqualTo(MAPPER.readTree(first.asString()));
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial))
+                .extracting(KeyedEvent::type)
+                .containsExactlyInAnyOrder(
+                        "keyline.device.provisioned.v1",
+                        "keyline.device.step-completed.v1",
+                        "keyline.device.license-reported.v1",
+                        "keyline.activation.attempted.v1");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void oldResponsePrunedThenBookedAgain() throws Exception {
         String serial = StationCalls.newSerial("SN-IDEM");
         String key = UUID.randomUUID().toString();
