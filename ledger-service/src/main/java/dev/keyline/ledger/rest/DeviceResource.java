@@ -6,6 +6,7 @@ import dev.keyline.ledger.service.DeviceAdministrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.platform.problem.QueryNumbers;
+import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -103,7 +104,10 @@ public class DeviceResource {
     @Path("/{serial}/scrap")
     @RolesAllowed(Roles.OPERATOR)
     public Uni<DeviceResponse> scrap(@PathParam("serial") String serial, @Valid @NotNull ScrapRequest request) {
-        return administration.scrap(serial, request.reason()).map(DeviceResponse::of);
+        // Free text is masked before it is stored or logged, because an operator may paste a key into it.
+        return administration
+                .scrap(serial, KeyRedactor.maskAll(request.reason()))
+                .map(DeviceResponse::of);
     }
 
     @GET

@@ -7,6 +7,7 @@ import dev.keyline.ledger.service.KeyAdministrationService;
 import dev.keyline.ledger.service.KeyRegistrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,7 +80,7 @@ public class KeyResource {
     @RolesAllowed(Roles.OPERATOR)
     public Uni<KeyBalanceResponse> topUp(@PathParam("keyId") String keyId, @Valid @NotNull TopUpRequest request) {
         return administration
-                .topUp(keyId, request.activations(), request.reference())
+                .topUp(keyId, request.activations(), KeyRedactor.maskAll(request.reference()))
                 .map(KeyBalanceResponse::of);
     }
 

@@ -85,6 +85,34 @@ class DeviceScrapTest {
     }
 
     @Test
+    void keyInScrapReasonMasked() {
+        LedgerApi.registerKey("SCRP-2", "SCRAP-DDDDD-EEEEE-FFFFF-SCRP2", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "SCRP-2", json(provisioned("S2-1", "SCRP-2", "SCRP2")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("SCRP-2").getLong("committed") == 1);
+
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"label showed TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\"}")
+                .post("/api/v1/devices/S2-1/scrap")
+                .then()
+                .statusCode(200);
+
+        String history = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .accept("text/csv")
+                .get("/api/v1/devices/S2-1/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(history)
+                .contains("scrapped by an operator: label showed *****-*****-*****-*****-7QX4M")
+                .doesNotContain("TSTAA-BBBBB");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);

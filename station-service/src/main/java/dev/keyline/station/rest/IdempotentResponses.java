@@ -6,6 +6,7 @@ import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.RequestFingerprint;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.IdempotentRequests;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -30,10 +31,12 @@ public class IdempotentResponses {
 
     private final IdempotentRequests requests;
     private final ObjectMapper json;
+    private final CurrentVertxRequest current;
 
-    public IdempotentResponses(IdempotentRequests requests, ObjectMapper json) {
+    public IdempotentResponses(IdempotentRequests requests, ObjectMapper json, CurrentVertxRequest current) {
         this.requests = requests;
         this.json = json;
+        this.current = current;
     }
 
     /** Books a request; {@code alsoInTransaction} must run in the transaction that stores it. */
@@ -58,20 +61,24 @@ public class IdempotentResponses {
             String body,
             Intake<T> intake,
             Function<T, FirstResponse> response) {
-        if (keyHeader == null) {
+        // JAX-RS passes an empty header as null. The header map shows whether it was sent, and an empty key is invalid.
+        boolean sent =
+                keyHeader != null || current.getCurrent().request().headers().contains(IdempotencyKey.HEADER);
+        if (!sent) {
             return intake.receive(result -> Uni.createFrom().voidItem())
                     .map(result ->
                             Response.accepted(response.apply(result).body()).build());
         }
-        IdempotentRequests.Request request = new IdempotentRequests.Request(
-                station, new IdempotencyKey(keyHeader), target, RequestFingerprint.of(target, body));
+        IdempotencyKey key = new IdempotencyKey(keyHeader == null ? "" : keyHeader);
+        IdempotentRequests.Request request =
+                new IdempotentRequests.Request(station, key, target, RequestFingerprint.of(target, body));
         Instant receivedAt = Instant.now();
 
         return requests.find(request).chain(kept -> {
             if (kept.isPresent()) {
                 LOG.infof(
                         "sent the stored response to a resend of %s request with key %s from %s; event %s was booked at %s",
-                        target, keyHeader, station, kept.get().eventId, kept.get().receivedAt);
+                        target, key.value(), station, kept.get().eventId, kept.get().receivedAt);
                 return Uni.createFrom()
                         .item(Response.accepted(kept.get().response)
                                 .type(MediaType.APPLICATION_JSON)

@@ -220,6 +220,10 @@ class IdempotentReportTest {
         Response spaced = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, "two words", body);
         Response productKey = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, KEY, body);
 
+        Response empty = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, "", body);
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.jsonPath().getString("errors[0].field")).isEqualTo("Idempotency-Key");
         assertThat(spaced.statusCode()).isEqualTo(400);
         assertThat(spaced.jsonPath().getString("errors[0].field")).isEqualTo("Idempotency-Key");
         assertThat(spaced.jsonPath().getString("errors[0].message"))

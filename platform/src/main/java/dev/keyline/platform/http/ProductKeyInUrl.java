@@ -1,0 +1,94 @@
+package dev.keyline.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.platform.problem.FieldError;
+import dev.keyline.platform.problem.Problem;
+import dev.keyline.schemas.keys.KeyRedactor;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Rejects a request whose URL path or query contains a full product key, such as a key sent as a device serial, with
+ * a 400 problem that shows the URL masked. It runs before routing, authentication and any endpoint, so the key
+ * reaches no database, topic, log line or alert. The station that sent it has still exposed the key.
+ */
+@ApplicationScoped
+public class ProductKeyInUrl {
+
+    private static final Logger LOG = Logger.getLogger(ProductKeyInUrl.class);
+    /** Runs before the body size check and Quarkus's own routes. */
+    private static final int ORDER = -4;
+
+    private static final String FIX =
+            "put the device serial or id in the URL, never a product key; the key has left the station, so treat it"
+                    + " as exposed and ask operations to check it";
+
+    private final ObjectMapper json;
+
+    public ProductKeyInUrl(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String path = decoded(context.request().path());
+        String query = context.request().query() == null
+                ? ""
+                : decoded(context.request().query());
+        List<FieldError> errors = new ArrayList<>();
+        if (!KeyRedactor.maskAll(path).equals(path)) {
+            errors.add(new FieldError("path", "contains a product key: " + KeyRedactor.maskAll(path), FIX));
+        }
+        if (!KeyRedactor.maskAll(query).equals(query)) {
+            errors.add(new FieldError("query", "contains a product key: " + KeyRedactor.maskAll(query), FIX));
+        }
+        if (errors.isEmpty()) {
+            context.next();
+            return;
+        }
+
+        LOG.warnf(
+                "rejected %s %s from %s: the URL contains a full product key",
+                context.request().method(),
+                KeyRedactor.maskAll(path),
+                context.request().remoteAddress());
+        Problem problem = Problem.of(
+                400,
+                "key-in-url",
+                "Product key in the URL",
+                "the request URL contains a full product key, so nothing was read or stored",
+                errors);
+        context.response()
+                .setStatusCode(400)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(render(problem));
+    }
+
+    /** Returns {@code text} with percent escapes decoded, so an escaped key is found too. */
+    private static String decoded(String text) {
+        try {
+            return QueryStringDecoder.decodeComponent(text);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    private String render(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("failed to write a 400 problem as JSON", e);
+        }
+    }
+}
