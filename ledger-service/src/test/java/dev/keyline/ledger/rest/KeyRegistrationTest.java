@@ -187,6 +187,33 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void fractionalTopUpRejected() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-FRAC", "FRACT-AAAAA-BBBBB-CCCCC-FRAC1", 10))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201);
+
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"activations\": 1.5}")
+                .post("/api/v1/keys/REG-FRAC/top-ups")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/activations"));
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/keys/REG-FRAC")
+                .then()
+                .statusCode(200)
+                .body("allotment", equalTo(10));
+    }
+
+    @Test
     void nonNumericPageSizeIsBadRequest() {
         given().auth()
                 .oauth2(AUDITOR)

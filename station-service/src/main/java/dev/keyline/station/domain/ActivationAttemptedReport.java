@@ -35,6 +35,8 @@ public record ActivationAttemptedReport(
         @Size(max = ReportConstraints.MAX_NOTES, message = ReportConstraints.NOTES_MESSAGE) String notes)
         implements StationReport {
 
+    private static final String S_OK = "0x00000000";
+
     @Override
     public List<FieldError> ruleErrors() {
         return ReportTime.errors(time);
@@ -53,10 +55,13 @@ public record ActivationAttemptedReport(
                 notes);
     }
 
-    /** Returns {@code success}, or the HRESULT as {@code 0x} and 8 upper-case hex digits as the contract requires. */
+    /**
+     * Returns {@code success}, or the HRESULT as {@code 0x} and 8 upper-case hex digits as the contract requires.
+     * {@code 0x00000000} is S_OK, the HRESULT of a successful activation, so it is a success too.
+     */
     private String normalizedResult() {
-        if (ActivationAttempted.SUCCESS.equals(result)) {
-            return result;
+        if (ActivationAttempted.SUCCESS.equals(result) || S_OK.equalsIgnoreCase(result)) {
+            return ActivationAttempted.SUCCESS;
         }
         return "0x" + result.substring(2).toUpperCase(Locale.ROOT);
     }

@@ -21,6 +21,7 @@ class ActivationAttemptedReportTest {
     @Test
     void successKept() {
         assertThat(report("success", null).toEventData().result()).isEqualTo("success");
+        assertThat(report("0x00000000", null).toEventData().result()).isEqualTo("success");
     }
 
     @Test
