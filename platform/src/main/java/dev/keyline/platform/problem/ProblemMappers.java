@@ -11,7 +11,10 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,8 +37,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new FieldError(
-                        fieldOf(violation), violation.getMessage(), "send a value that " + violation.getMessage()))
+                .map(violation ->
+                        new FieldError(fieldOf(violation), violation.getMessage(), fixFor(violation.getMessage())))
                 .sorted(Comparator.comparing(FieldError::field))
                 .collect(Collectors.toList());
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
@@ -101,7 +104,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, HttpHeaders headers, Request request, UriInfo uri) {
         // The JSON body reader wraps a malformed body in a plain 400; the parser's exception records where it broke.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
@@ -123,7 +126,36 @@ public class ProblemMappers {
                             "send numbers where the API expects them"))));
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of(status, "http-" + status, title, KeyRedactor.maskAll(e.getMessage())));
+        return respond(Problem.of(status, "http-" + status, title, detailFor(status, e, headers, request, uri)));
+    }
+
+    /** Returns what went wrong for the plain JAX-RS errors, in the caller's terms, with what to do. */
+    private static String detailFor(
+            int status, WebApplicationException e, HttpHeaders headers, Request request, UriInfo uri) {
+        String path = KeyRedactor.maskAll(uri.getPath());
+        return switch (status) {
+            case 404 -> "there is no endpoint at " + path + "; docs/API.md lists the endpoints";
+            case 405 -> request.getMethod() + " is not allowed on " + path
+                    + "; docs/API.md gives the methods of each endpoint";
+            case 406 -> "this endpoint cannot answer in the types of the Accept header; send Accept: application/json,"
+                    + " or text/csv where docs/API.md offers CSV";
+            case 415 -> "this endpoint does not take Content-Type '"
+                    + KeyRedactor.maskAll(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
+                    + " gives for it, such as application/json for reports";
+            default -> KeyRedactor.maskAll(e.getMessage());
+        };
+    }
+
+    /** Returns the fix for a rule: "must be at least 1" gives "send a value that is at least 1". */
+    static String fixFor(String rule) {
+        if (!rule.startsWith("must ")) {
+            return "correct the value: it " + rule;
+        }
+        String stated = rule.replaceFirst("^must not be ", "is not ")
+                .replaceFirst("^must be ", "is ")
+                .replaceFirst("^must not ", "does not ")
+                .replaceFirst("^must ", "does ");
+        return "send a value that " + stated;
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

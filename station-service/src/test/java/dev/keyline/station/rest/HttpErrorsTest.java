@@ -1,0 +1,43 @@
+package dev.keyline.station.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.station.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** The errors that JAX-RS raises itself describe the problem in the caller's terms and give what to do. */
+@QuarkusTest
+class HttpErrorsTest {
+
+    @Test
+    void wrongContentTypeNamed() {
+        Response response = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType("text/plain")
+                .body("{}")
+                .post("/api/v1/reports/device-provisioned");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("detail"))
+                .startsWith("this endpoint does not take Content-Type 'text/plain")
+                .endsWith("send the type that docs/API.md gives for it, such as application/json for reports");
+    }
+
+    @Test
+    void unknownPathAndMethodNamed() {
+        Response missing = given().auth().oauth2(Tokens.OPERATOR).get("/api/v1/reportz");
+        Response method = given().auth().oauth2(Tokens.IMAGING_STATION).get("/api/v1/reports/device-provisioned");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.jsonPath().getString("detail"))
+                .isEqualTo("there is no endpoint at /api/v1/reportz; docs/API.md lists the endpoints");
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.jsonPath().getString("detail"))
+                .isEqualTo("GET is not allowed on /api/v1/reports/device-provisioned; docs/API.md gives the methods of"
+                        + " each endpoint");
+    }
+}
