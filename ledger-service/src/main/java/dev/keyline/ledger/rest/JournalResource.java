@@ -47,6 +47,7 @@ public class JournalResource {
         int size = QueryNumbers.read("size", sizeParameter, 1, MAX_PAGE_SIZE);
         Instant start = instant("from", from, Instant.EPOCH);
         Instant end = instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        requireOrder(start, end);
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).count())
                 .chain(total -> audit.journalPage(keyId, start, end, page, size)
@@ -64,6 +65,7 @@ public class JournalResource {
             @PathParam("keyId") String keyId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = instant("from", from, Instant.EPOCH);
         Instant end = instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        requireOrder(start, end);
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).list())
                 .map(entries -> entries.stream()
@@ -77,6 +79,14 @@ public class JournalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ChainVerification> verify(@PathParam("keyId") String keyId) {
         return audit.verify(keyId);
+    }
+
+    /** Rejects a range whose start is after its end, which would match no entry and look like an empty journal. */
+    static void requireOrder(Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw ProblemException.invalidField(
+                    "from", "is " + from + ", after to " + to, "send a from that is at or before to, or leave one out");
+        }
     }
 
     static Instant instant(String parameter, String value, Instant fallback) {

@@ -214,6 +214,17 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void journalRangeBackwardsRejected() {
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/keys/REG-1/journal?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"))
+                .body("errors[0].message", equalTo("is 2027-01-01T00:00:00Z, after to 2026-01-01T00:00:00Z"));
+    }
+
+    @Test
     void nonNumericPageSizeIsBadRequest() {
         given().auth()
                 .oauth2(AUDITOR)

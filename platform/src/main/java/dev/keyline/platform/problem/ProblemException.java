@@ -1,5 +1,6 @@
 package dev.keyline.platform.problem;
 
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.util.List;
 
 /** Ends a request with a problem+json response; thrown by services for rule violations the caller can fix. */
@@ -25,9 +26,14 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, message, fix))));
     }
 
+    /** Returns a 404 problem for {@code what} named {@code id}, which is quoted masked and cut to 64 characters. */
     public static ProblemException notFound(String what, String id, String fix) {
+        String quoted = KeyRedactor.maskAll(String.valueOf(id));
+        if (quoted.length() > 64) {
+            quoted = quoted.substring(0, 64) + "...";
+        }
         return new ProblemException(
-                Problem.of(404, "not-found", "Not found", what + " '" + id + "' was not found; " + fix));
+                Problem.of(404, "not-found", "Not found", what + " '" + quoted + "' was not found; " + fix));
     }
 
     public static ProblemException conflict(String slug, String detail) {

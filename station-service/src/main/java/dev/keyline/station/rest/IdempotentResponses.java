@@ -2,6 +2,7 @@ package dev.keyline.station.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.RequestFingerprint;
 import dev.keyline.station.domain.StationBinding;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -62,8 +64,14 @@ public class IdempotentResponses {
             Intake<T> intake,
             Function<T, FirstResponse> response) {
         // JAX-RS passes an empty header as null. The header map shows whether it was sent, and an empty key is invalid.
-        boolean sent =
-                keyHeader != null || current.getCurrent().request().headers().contains(IdempotencyKey.HEADER);
+        List<String> sentKeys = current.getCurrent().request().headers().getAll(IdempotencyKey.HEADER);
+        if (sentKeys.size() > 1) {
+            throw ProblemException.invalidField(
+                    IdempotencyKey.HEADER,
+                    "was sent " + sentKeys.size() + " times",
+                    "send one Idempotency-Key header per request");
+        }
+        boolean sent = keyHeader != null || !sentKeys.isEmpty();
         if (!sent) {
             return intake.receive(result -> Uni.createFrom().voidItem())
                     .map(result ->

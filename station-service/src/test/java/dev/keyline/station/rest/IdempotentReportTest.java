@@ -221,6 +221,16 @@ class IdempotentReportTest {
         Response productKey = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, KEY, body);
 
         Response empty = post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, "", body);
+        Response twice = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "first-key")
+                .header("Idempotency-Key", "second-key")
+                .body(body)
+                .post("/api/v1/reports/device-provisioned");
+
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.jsonPath().getString("errors[0].message")).isEqualTo("was sent 2 times");
 
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.jsonPath().getString("errors[0].field")).isEqualTo("Idempotency-Key");
