@@ -46,14 +46,16 @@ public class ReadingImportService {
                             return Multi.createFrom()
                                     .iterable(file.readings())
                                     .onItem()
-                                    .transformToUniAndConcatenate(
-                                            reading -> record(reading, match(reading, keys), source)
-                                                    .invoke(outcome -> {
-                                                        outcomes.add(outcome);
-                                                        if ("recorded".equals(outcome.outcome())) {
-                                                            touched.put(outcome.keyId(), match(reading, keys));
-                                                        }
-                                                    }))
+                                    .transformToUniAndConcatenate(reading -> record(
+                                                    reading, match(reading, keys), source)
+                                            .invoke(outcome -> {
+                                                outcomes.add(outcome);
+                                                if ("recorded".equals(outcome.outcome())) {
+                                                    touched.put(
+                                                            outcome.keyId(),
+                                                            match(reading, keys).key());
+                                                }
+                                            }))
                                     .collect()
                                     .last()
                                     .chain(() -> outbox.append(balances(touched)))
@@ -70,7 +72,8 @@ public class ReadingImportService {
                         result.fullKeysDropped()));
     }
 
-    private Uni<ImportedReading> record(MicrosoftReading reading, ProductKeyEntity key, String source) {
+    private Uni<ImportedReading> record(MicrosoftReading reading, Match match, String source) {
+        ProductKeyEntity key = match.key();
         if (key == null) {
             return Uni.createFrom()
                     .item(new ImportedReading(
@@ -80,7 +83,8 @@ public class ReadingImportService {
                             reading.remaining(),
                             reading.readAt(),
                             "unmatched",
-                            null));
+                            null,
+                            match.reason()));
         }
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT)
@@ -102,28 +106,51 @@ public class ReadingImportService {
                             reading.remaining(),
                             reading.readAt(),
                             inserted == 1 ? "recorded" : "unchanged",
-                            key.unexplained());
+                            key.unexplained(),
+                            null);
                 });
     }
 
+    /** The registered key a reading names, or null with the reason none was matched. */
+    private record Match(ProductKeyEntity key, String reason) {
+
+        static Match of(ProductKeyEntity key, String reasonIfNone) {
+            return new Match(key, key == null ? reasonIfNone : null);
+        }
+    }
+
     /** Finds the registered key a reading names: by fingerprint, then key id, then a unique partial key. */
-    private static ProductKeyEntity match(MicrosoftReading reading, List<ProductKeyEntity> keys) {
+    private static Match match(MicrosoftReading reading, List<ProductKeyEntity> keys) {
         if (reading.fingerprint() != null) {
-            return keys.stream()
-                    .filter(k -> k.fingerprint.equals(reading.fingerprint()))
-                    .findFirst()
-                    .orElse(null);
+            return Match.of(
+                    keys.stream()
+                            .filter(k -> k.fingerprint.equals(reading.fingerprint()))
+                            .findFirst()
+                            .orElse(null),
+                    "no registered key is this full key; register it first, then import the file again");
         }
         if (reading.keyId() != null) {
-            return keys.stream()
-                    .filter(k -> k.keyId.equals(reading.keyId()))
-                    .findFirst()
-                    .orElse(null);
+            return Match.of(
+                    keys.stream()
+                            .filter(k -> k.keyId.equals(reading.keyId()))
+                            .findFirst()
+                            .orElse(null),
+                    "no key is registered as " + reading.keyId() + "; check the key id or register the key");
         }
         List<ProductKeyEntity> byPartial = keys.stream()
                 .filter(k -> k.partialKey.equals(reading.partialKey()))
                 .toList();
-        return byPartial.size() == 1 ? byPartial.get(0) : null;
+        if (byPartial.size() > 1) {
+            return new Match(
+                    null,
+                    "partial key " + reading.partialKey() + " matches " + byPartial.size() + " registered keys ("
+                            + String.join(
+                                    ", ", byPartial.stream().map(k -> k.keyId).toList())
+                            + "); give the key id or the full key in the file");
+        }
+        return Match.of(
+                byPartial.isEmpty() ? null : byPartial.get(0),
+                "no registered key ends in " + reading.partialKey() + "; register the key, or check the partial key");
     }
 
     private List<OutboxMessage> balances(Map<String, ProductKeyEntity> touched) {

@@ -64,7 +64,23 @@ class MicrosoftReadingTest {
     void unmatchedReadingIsReported() {
         importCsv("partialKey,remainingActivations\nZZZZZ,4\n", "2026-12-01T00:00:00Z")
                 .body("unmatched", equalTo(1))
-                .body("readings[0].outcome", equalTo("unmatched"));
+                .body("readings[0].outcome", equalTo("unmatched"))
+                .body(
+                        "readings[0].reason",
+                        equalTo("no registered key ends in ZZZZZ; register the key, or check the partial key"));
+    }
+
+    @Test
+    void sharedPartialKeyExplained() {
+        LedgerApi.registerKey("AMB-1", "AMBGA-AAAAA-BBBBB-CCCCC-AMB99", 10);
+        LedgerApi.registerKey("AMB-2", "AMBGB-DDDDD-EEEEE-FFFFF-AMB99", 10);
+
+        importCsv("partialKey,remainingActivations\nAMB99,4\n", "2026-12-01T00:00:00Z")
+                .body("unmatched", equalTo(1))
+                .body(
+                        "readings[0].reason",
+                        equalTo("partial key AMB99 matches 2 registered keys (AMB-1, AMB-2); give the key id or the"
+                                + " full key in the file"));
     }
 
     @Test
