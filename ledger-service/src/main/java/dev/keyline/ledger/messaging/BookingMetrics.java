@@ -21,21 +21,26 @@ public class BookingMetrics {
     private final Timer batches;
 
     public BookingMetrics(MeterRegistry registry) {
-        booked = Counter.builder("keyline.ledger.events.booked")
-                .description("Line events booked into the ledger")
-                .register(registry);
-        repeats = Counter.builder("keyline.ledger.events.repeated")
-                .description("Line events skipped because their event id was booked before")
-                .register(registry);
-        deadLettered = Counter.builder("keyline.ledger.records.dead.lettered")
-                .description("Records sent to keyline.line-events.dlq because they are not valid line events")
-                .register(registry);
-        failedAttempts = Counter.builder("keyline.ledger.batch.failures")
-                .description("Booking transactions that failed and were retried, such as while the database was down")
-                .register(registry);
+        booked = counter(registry, "keyline.ledger.events.booked", "Line events booked into the ledger");
+        repeats = counter(
+                registry,
+                "keyline.ledger.events.repeated",
+                "Line events skipped because their event id was booked before");
+        deadLettered = counter(
+                registry,
+                "keyline.ledger.records.dead.lettered",
+                "Records sent to keyline.line-events.dlq because they are not valid line events");
+        failedAttempts = counter(
+                registry,
+                "keyline.ledger.batch.failures",
+                "Booking transactions that failed and were retried, such as while the database was down");
         batches = Timer.builder("keyline.ledger.batch.duration")
                 .description("Time to book one Kafka batch, retries included")
                 .register(registry);
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
     }
 
     /** Counts a booked batch and the time it took. */

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.keyline.embedded.KafkaTestResource;
 import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.ledger.DatabaseDump;
+import dev.keyline.ledger.LedgerApi;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -188,13 +189,7 @@ class KeyRegistrationTest {
 
     @Test
     void fractionalTopUpRejected() {
-        given().auth()
-                .oauth2(OPERATOR)
-                .contentType(ContentType.JSON)
-                .body(registration("REG-FRAC", "FRACT-AAAAA-BBBBB-CCCCC-FRAC1", 10))
-                .post("/api/v1/keys")
-                .then()
-                .statusCode(201);
+        LedgerApi.registerKey("REG-FRAC", "FRACT-AAAAA-BBBBB-CCCCC-FRAC1", 10);
 
         given().auth()
                 .oauth2(OPERATOR)

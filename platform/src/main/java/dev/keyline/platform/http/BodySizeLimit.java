@@ -1,6 +1,5 @@
 package dev.keyline.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
@@ -67,18 +66,8 @@ public class BodySizeLimit {
                         "Content-Length",
                         "must be at most " + maxBytes + ", got " + length,
                         "send a smaller body: split a bulk request or an event log export into several requests")));
-        context.response()
-                .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(render(problem));
-    }
-
-    private String render(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("failed to write a 413 problem as JSON", e);
-        }
+        // The body is not read, so the connection cannot carry another request.
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        RouteProblem.send(context, json, problem);
     }
 }

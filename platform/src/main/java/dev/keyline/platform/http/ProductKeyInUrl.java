@@ -1,12 +1,10 @@
 package dev.keyline.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.schemas.keys.KeyRedactor;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,10 +67,7 @@ public class ProductKeyInUrl {
                 "Product key in the URL",
                 "the request URL contains a full product key, so nothing was read or stored",
                 errors);
-        context.response()
-                .setStatusCode(400)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(render(problem));
+        RouteProblem.send(context, json, problem);
     }
 
     /** Returns {@code text} with percent escapes decoded, so an escaped key is found too. */
@@ -81,14 +76,6 @@ public class ProductKeyInUrl {
             return QueryStringDecoder.decodeComponent(text);
         } catch (IllegalArgumentException e) {
             return text;
-        }
-    }
-
-    private String render(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("failed to write a 400 problem as JSON", e);
         }
     }
 }

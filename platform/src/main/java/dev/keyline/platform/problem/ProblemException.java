@@ -1,6 +1,5 @@
 package dev.keyline.platform.problem;
 
-import dev.keyline.schemas.keys.KeyRedactor;
 import java.util.List;
 
 /** Ends a request with a problem+json response; thrown by services for rule violations the caller can fix. */
@@ -26,14 +25,10 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, message, fix))));
     }
 
-    /** Returns a 404 problem for {@code what} named {@code id}, which is quoted masked and cut to 64 characters. */
+    /** Returns a 404 problem for {@code what} named {@code id}, which is quoted as {@link QuotedValue} gives it. */
     public static ProblemException notFound(String what, String id, String fix) {
-        String quoted = KeyRedactor.maskAll(String.valueOf(id));
-        if (quoted.length() > 64) {
-            quoted = quoted.substring(0, 64) + "...";
-        }
-        return new ProblemException(
-                Problem.of(404, "not-found", "Not found", what + " '" + quoted + "' was not found; " + fix));
+        return new ProblemException(Problem.of(
+                404, "not-found", "Not found", what + " '" + QuotedValue.of(id) + "' was not found; " + fix));
     }
 
     public static ProblemException conflict(String slug, String detail) {

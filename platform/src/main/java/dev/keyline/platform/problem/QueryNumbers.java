@@ -1,15 +1,10 @@
 package dev.keyline.platform.problem;
 
-import dev.keyline.schemas.keys.KeyRedactor;
-
 /**
  * Reads whole-number query parameters such as {@code page}, {@code size} and {@code limit}. A resource takes them as
  * text and reads them here, because JAX-RS responds to a value it cannot convert with a 404 that names no parameter.
  */
 public final class QueryNumbers {
-
-    /** A query parameter can be long, so a problem quotes only its start. */
-    private static final int QUOTED_LENGTH = 64;
 
     private QueryNumbers() {}
 
@@ -28,12 +23,7 @@ public final class QueryNumbers {
         }
         throw ProblemException.invalidField(
                 parameter,
-                "must be a whole number from " + min + " to " + max + ", got '" + quoted(value) + "'",
+                "must be a whole number from " + min + " to " + max + ", got '" + QuotedValue.of(value) + "'",
                 "send " + parameter + " as a whole number from " + min + " to " + max);
-    }
-
-    private static String quoted(String value) {
-        String masked = KeyRedactor.maskAll(value);
-        return masked.length() <= QUOTED_LENGTH ? masked : masked.substring(0, QUOTED_LENGTH) + "...";
     }
 }

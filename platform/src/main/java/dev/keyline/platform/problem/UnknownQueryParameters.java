@@ -1,6 +1,5 @@
 package dev.keyline.platform.problem;
 
-import dev.keyline.schemas.keys.KeyRedactor;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
@@ -42,7 +41,7 @@ public class UnknownQueryParameters {
         String takes = known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known);
         List<FieldError> errors = unknown.stream()
                 .map(name -> new FieldError(
-                        quoted(name),
+                        QuotedValue.of(name),
                         "is not a query parameter of this endpoint",
                         "remove it, or check its spelling: this endpoint takes " + takes))
                 .toList();
@@ -70,11 +69,5 @@ public class UnknownQueryParameters {
             }
         }
         return names;
-    }
-
-    /** Returns a parameter name to quote: it comes from the caller, so it is masked and cut like any quoted value. */
-    private static String quoted(String name) {
-        String masked = KeyRedactor.maskAll(name);
-        return masked.length() <= 64 ? masked : masked.substring(0, 64) + "...";
     }
 }

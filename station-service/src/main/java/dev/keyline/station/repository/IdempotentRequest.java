@@ -30,11 +30,11 @@ public class IdempotentRequest {
     @Column(name = "request_hash", nullable = false)
     public String requestHash;
 
-    /** The first event the request published; null for an artifact that published none. */
+    /** The first event the request published, or null for an artifact that published none. */
     @Column(name = "event_id")
     public UUID eventId;
 
-    /** The 202 body as JSON; keys in it are masked. */
+    /** The 202 body as JSON, with product keys masked. */
     @Column(name = "response", nullable = false)
     public String response;
 

@@ -82,13 +82,13 @@ public class IdempotentResponses {
                 new IdempotentRequests.Request(station, key, target, RequestFingerprint.of(target, body));
         Instant receivedAt = Instant.now();
 
-        return requests.find(request).chain(kept -> {
-            if (kept.isPresent()) {
+        return requests.find(request).chain(stored -> {
+            if (stored.isPresent()) {
                 LOG.infof(
                         "sent the stored response to a resend of %s request with key %s from %s; event %s was booked at %s",
-                        target, key.value(), station, kept.get().eventId, kept.get().receivedAt);
+                        target, key.value(), station, stored.get().eventId, stored.get().receivedAt);
                 return Uni.createFrom()
-                        .item(Response.accepted(kept.get().response)
+                        .item(Response.accepted(stored.get().response)
                                 .type(MediaType.APPLICATION_JSON)
                                 .header(REPLAYED_HEADER, "true")
                                 .build());

@@ -46,7 +46,7 @@ public class IdempotentRequests {
         return prune(Instant.now().minus(config.idempotencyRetention())).replaceWithVoid();
     }
 
-    /** Deletes the responses to requests received before {@code cutoff}; returns how many were deleted. */
+    /** Deletes the responses to requests received before {@code cutoff} and returns how many were deleted. */
     Uni<Long> prune(Instant cutoff) {
         return Panache.withTransaction(() -> requests.delete("receivedAt < ?1", cutoff))
                 .invoke(deleted -> {
@@ -71,39 +71,56 @@ public class IdempotentRequests {
      * for another request, because sending the first response would hide that the second was not booked.
      */
     public Uni<Optional<IdempotentRequest>> find(Request request) {
-        return Panache.withSession(() -> requests.findById(request.scope())).map(kept -> {
-            if (kept == null) {
+        return Panache.withSession(() -> requests.findById(request.scope())).map(stored -> {
+            if (stored == null) {
                 return Optional.empty();
             }
-            if (!kept.requestHash.equals(request.hash())) {
+            if (!stored.requestHash.equals(request.hash())) {
                 throw new ProblemException(Problem.of(
                         422,
                         "idempotency-key-reused",
                         "Idempotency key reused",
                         "Idempotency-Key '" + request.key().value() + "' of " + request.station() + " was first used"
-                                + " at " + kept.receivedAt + " for another request" + booked(kept)
+                                + " at " + stored.receivedAt + " for another request" + booked(stored)
                                 + "; send this report with a new key, or send the first request unchanged to get its"
                                 + " response again"));
             }
-            return Optional.of(kept);
+            return Optional.of(stored);
         });
     }
 
-    private static String booked(IdempotentRequest kept) {
-        return kept.eventId == null ? ", which published no event" : ", which booked event " + kept.eventId;
+    private static String booked(IdempotentRequest stored) {
+        return stored.eventId == null ? ", which published no event" : ", which booked event " + stored.eventId;
     }
 
-    /** Stores the response to {@code request} in the caller's transaction. */
+    /**
+     * Stores the response to {@code request} in the caller's transaction. Fails with 503 when a request with the same
+     * key was stored at the same moment, which rolls this one back, and a resend then gets the stored response.
+     */
     public Uni<Void> remember(Request request, UUID eventId, String response, Instant receivedAt) {
-        IdempotentRequest kept = new IdempotentRequest();
-        kept.scope = request.scope();
-        kept.lineId = request.station().lineId();
-        kept.stationId = request.station().stationId();
-        kept.idempotencyKey = request.key().value();
-        kept.requestHash = request.hash();
-        kept.eventId = eventId;
-        kept.response = response;
-        kept.receivedAt = receivedAt;
-        return requests.persist(kept).replaceWithVoid();
+        IdempotentRequest stored = new IdempotentRequest();
+        stored.scope = request.scope();
+        stored.lineId = request.station().lineId();
+        stored.stationId = request.station().stationId();
+        stored.idempotencyKey = request.key().value();
+        stored.requestHash = request.hash();
+        stored.eventId = eventId;
+        stored.response = response;
+        stored.receivedAt = receivedAt;
+        return requests.insertIfNew(stored).map(inserted -> {
+            if (!inserted) {
+                LOG.warnf(
+                        "did not book a %s request with Idempotency-Key %s from %s: a request with the same key was"
+                                + " stored at the same moment",
+                        request.target(), request.key().value(), request.station());
+                throw new ProblemException(Problem.of(
+                        503,
+                        "report-not-stored",
+                        "Report not stored",
+                        "a request with Idempotency-Key '" + request.key().value() + "' was stored at the same"
+                                + " moment, so this one was not; send it again to get the stored response"));
+            }
+            return null;
+        });
     }
 }

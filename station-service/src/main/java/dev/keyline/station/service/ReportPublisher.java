@@ -63,30 +63,13 @@ public class ReportPublisher {
         return Panache.withTransaction(work)
                 .onFailure(failure -> !(failure instanceof ProblemException || failure instanceof ArtifactRejected))
                 .transform(failure -> {
-                    if (concurrentIdempotencyKey(failure)) {
-                        LOG.warnf(
-                                "did not store %s: a request with the same Idempotency-Key was stored at the same"
-                                        + " moment; this one gets 503, and a resend gets the stored response",
-                                what);
-                    } else {
-                        LOG.errorf(failure, "failed to store %s in the outbox", what);
-                    }
+                    LOG.errorf(failure, "failed to store %s in the outbox", what);
                     return new ProblemException(Problem.of(
                             503,
                             "report-not-stored",
                             "Report not stored",
                             "the report could not be stored, so nothing was published; send it again later"));
                 });
-    }
-
-    /** Returns whether {@code failure} is the primary key of the stored responses rejecting a second, concurrent key. */
-    private static boolean concurrentIdempotencyKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("idempotent_requests_pkey")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Uni<Void> persist(ReceivedReport audit) {

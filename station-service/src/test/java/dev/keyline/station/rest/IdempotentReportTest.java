@@ -16,7 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Report requests sent again with the same {@code Idempotency-Key}, as a station does after a lost 202. */
@@ -56,6 +62,44 @@ class IdempotentReportTest {
                 .extracting(KeyedEvent::type)
                 .containsExactlyInAnyOrder(
                         "keyline.device.provisioned.v1", "keyline.device.step-completed.v1", "keyline.key.exposed.v1");
+    }
+
+    @Test
+    void racingResendsBookedOnce() throws Exception {
+        String serial = StationCalls.newSerial("SN-IDEM-RACE");
+        String key = UUID.randomUUID().toString();
+        String body = StationCalls.provisioned(serial, "KEY-A", "7QX4M", false).toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+
+        List<Response> responses = new ArrayList<>();
+        try {
+            List<Future<Response>> sends = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sends.add(pool.submit(
+                        () -> post("/api/v1/reports/device-provisioned", Tokens.IMAGING_STATION, key, body)));
+            }
+            for (Future<Response> send : sends) {
+                responses.add(send.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Which requests lose the race varies, so each response must be one of the three documented outcomes.
+        List<Response> booked = responses.stream()
+                .filter(response ->
+                        response.statusCode() == 202 && response.header(IdempotentResponses.REPLAYED_HEADER) == null)
+                .toList();
+        assertThat(booked).hasSize(1);
+        assertThat(responses).allSatisfy(response -> assertThat(response.statusCode() == 202
+                        || (response.statusCode() == 503
+                                && response.jsonPath()
+                                        .getString("type")
+                                        .equals("https://keyline.dev/problems/report-not-stored")))
+                .as("202 or 503 report-not-stored, got " + response.statusCode())
+                .isTrue());
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM reports WHERE serial = '" + serial + "'"))
+                .isEqualTo(1);
     }
 
     @Test
