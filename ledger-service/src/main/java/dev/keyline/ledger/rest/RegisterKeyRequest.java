@@ -19,8 +19,9 @@ public record RegisterKeyRequest(
                 String keyId,
         @NotBlank
                 @Pattern(
-                        regexp = "\\s*([A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}\\s*",
-                        message = "must be a 5x5 product key such as XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+                        regexp = "\\s*(([A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}|[A-Za-z0-9]{25})\\s*",
+                        message = "must be a 5x5 product key such as XXXXX-XXXXX-XXXXX-XXXXX-XXXXX, with or without"
+                                + " the dashes")
                 String productKey,
         @NotNull
                 @Min(value = 1, message = "must be at least 1")

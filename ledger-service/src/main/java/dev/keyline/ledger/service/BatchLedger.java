@@ -5,6 +5,7 @@ import dev.keyline.ledger.domain.DeviceState;
 import dev.keyline.ledger.domain.JournalHash;
 import dev.keyline.ledger.domain.KeyMovement;
 import dev.keyline.ledger.domain.KeyRef;
+import dev.keyline.ledger.domain.KeyResolution;
 import dev.keyline.ledger.domain.KeyState;
 import dev.keyline.ledger.domain.LedgerDecider;
 import dev.keyline.ledger.repository.DeviceEventEntity;
@@ -59,6 +60,11 @@ final class BatchLedger {
         String serial = event.subject();
         DeviceState before = devices.get(serial);
         KeyRef key = keys.resolve(keyIdOf(data), partialKeyOf(data));
+        if (KeyResolution.overridesKeyId(keyIdOf(data), keys.named(keyIdOf(data)), key)) {
+            LOG.warnf(
+                    "event %s of device %s names key %s, but its partial key %s is another key's; booked against %s",
+                    event.id(), serial, keyIdOf(data), partialKeyOf(data), key == null ? "no key" : key.keyId());
+        }
         Booking booking = LedgerDecider.decide(data, event.time(), before, key);
 
         if (booking.device() != null) {

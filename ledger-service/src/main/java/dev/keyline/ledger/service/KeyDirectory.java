@@ -1,6 +1,7 @@
 package dev.keyline.ledger.service;
 
 import dev.keyline.ledger.domain.KeyRef;
+import dev.keyline.ledger.domain.KeyResolution;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,14 +12,14 @@ import java.util.Map;
 final class KeyDirectory {
 
     private final Map<String, ProductKeyEntity> byId = new HashMap<>();
-    private final Map<String, List<ProductKeyEntity>> byPartialKey = new HashMap<>();
+    private final Map<String, List<KeyRef>> byPartialKey = new HashMap<>();
 
     KeyDirectory(List<ProductKeyEntity> keys) {
         for (ProductKeyEntity key : keys) {
             byId.put(key.keyId, key);
             byPartialKey
                     .computeIfAbsent(key.partialKey, partial -> new ArrayList<>())
-                    .add(key);
+                    .add(new KeyRef(key.keyId, key.partialKey));
         }
     }
 
@@ -26,16 +27,15 @@ final class KeyDirectory {
         return byId.get(keyId);
     }
 
-    /**
-     * Resolves the key an event names: by key id when it is registered, else by partial key when exactly one
-     * registered key has it; null otherwise, because two keys can share their last five characters.
-     */
-    KeyRef resolve(String keyId, String partialKey) {
+    /** Returns the registered key with {@code keyId} as the booking rules see it, or null. */
+    KeyRef named(String keyId) {
         ProductKeyEntity key = keyId == null ? null : byId.get(keyId);
-        if (key == null && partialKey != null) {
-            List<ProductKeyEntity> candidates = byPartialKey.getOrDefault(partialKey, List.of());
-            key = candidates.size() == 1 ? candidates.get(0) : null;
-        }
         return key == null ? null : new KeyRef(key.keyId, key.partialKey);
+    }
+
+    /** Resolves the key an event names, by the rule of {@link KeyResolution}. */
+    KeyRef resolve(String keyId, String partialKey) {
+        return KeyResolution.resolve(
+                keyId, partialKey, this::named, partial -> byPartialKey.getOrDefault(partial, List.of()));
     }
 }

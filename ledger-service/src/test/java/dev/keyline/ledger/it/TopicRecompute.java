@@ -5,6 +5,7 @@ import dev.keyline.ledger.domain.DeviceState;
 import dev.keyline.ledger.domain.KeyBalance;
 import dev.keyline.ledger.domain.KeyMovement;
 import dev.keyline.ledger.domain.KeyRef;
+import dev.keyline.ledger.domain.KeyResolution;
 import dev.keyline.ledger.domain.LedgerDecider;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.DecodeResult;
@@ -29,8 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Books every record of {@code keyline.line-events} with the pure {@link LedgerDecider}, the way the ledger does: in
- * offset order per partition, each event id once, the key resolved by key id, else by a partial key that exactly one
- * registered key has. The result is what a full recompute of the books from the topic gives.
+ * offset order per partition, each event id once, the key resolved by {@link KeyResolution}. The result is what a full recompute of the books from the topic gives.
  *
  * <p>Partitions are booked one after the other. That gives the ledger's result only while each device's events stay
  * in one partition, which holds when events are keyed by key id and no device moves to another key.
@@ -114,17 +114,17 @@ public final class TopicRecompute {
             keyId = attempt.keyId();
             partialKey = attempt.partialKey();
         }
-        KeyBalance byId = keyId == null ? null : balances.get(keyId);
-        if (byId != null) {
-            return new KeyRef(byId.keyId(), byId.partialKey());
-        }
-        String partial = partialKey;
-        List<KeyBalance> candidates = balances.values().stream()
-                .filter(key -> key.partialKey().equals(partial))
-                .toList();
-        return candidates.size() == 1
-                ? new KeyRef(candidates.get(0).keyId(), candidates.get(0).partialKey())
-                : null;
+        return KeyResolution.resolve(
+                keyId,
+                partialKey,
+                id -> {
+                    KeyBalance key = balances.get(id);
+                    return key == null ? null : new KeyRef(key.keyId(), key.partialKey());
+                },
+                partial -> balances.values().stream()
+                        .filter(key -> key.partialKey().equals(partial))
+                        .map(key -> new KeyRef(key.keyId(), key.partialKey()))
+                        .toList());
     }
 
     /** Reads every partition from its start to its current end and returns the records per partition, in offset order. */

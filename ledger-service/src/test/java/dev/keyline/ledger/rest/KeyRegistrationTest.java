@@ -85,6 +85,30 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void dashlessKeyIsSameKey() {
+        String body = given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-8", "REGTSGGGGGHHHHHJJJJJK4M2P", 10))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .body("partialKey", equalTo("K4M2P"))
+                .extract()
+                .asString();
+        assertThat(body).doesNotContain("REGTSGGGGGHHHHHJJJJJK4M2P");
+
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("REG-9", "REGTS-GGGGG-HHHHH-JJJJJ-K4M2P", 10))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(409)
+                .body("detail", equalTo("this product key is already registered as 'REG-8'; use that key id"));
+    }
+
+    @Test
     void rejectsMalformedKeyWithoutEchoingIt() {
         String body = given().auth()
                 .oauth2(OPERATOR)

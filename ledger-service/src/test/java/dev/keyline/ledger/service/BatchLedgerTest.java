@@ -40,6 +40,27 @@ class BatchLedgerTest {
         assertThat(balance.path("data").path("consumed").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void otherPartialKeyBooksThatKey() {
+        ProductKeyEntity other = key();
+        other.keyId = "KEY-S";
+        other.partialKey = "S0KEY";
+        BatchLedger ledger = new BatchLedger(new KeyDirectory(List.of(key(), other)), Map.of());
+        CloudEvent<LineEvent> provisioning = provisioned("S-1", "KEY-R", "S0KEY");
+        CloudEvent<LineEvent> success = activation("S-1", "KEY-R", "S0KEY", "success");
+
+        ledger.book(provisioning, provisioning.data());
+        ledger.book(success, success.data());
+
+        assertThat(ledger.touchedKeys()).extracting(key -> key.keyId).containsExactly("KEY-S");
+        assertThat(ledger.touchedKeys().get(0).consumed).isEqualTo(1);
+        assertThat(ledger.touchedKeys().get(0).committed).isZero();
+        assertThat(ledger.changedDevices()).singleElement().satisfies(device -> {
+            assertThat(device.keyId()).isEqualTo("KEY-S");
+            assertThat(device.partialKey()).isEqualTo("S0KEY");
+        });
+    }
+
     private static CloudEvent<LineEvent> at(CloudEvent<LineEvent> event, Instant time) {
         return new CloudEvent<>(event.id(), event.source(), event.type(), event.subject(), time, event.data());
     }

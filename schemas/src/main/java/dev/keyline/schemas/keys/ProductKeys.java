@@ -4,16 +4,24 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Recognises 5x5 product keys ({@code XXXXX-XXXXX-XXXXX-XXXXX-XXXXX}) and derives the forms Keyline may keep: the
- * partial key (last five characters) and the masked key. The masked form uses asterisks so that it never matches the
- * key pattern again.
+ * Recognises 5x5 product keys and derives the forms Keyline may keep: the partial key (last five characters) and the
+ * masked key. A key is written either with dashes ({@code XXXXX-XXXXX-XXXXX-XXXXX-XXXXX}, any case) or as 25
+ * characters without them, as some tools log it. The masked form uses asterisks so that it never matches again.
  */
 public final class ProductKeys {
 
-    /** A 5x5 key anywhere in text, not glued to further letters or digits; matched without regard to case. */
-    public static final Pattern FULL_KEY =
-            Pattern.compile("(?<![A-Za-z0-9])(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}(?![A-Za-z0-9])");
+    /**
+     * A key anywhere in text, not glued to further letters or digits. The dashed form is matched without regard to
+     * case. The dashless form must be upper case and contain at least one letter and one digit, so that words, runs of
+     * one letter and lower-case or mixed-case tokens such as Base64 hardware hashes are not read as keys.
+     */
+    public static final Pattern FULL_KEY = Pattern.compile("(?<![A-Za-z0-9])"
+            + "(?:(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
+            + "|(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25})"
+            + "(?![A-Za-z0-9])");
 
+    private static final int KEY_LENGTH = 25;
+    private static final int GROUP_LENGTH = 5;
     private static final String MASK_PREFIX = "*****-*****-*****-*****-";
 
     private ProductKeys() {}
@@ -22,14 +30,29 @@ public final class ProductKeys {
         return text != null && FULL_KEY.matcher(text.trim()).matches();
     }
 
-    /** Returns the key in upper case without surrounding blanks, the form that is fingerprinted. */
+    /**
+     * Returns the key in upper case with dashes and without surrounding blanks, the form that is fingerprinted, so that
+     * a key gets the same fingerprint however it was written.
+     */
     public static String normalize(String key) {
-        return key.trim().toUpperCase(Locale.ROOT);
+        String upper = key.trim().toUpperCase(Locale.ROOT);
+        String bare = upper.replace("-", "");
+        if (bare.length() != KEY_LENGTH) {
+            return upper;
+        }
+        StringBuilder dashed = new StringBuilder(KEY_LENGTH + 4);
+        for (int start = 0; start < KEY_LENGTH; start += GROUP_LENGTH) {
+            if (start > 0) {
+                dashed.append('-');
+            }
+            dashed.append(bare, start, start + GROUP_LENGTH);
+        }
+        return dashed.toString();
     }
 
     public static String partialKey(String key) {
         String normalized = normalize(key);
-        return normalized.substring(normalized.length() - 5);
+        return normalized.substring(normalized.length() - GROUP_LENGTH);
     }
 
     public static String mask(String key) {

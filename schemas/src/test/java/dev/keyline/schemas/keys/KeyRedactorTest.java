@@ -35,6 +35,20 @@ class KeyRedactorTest {
     }
 
     @Test
+    void masksKeyWrittenWithoutDashes() {
+        RedactedText result = redactor.redact("ProductKey=TSTAABBBBBCCCCCDDDDD7QX4M\n");
+
+        assertThat(result.text()).isEqualTo("ProductKey=*****-*****-*****-*****-7QX4M\n");
+        assertThat(result.findings()).hasSize(1);
+        KeyFinding finding = result.findings().get(0);
+        assertThat(finding.partialKey()).isEqualTo("7QX4M");
+        assertThat(finding.column()).isEqualTo(12);
+        assertThat(finding.fingerprint())
+                .isEqualTo(redactor.redact(KEY).findings().get(0).fingerprint());
+        assertThat(KeyRedactor.maskAll("key TSTAABBBBBCCCCCDDDDD7QX4M")).isEqualTo("key *****-*****-*****-*****-7QX4M");
+    }
+
+    @Test
     void maskedFormIsNotFoundAgain() {
         RedactedText once = redactor.redact(KEY);
         RedactedText twice = redactor.redact(once.text());

@@ -2,12 +2,15 @@ package dev.keyline.station.rest;
 
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.domain.IdempotencyKey;
+import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
 import dev.keyline.station.service.ArtifactSupport;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Checks of answer files that name no device, such as one found under Panther on a finished image. */
@@ -24,10 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class AnswerFileCheckResource {
 
     private final AnswerFileService answerFiles;
+    private final IdempotentResponses answers;
     private final SecurityIdentity identity;
 
-    public AnswerFileCheckResource(AnswerFileService answerFiles, SecurityIdentity identity) {
+    public AnswerFileCheckResource(
+            AnswerFileService answerFiles, IdempotentResponses answers, SecurityIdentity identity) {
         this.answerFiles = answerFiles;
+        this.answers = answers;
         this.identity = identity;
     }
 
@@ -36,7 +43,11 @@ public class AnswerFileCheckResource {
     @Operation(summary = "Check an answer file found on a finished image, such as under Panther, for product keys")
     @APIResponse(responseCode = "202", description = "Checked; exposure events are stored")
     @APIResponse(responseCode = "400", description = "Missing path, not well-formed XML, or XML with a DTD")
-    public Uni<Response> answerFileCheck(@QueryParam("path") String path, String body) {
+    public Uni<Response> answerFileCheck(
+            @QueryParam("path") String path,
+            @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+                    String idempotencyKey,
+            String body) {
         if (path == null || path.isBlank()) {
             throw ProblemException.invalidField(
                     "path",
@@ -44,8 +55,14 @@ public class AnswerFileCheckResource {
                     "send the file's path on the image, such as C:\\Windows\\Panther\\unattend.xml, as ?path=");
         }
         ArtifactSupport.checkRequest(null, body, "answer file");
-        return answerFiles
-                .check(null, ArtifactResource.checkedPath(path), body, StationPrincipal.binding(identity))
-                .map(result -> Response.accepted(result).build());
+        StationBinding station = StationPrincipal.binding(identity);
+        String checkedPath = ArtifactResource.checkedPath(path);
+        return answers.<AnswerFileService.CheckResult>accept(
+                station,
+                idempotencyKey,
+                "answer-file-checks?path=" + checkedPath,
+                body,
+                alsoInTransaction -> answerFiles.check(null, checkedPath, body, station, alsoInTransaction),
+                result -> new IdempotentResponses.FirstResponse(result, ArtifactResource.firstEventId(result)));
     }
 }

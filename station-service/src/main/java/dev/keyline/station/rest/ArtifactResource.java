@@ -90,11 +90,19 @@ public class ArtifactResource {
     public Uni<Response> deviceAnswerFile(
             @PathParam("serial") String serial,
             @QueryParam("path") @DefaultValue(DEFAULT_ANSWER_FILE_PATH) String path,
+            @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+                    String idempotencyKey,
             String body) {
         ArtifactSupport.checkRequest(serial, body, "answer file");
-        return answerFiles
-                .check(serial, checkedPath(path), body, StationPrincipal.binding(identity))
-                .map(ArtifactResource::accepted);
+        StationBinding station = StationPrincipal.binding(identity);
+        String checkedPath = checkedPath(path);
+        return answers.<AnswerFileService.CheckResult>accept(
+                station,
+                idempotencyKey,
+                "artifacts/answer-file/" + serial + "?path=" + checkedPath,
+                body,
+                alsoInTransaction -> answerFiles.check(serial, checkedPath, body, station, alsoInTransaction),
+                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
     }
 
     @POST
@@ -125,9 +133,25 @@ public class ArtifactResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Store a station log excerpt; full product keys in it are masked and reported as exposed")
     @APIResponse(responseCode = "202", description = "Stored with keys masked")
-    public Uni<Response> log(@PathParam("serial") String serial, String body) {
+    public Uni<Response> log(
+            @PathParam("serial") String serial,
+            @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+                    String idempotencyKey,
+            String body) {
         ArtifactSupport.checkRequest(serial, body, "log excerpt");
-        return logs.store(serial, body, StationPrincipal.binding(identity)).map(ArtifactResource::accepted);
+        StationBinding station = StationPrincipal.binding(identity);
+        return answers.<StationLogService.LogResult>accept(
+                station,
+                idempotencyKey,
+                "artifacts/log/" + serial,
+                body,
+                alsoInTransaction -> logs.store(serial, body, station, alsoInTransaction),
+                result -> new IdempotentResponses.FirstResponse(
+                        result,
+                        result.exposures().stream()
+                                .map(LicenseArtifactService.ExposureResult::eventId)
+                                .findFirst()
+                                .orElse(null)));
     }
 
     static String checkedPath(String path) {
@@ -161,7 +185,11 @@ public class ArtifactResource {
                 .orElse(null);
     }
 
-    private static Response accepted(Object result) {
-        return Response.accepted(result).build();
+    /** Returns the id of the first exposure event that an answer file published, or null when it published none. */
+    static String firstEventId(AnswerFileService.CheckResult result) {
+        return result.findings().stream()
+                .map(AnswerFileService.FindingResult::exposureEventId)
+                .findFirst()
+                .orElse(null);
     }
 }

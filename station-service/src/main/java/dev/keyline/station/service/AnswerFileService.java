@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -91,6 +92,17 @@ public class AnswerFileService {
 
     /** Checks {@code xml} found at {@code path}; {@code serial} is null for a file that names no device. */
     public Uni<CheckResult> check(String serial, String path, String xml, StationBinding station) {
+        return check(serial, path, xml, station, result -> Uni.createFrom().voidItem());
+    }
+
+    /** Checks an answer file as {@link #check(String, String, String, StationBinding)} does, and runs
+     * {@code alsoInTransaction} with the result in the transaction that stores it. */
+    public Uni<CheckResult> check(
+            String serial,
+            String path,
+            String xml,
+            StationBinding station,
+            Function<CheckResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received answer file %s for device %s from %s", path, serial, station);
         Instant now = Instant.now();
         ArtifactSupport.Redacted redacted = support.redact(xml);
@@ -117,7 +129,8 @@ public class AnswerFileService {
                                     .map(deviceFindings -> {
                                         logCheck(serial, path, station, found);
                                         return new CheckResult(path, serial, results, deviceFindings);
-                                    });
+                                    })
+                                    .call(result -> alsoInTransaction.apply(result));
                         }),
                         "answer file " + path)
                 .onFailure(ArtifactRejected.class)

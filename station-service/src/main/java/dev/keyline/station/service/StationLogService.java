@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +35,13 @@ public class StationLogService {
     public record LogResult(int lines, List<ExposureResult> exposures) {}
 
     public Uni<LogResult> store(String serial, String text, StationBinding station) {
+        return store(serial, text, station, result -> Uni.createFrom().voidItem());
+    }
+
+    /** Stores an excerpt as {@link #store(String, String, StationBinding)} does, and runs {@code alsoInTransaction}
+     * with the result in the transaction that stores it. */
+    public Uni<LogResult> store(
+            String serial, String text, StationBinding station, Function<LogResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received a log excerpt for device %s from %s", serial, station);
         Instant now = Instant.now();
         ArtifactSupport.Redacted redacted = support.redact(text);
@@ -51,7 +59,8 @@ public class StationLogService {
                                     "stored a log excerpt of %d lines for device %s from %s with %d exposed keys",
                                     lines, serial, station, exposures.size());
                             return new LogResult(lines, ExposureResult.of(exposures));
-                        }),
+                        })
+                        .call(result -> alsoInTransaction.apply(result)),
                 "log excerpt for device " + serial);
     }
 }

@@ -58,6 +58,29 @@ class StationLogTest {
     }
 
     @Test
+    void keyWithoutDashesRedactedAndExposed() throws Exception {
+        String serial = newSerial("SN-LOG");
+        String dashless = "TSTLGLLLLLMMMMMNNNNN8RS2T";
+        String excerpt = "09:10:00 setup.exe /pkey " + dashless + " /quiet\n09:12:00 done\n";
+
+        Response response = Artifacts.post(serial, "log", "text/plain", excerpt);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("exposures")).hasSize(1);
+        assertThat(response.jsonPath().getString("exposures[0].location")).isEqualTo("line 1");
+        assertThat(response.jsonPath().getString("exposures[0].maskedKey")).isEqualTo("*****-*****-*****-*****-8RS2T");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '%/pkey *****-*****-*****-*****-8RS2T /quiet%'"))
+                .isEqualTo(1);
+
+        TestDatabase.awaitOutboxDrained();
+        List<KeyedEvent> events = TopicReader.eventsFor(Topics.LINE_EVENTS, serial);
+        assertThat(events).extracting(KeyedEvent::type).containsExactly("keyline.key.exposed.v1");
+        assertThat(events.get(0).data().path("partialKey").asText()).isEqualTo("8RS2T");
+        KeyLeaks.assertNowhere(dashless, "TSTLG-LLLLL-MMMMM-NNNNN-8RS2T");
+    }
+
+    @Test
     void emptyExcerptRejected() {
         JsonPath problem = Artifacts.post(newSerial("SN-LOG"), "log", "text/plain", "  ")
                 .then()

@@ -1,0 +1,66 @@
+package dev.keyline.schemas.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ProductKeysTest {
+
+    // Made-up keys; none of them is a real product key.
+    private static final String DASHED = "TSTAA-BBBBB-CCCCC-DDDDD-7QX4M";
+    private static final String DASHLESS = "TSTAABBBBBCCCCCDDDDD7QX4M";
+
+    @Test
+    void dashedKeyMatchesAnyCase() {
+        assertThat(ProductKeys.isFullKey(DASHED)).isTrue();
+        assertThat(ProductKeys.isFullKey(DASHED.toLowerCase())).isTrue();
+        assertThat(ProductKeys.isFullKey("  " + DASHED + "\n")).isTrue();
+    }
+
+    @Test
+    void dashlessUpperCaseKeyMatches() {
+        assertThat(ProductKeys.isFullKey(DASHLESS)).isTrue();
+        assertThat(ProductKeys.FULL_KEY.matcher("pkey=" + DASHLESS + ";").find())
+                .isTrue();
+        assertThat(ProductKeys.FULL_KEY.matcher("/keys/" + DASHLESS).find()).isTrue();
+    }
+
+    @Test
+    void lookalikeTokensAreNotKeys() {
+        assertThat(ProductKeys.isFullKey(DASHLESS.toLowerCase()))
+                .as("lower case")
+                .isFalse();
+        assertThat(ProductKeys.isFullKey("TstaaBBBBBCCCCCDDDDD7QX4M"))
+                .as("mixed case")
+                .isFalse();
+        assertThat(ProductKeys.isFullKey(DASHLESS.substring(1)))
+                .as("24 characters")
+                .isFalse();
+        assertThat(ProductKeys.isFullKey(DASHLESS + "Q")).as("26 characters").isFalse();
+        assertThat(ProductKeys.isFullKey("A".repeat(25))).as("no digit").isFalse();
+        assertThat(ProductKeys.isFullKey("7".repeat(25))).as("no letter").isFalse();
+        assertThat(ProductKeys.FULL_KEY.matcher("SERIAL" + DASHLESS).find())
+                .as("inside a longer token")
+                .isFalse();
+        assertThat(ProductKeys.FULL_KEY
+                        .matcher("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+                        .find())
+                .as("SHA-256 hex")
+                .isFalse();
+    }
+
+    @Test
+    void spellingsNormalizeToDashedKey() {
+        assertThat(ProductKeys.normalize(DASHLESS)).isEqualTo(DASHED);
+        assertThat(ProductKeys.normalize(" " + DASHED.toLowerCase() + " ")).isEqualTo(DASHED);
+        assertThat(ProductKeys.partialKey(DASHLESS)).isEqualTo("7QX4M");
+        assertThat(ProductKeys.mask(DASHLESS)).isEqualTo("*****-*****-*****-*****-7QX4M");
+    }
+
+    @Test
+    void bothSpellingsHaveOneFingerprint() {
+        KeyFingerprinter fingerprinter = new KeyFingerprinter("a-test-secret-of-32-characters!!");
+
+        assertThat(fingerprinter.fingerprint(DASHLESS)).isEqualTo(fingerprinter.fingerprint(DASHED));
+    }
+}
