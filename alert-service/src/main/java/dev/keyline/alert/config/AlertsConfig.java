@@ -30,6 +30,8 @@ public interface AlertsConfig {
 
     Processing processing();
 
+    Facts facts();
+
     /** The {@code key-low} rule. */
     interface KeyLow {
 
@@ -134,6 +136,21 @@ public interface AlertsConfig {
         /** How many times the baseline rate the window's rate must reach to fire the rule. */
         @WithDefault("3")
         double factor();
+    }
+
+    /** The activation attempts and balance samples that the rules read, kept in PostgreSQL. */
+    interface Facts {
+
+        /**
+         * How long facts are kept, counted back from the newest fact of their table. It must cover the longest window
+         * of a rule, or the service does not start.
+         */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** How often old facts are deleted, such as {@code 1h}, or {@code off}. */
+        @WithDefault("1h")
+        String pruningInterval();
     }
 
     /** Retries of an event whose processing failed, such as while PostgreSQL cannot be reached. */

@@ -39,6 +39,14 @@ public class ActivationAttemptRepository {
 
     private static final String STATION = " AND station_id = ?";
 
+    // Keeps the attempts within ?1 seconds of the newest one and each device's last success, which the repeat rule
+    // compares the device's next success with.
+    private static final String PRUNE = "DELETE FROM activation_attempts old"
+            + " WHERE old.at < (SELECT max(at) FROM activation_attempts)"
+            + " - make_interval(secs => CAST(?1 AS double precision))"
+            + " AND NOT (old.success AND NOT EXISTS (SELECT 1 FROM activation_attempts newer"
+            + " WHERE newer.serial = old.serial AND newer.success AND (newer.at, newer.seq) > (old.at, old.seq)))";
+
     /** Stores an attempt attributed to {@code keyId}, which is null when the key is unknown. */
     public Uni<Integer> append(String eventId, ActivationAttempted attempt, String keyId, Instant at) {
         return NativeRows.execute(
@@ -96,6 +104,11 @@ public class ActivationAttemptRepository {
                             NativeRows.longValue(row[4]),
                             topResult);
                 }));
+    }
+
+    /** Deletes the attempts that no rule reads any more; returns how many. */
+    public Uni<Integer> pruneOlderThan(long seconds) {
+        return NativeRows.execute(PRUNE, seconds);
     }
 
     private static DeviceActivation toActivation(Object[] row) {

@@ -21,8 +21,21 @@ public class BalanceSampleRepository {
             + " (SELECT at, available, seq FROM balance_samples WHERE key_id = ?1 AND at > ?2 AND at <= ?3)"
             + ") samples ORDER BY at, seq";
 
+    // Keeps the samples within ?1 seconds of the newest one and each key's last sample before that, which a forecast
+    // whose window starts at the cutoff reads.
+    private static final String PRUNE = "WITH bound AS (SELECT max(at)"
+            + " - make_interval(secs => CAST(?1 AS double precision)) AS cutoff FROM balance_samples)"
+            + " DELETE FROM balance_samples old USING bound WHERE old.at < bound.cutoff"
+            + " AND EXISTS (SELECT 1 FROM balance_samples newer WHERE newer.key_id = old.key_id"
+            + " AND newer.at < bound.cutoff AND (newer.at, newer.seq) > (old.at, old.seq))";
+
     public Uni<Integer> append(String eventId, String keyId, Instant at, long available) {
         return NativeRows.execute(INSERT, eventId, keyId, at, available);
+    }
+
+    /** Deletes the samples that no forecast reads any more; returns how many. */
+    public Uni<Integer> pruneOlderThan(long seconds) {
+        return NativeRows.execute(PRUNE, seconds);
     }
 
     /** Returns the samples a forecast at {@code at} over a window starting at {@code windowStart} needs, oldest first. */
