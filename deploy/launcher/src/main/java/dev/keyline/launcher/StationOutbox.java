@@ -15,7 +15,9 @@ import javax.sql.DataSource;
  */
 public final class StationOutbox {
 
-    private static final String COUNT_LINE_EVENTS = "SELECT count(*) FROM outbox WHERE topic = ?";
+    // Sent rows that the station pruned are counted in outbox_pruned.
+    private static final String COUNT_LINE_EVENTS = "SELECT (SELECT count(*) FROM outbox WHERE topic = ?)"
+            + " + coalesce((SELECT row_count FROM outbox_pruned WHERE topic = ?), 0)";
 
     private final DataSource dataSource;
 
@@ -23,11 +25,12 @@ public final class StationOutbox {
         this.dataSource = dataSource;
     }
 
-    /** Returns the number of outbox rows for {@code keyline.line-events}, sent or not. */
+    /** Returns the number of outbox rows for {@code keyline.line-events}: sent, unsent and pruned. */
     public long lineEventCount() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(COUNT_LINE_EVENTS)) {
             statement.setString(1, Topics.LINE_EVENTS);
+            statement.setString(2, Topics.LINE_EVENTS);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);

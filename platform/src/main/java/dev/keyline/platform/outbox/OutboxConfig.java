@@ -19,4 +19,12 @@ public interface OutboxConfig {
     /** Minimum time between two warnings about a broker that cannot be reached. */
     @WithDefault("30s")
     Duration warningInterval();
+
+    /** How long a sent row is kept before {@link OutboxPruning} deletes it. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often sent rows are pruned, such as {@code 1h}, or {@code off}. */
+    @WithDefault("1h")
+    String pruningInterval();
 }

@@ -31,6 +31,14 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs an INSERT, UPDATE or DELETE and returns the rows it changed. */
+    public static int execute(String sql) throws SQLException {
+        try (Connection connection = PostgresTestResource.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
     /** Returns every row of every table in the public schema as text, one string per row. */
     public static List<String> dumpAllTables() throws SQLException {
         List<String> rows = new ArrayList<>();
