@@ -56,7 +56,7 @@ public class BookingService {
         for (IncomingRecord record : records) {
             DecodeResult result = record.decoded() != null ? record.decoded() : codec.decode(record.value());
             if (result instanceof DecodeResult.Decoded ok && ok.event().data() instanceof LineEvent) {
-                decoded.add(new IncomingEvent(record, ok.event()));
+                decoded.add(IncomingEvent.of(record, ok.event()));
             } else {
                 String reason = result instanceof DecodeResult.Rejected no
                         ? no.reason()

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -82,6 +83,32 @@ class LineEventBookingTest {
             assertThat(chain.getBoolean("valid")).as("chain of %s", keyId).isTrue();
             assertThat(chain.getInt("entries")).as("entries of %s", keyId).isEqualTo(keyId.equals("BOOK-7") ? 3 : 2);
         }
+    }
+
+    @Test
+    void nanosecondTimeKeepsChainValid() {
+        LedgerApi.registerKey("BOOK-9", "BOOKA-XXXXX-YYYYY-ZZZZZ-B0OK9", 10);
+        CloudEvent<LineEvent> provisioning = provisioned("B9-1", "BOOK-9", "B0OK9");
+        CloudEvent<LineEvent> nanos = new CloudEvent<>(
+                provisioning.id(),
+                provisioning.source(),
+                provisioning.type(),
+                provisioning.subject(),
+                Instant.parse("2026-12-05T01:21:23.759556680Z"),
+                provisioning.data());
+
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-9", json(nanos));
+
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key("BOOK-9").getLong("committed") == 1);
+        JsonPath chain = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/{keyId}/journal/verify", "BOOK-9")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(chain.getBoolean("valid")).isTrue();
+        assertThat(LedgerApi.device("B9-1").getString("provisionedAt")).isEqualTo("2026-12-05T01:21:23.759556Z");
     }
 
     @Test
