@@ -46,6 +46,10 @@ public class ProductKeyEntity extends PanacheEntityBase {
     @Column(name = "reported_at")
     public Instant reportedAt;
 
+    /** The version of the key's last published balance; {@code LedgerEvents} advances it. */
+    @Column(name = "balance_version")
+    public long balanceVersion;
+
     /** Returns (allotment - reported remaining) - consumed, or null without a reading. */
     public Long unexplained() {
         return reportedRemaining == null ? null : allotment - reportedRemaining - consumed;

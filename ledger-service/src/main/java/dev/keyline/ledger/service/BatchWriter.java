@@ -105,9 +105,10 @@ final class BatchWriter {
     /** Writes back what booking changes on a key: its counts, chain head and state, but never its allotment. */
     private static final String UPDATE_KEYS = "UPDATE product_keys AS k SET committed = u.committed,"
             + " consumed = u.consumed, unattributed = u.unattributed, chain_head = u.chain_head, state = u.state,"
-            + " state_reason = u.state_reason FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[],"
-            + " $5::text[], $6::text[], $7::text[]) AS u (key_id, committed, consumed, unattributed, chain_head, state,"
-            + " state_reason) WHERE k.key_id = u.key_id";
+            + " state_reason = u.state_reason, balance_version = u.balance_version FROM unnest($1::text[],"
+            + " $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::bigint[]) AS u"
+            + " (key_id, committed, consumed, unattributed, chain_head, state, state_reason, balance_version)"
+            + " WHERE k.key_id = u.key_id";
 
     /** Adds a batch's booked count per partition and moves its last offset forward, never back. */
     private static final MultiRowInsert PROGRESS = new MultiRowInsert(
@@ -123,7 +124,7 @@ final class BatchWriter {
 
     private BatchWriter() {}
 
-    /** Writes the touched keys' counts, chain heads and states, one statement for all of them. */
+    /** Writes the touched keys' counts, chain heads, states and balance versions, one statement for all of them. */
     static Uni<Void> updateKeys(SqlConnection connection, Collection<ProductKeyEntity> keys) {
         if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -136,6 +137,7 @@ final class BatchWriter {
         String[] chainHeads = new String[size];
         String[] states = new String[size];
         String[] reasons = new String[size];
+        Long[] versions = new Long[size];
         int i = 0;
         for (ProductKeyEntity key : keys) {
             ids[i] = key.keyId;
@@ -145,9 +147,11 @@ final class BatchWriter {
             chainHeads[i] = key.chainHead;
             states[i] = key.state;
             reasons[i] = key.stateReason;
+            versions[i] = key.balanceVersion;
             i++;
         }
-        Tuple parameters = Tuple.tuple(List.of(ids, committed, consumed, unattributed, chainHeads, states, reasons));
+        Tuple parameters =
+                Tuple.tuple(List.of(ids, committed, consumed, unattributed, chainHeads, states, reasons, versions));
         return connection.preparedQuery(UPDATE_KEYS).execute(parameters).replaceWithVoid();
     }
 

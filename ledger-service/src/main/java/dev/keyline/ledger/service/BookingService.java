@@ -138,8 +138,10 @@ public class BookingService {
     /**
      * Sends the batch's writes together. They touch different tables, so their order does not matter, and the
      * PostgreSQL client pipelines them on the connection instead of waiting for each result before sending the next.
+     * The balance events are built first, because building them advances the balance versions the key update writes.
      */
     private Uni<Void> write(SqlConnection connection, BatchLedger ledger) {
+        List<OutboxMessage> outgoing = ledger.outgoing(events);
         return Uni.combine()
                 .all()
                 .unis(
@@ -147,7 +149,7 @@ public class BookingService {
                         BatchWriter.writeDeviceEvents(connection, ledger.history()),
                         BatchWriter.writeJournal(connection, ledger.journal()),
                         BatchWriter.updateKeys(connection, ledger.touchedKeys()),
-                        outbox.append(connection, ledger.outgoing(events)))
+                        outbox.append(connection, outgoing))
                 .discardItems();
     }
 

@@ -21,7 +21,12 @@ public class LedgerEvents {
         this.codec = codec;
     }
 
+    /**
+     * Returns the key's balance event and advances the key's balance version, which the caller must store in the same
+     * transaction.
+     */
     public OutboxMessage balanceChanged(ProductKeyEntity key, String causeEventId, Instant time) {
+        key.balanceVersion++;
         BalanceChanged data = new BalanceChanged(
                 key.keyId,
                 key.partialKey,
@@ -34,7 +39,8 @@ public class LedgerEvents {
                 key.unattributed,
                 key.fingerprint,
                 key.reportedRemaining,
-                key.unexplained());
+                key.unexplained(),
+                key.balanceVersion);
         return message(key.keyId, key.keyId, time, data);
     }
 

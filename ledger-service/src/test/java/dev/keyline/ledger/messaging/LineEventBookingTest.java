@@ -112,6 +112,38 @@ class LineEventBookingTest {
     }
 
     @Test
+    void balanceVersionsGrowPerKey() {
+        LedgerApi.registerKey("BOOK-10", "BOOKA-GGGGG-HHHHH-JJJJJ-B0O10", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-10", json(provisioned("B10-1", "BOOK-10", "B0O10")));
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key("BOOK-10").getLong("committed") == 1);
+        // Dated a week before the provisioning, as a back-dated report would be.
+        CloudEvent<LineEvent> activation = activation("B10-1", "BOOK-10", "B0O10", "success");
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS,
+                "BOOK-10",
+                json(new CloudEvent<>(
+                        activation.id(),
+                        activation.source(),
+                        activation.type(),
+                        activation.subject(),
+                        activation.time().minus(Duration.ofDays(7)),
+                        activation.data())));
+
+        List<ConsumerRecord<String, String>> published = KafkaTestClient.readUntil(
+                Topics.LEDGER_EVENTS,
+                records -> records.stream()
+                                .filter(record -> "BOOK-10".equals(record.key()))
+                                .filter(record -> record.value().contains("balance-changed"))
+                                .count()
+                        == 3);
+        assertThat(published)
+                .filteredOn(record -> "BOOK-10".equals(record.key()))
+                .filteredOn(record -> record.value().contains("balance-changed"))
+                .extracting(record -> JsonPath.from(record.value()).getLong("data.version"))
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void redeliveredEventIsBookedOnce() {
         LedgerApi.registerKey("BOOK-2", "BOOKA-DDDDD-EEEEE-FFFFF-B0OK2", 10);
         String provisioning = json(provisioned("B2-1", "BOOK-2", "B0OK2"));

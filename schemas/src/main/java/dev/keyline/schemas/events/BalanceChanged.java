@@ -5,6 +5,8 @@ package dev.keyline.schemas.events;
  * {@code state} is {@code active}, {@code exhausted}, {@code blocked} or {@code retired}; {@code fingerprint}
  * lets the station service recognise the key in artifacts;
  * {@code unexplained} is (allotment - reported remaining) - consumed once a Microsoft reading was imported.
+ * {@code version} grows by one with each balance of the key, so the latest balance is the one with the highest
+ * version, whatever the times of the events that caused them.
  */
 public record BalanceChanged(
         String keyId,
@@ -18,8 +20,39 @@ public record BalanceChanged(
         Long unattributed,
         String fingerprint,
         Long reportedRemaining,
-        Long unexplained)
+        Long unexplained,
+        Long version)
         implements LedgerEvent {
+
+    /** A balance without a version. */
+    public BalanceChanged(
+            String keyId,
+            String partialKey,
+            long allotment,
+            long committed,
+            long consumed,
+            long available,
+            String causeEventId,
+            String state,
+            Long unattributed,
+            String fingerprint,
+            Long reportedRemaining,
+            Long unexplained) {
+        this(
+                keyId,
+                partialKey,
+                allotment,
+                committed,
+                consumed,
+                available,
+                causeEventId,
+                state,
+                unattributed,
+                fingerprint,
+                reportedRemaining,
+                unexplained,
+                null);
+    }
 
     /** A balance without a Microsoft reading. */
     public BalanceChanged(
@@ -57,6 +90,19 @@ public record BalanceChanged(
             long consumed,
             long available,
             String causeEventId) {
-        this(keyId, partialKey, allotment, committed, consumed, available, causeEventId, null, null, null, null, null);
+        this(
+                keyId,
+                partialKey,
+                allotment,
+                committed,
+                consumed,
+                available,
+                causeEventId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -17,7 +17,7 @@ public final class Availability {
 
     private Availability() {}
 
-    /** The figures of one key's last published balance. */
+    /** The figures of one key's last published balance, and when this service received them. */
     public record Balance(
             String keyId,
             String partialKey,
@@ -26,7 +26,7 @@ public final class Availability {
             long consumed,
             long available,
             String state,
-            Instant publishedAt) {}
+            Instant receivedAt) {}
 
     /** The outcome: a rejection problem, or the warnings to send with the accepted provisioning. */
     public record Verdict(Optional<Problem> rejection, List<String> warnings) {
@@ -55,10 +55,10 @@ public final class Availability {
                     + " registered keys, so the available count was not checked; send keyId to have it checked");
         }
         Balance balance = matches.get(0);
-        Duration age = Duration.between(balance.publishedAt(), now);
+        Duration age = Duration.between(balance.receivedAt(), now);
         if (age.compareTo(maxAge) > 0) {
             return Verdict.accept("the available count of key " + balance.keyId() + " (" + balance.available()
-                    + ") was published at " + balance.publishedAt() + ", " + age.toMinutes()
+                    + ") was received from the ledger at " + balance.receivedAt() + ", " + age.toMinutes()
                     + " minutes ago, which is older than " + maxAge.toMinutes()
                     + " minutes, so it was not checked");
         }
@@ -111,7 +111,7 @@ public final class Availability {
                 "key-unavailable",
                 "Key has no activations available",
                 "key " + balance.keyId() + " ending in " + balance.partialKey() + state + " has no activations"
-                        + " available: " + figures + ", as the ledger published at " + balance.publishedAt()
+                        + " available: " + figures + ", as received from the ledger at " + balance.receivedAt()
                         + "; a device provisioned with it could not activate. Switch the station to another key, or"
                         + " ask operations to top up " + balance.keyId(),
                 List.of(new FieldError(

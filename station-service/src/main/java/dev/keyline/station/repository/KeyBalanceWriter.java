@@ -11,21 +11,26 @@ import java.time.ZoneOffset;
 
 /**
  * Stores a published balance with the reactive SQL client, outside Hibernate, so the Kafka consumer needs no Hibernate
- * session. A balance older than the stored one is ignored, so a redelivered or late event never rolls a key back.
+ * session. A balance older than the stored one is ignored, so a redelivered or late event never rolls a key back. Older
+ * means a lower version. The event's time decides only between balances without a version, because a balance carries
+ * the time of the line events it booked, and a back-dated report makes that time go back.
  */
 @ApplicationScoped
 public class KeyBalanceWriter {
 
     private static final String UPSERT = "INSERT INTO key_balances (key_id, partial_key, fingerprint, allotment,"
-            + " committed, consumed, available, state, event_id, published_at, received_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            + " committed, consumed, available, state, event_id, published_at, received_at, version)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
             + " ON CONFLICT (key_id) DO UPDATE SET partial_key = EXCLUDED.partial_key,"
             + " fingerprint = COALESCE(EXCLUDED.fingerprint, key_balances.fingerprint),"
             + " allotment = EXCLUDED.allotment, committed = EXCLUDED.committed, consumed = EXCLUDED.consumed,"
             + " available = EXCLUDED.available, state = COALESCE(EXCLUDED.state, key_balances.state),"
             + " event_id = EXCLUDED.event_id, published_at = EXCLUDED.published_at,"
-            + " received_at = EXCLUDED.received_at"
-            + " WHERE key_balances.published_at <= EXCLUDED.published_at";
+            + " received_at = EXCLUDED.received_at, version = EXCLUDED.version"
+            + " WHERE CASE WHEN EXCLUDED.version IS NOT NULL"
+            + " THEN key_balances.version IS NULL OR key_balances.version < EXCLUDED.version"
+            + " WHEN key_balances.version IS NOT NULL THEN false"
+            + " ELSE key_balances.published_at <= EXCLUDED.published_at END";
 
     private final Pool pool;
 
@@ -47,7 +52,8 @@ public class KeyBalanceWriter {
                 .addString(balance.state())
                 .addString(event.id())
                 .addOffsetDateTime(event.time().atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(receivedAt.atOffset(ZoneOffset.UTC));
+                .addOffsetDateTime(receivedAt.atOffset(ZoneOffset.UTC))
+                .addLong(balance.version());
         return pool.preparedQuery(UPSERT).execute(values).map(rows -> rows.rowCount() == 1);
     }
 }

@@ -84,6 +84,6 @@ public class AvailabilityCheck {
                 entity.consumed,
                 entity.available,
                 entity.state,
-                entity.publishedAt);
+                entity.receivedAt);
     }
 }

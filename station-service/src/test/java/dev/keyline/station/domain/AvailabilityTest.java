@@ -106,7 +106,7 @@ class AvailabilityTest {
         assertThat(verdict.warnings().get(0)).contains("matches 2 registered keys");
     }
 
-    private static Availability.Balance balance(long available, String state, Instant publishedAt) {
-        return new Availability.Balance("KEY-A", "7QX4M", 100, 10, 90 + (0 - available), available, state, publishedAt);
+    private static Availability.Balance balance(long available, String state, Instant receivedAt) {
+        return new Availability.Balance("KEY-A", "7QX4M", 100, 10, 90 + (0 - available), available, state, receivedAt);
     }
 }

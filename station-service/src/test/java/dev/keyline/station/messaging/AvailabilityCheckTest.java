@@ -72,10 +72,12 @@ class AvailabilityCheckTest {
 
     @Test
     void staleFiguresAcceptedWithWarning() throws Exception {
-        String eventId = LedgerEvents.publishBalance(
-                balance("KEY-OLD", "O1DKY", 50, 0, 50, 0, "exhausted"),
-                Instant.now().minus(Duration.ofHours(1)));
+        String eventId =
+                LedgerEvents.publishBalance(balance("KEY-OLD", "O1DKY", 50, 0, 50, 0, "exhausted"), Instant.now());
         awaitBalance("KEY-OLD", eventId);
+        // The figures age from when the station received them, as when the ledger has published nothing for an hour.
+        TestDatabase.execute(
+                "UPDATE key_balances SET received_at = now() - interval '1 hour' WHERE key_id = 'KEY-OLD'");
 
         Response response = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-OLD", null, false));
 
@@ -110,6 +112,43 @@ class AvailabilityCheckTest {
         assertThat(TestDatabase.queryLong("SELECT available FROM key_balances WHERE key_id = 'KEY-ORDER'"))
                 .as("available after the older event " + older)
                 .isEqualTo(10);
+    }
+
+    @Test
+    void higherVersionWinsOverLaterTime() throws Exception {
+        Instant now = Instant.now();
+        String first = LedgerEvents.publishBalance(versioned("KEY-VER", 10, 1), now);
+        awaitBalance("KEY-VER", first);
+        // A back-dated provisioning dates the ledger's next balance before the first one.
+        String backDated = LedgerEvents.publishBalance(versioned("KEY-VER", 0, 2), now.minus(Duration.ofMinutes(2)));
+        awaitBalance("KEY-VER", backDated);
+        String redelivered = LedgerEvents.publishBalance(versioned("KEY-VER", 10, 1), now.plusSeconds(60));
+        String marker = LedgerEvents.publishBalance(balance("KEY-MARK2", "MARK2", 1, 0, 0, 1, "active"), now);
+        awaitBalance("KEY-MARK2", marker);
+
+        assertThat(TestDatabase.queryLong("SELECT available FROM key_balances WHERE key_id = 'KEY-VER'"))
+                .as("available after the lower version " + redelivered)
+                .isZero();
+        Response response = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-VER", "V3RSN", false));
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/key-unavailable");
+    }
+
+    private static BalanceChanged versioned(String keyId, long available, long version) {
+        return new BalanceChanged(
+                keyId,
+                "V3RSN",
+                10,
+                10 - available,
+                0,
+                available,
+                "cause-" + version,
+                "active",
+                0L,
+                FINGERPRINT,
+                null,
+                null,
+                version);
     }
 
     @Test
