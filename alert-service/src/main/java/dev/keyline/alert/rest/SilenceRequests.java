@@ -5,6 +5,7 @@ import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -103,6 +104,15 @@ final class SilenceRequests {
                     "send a value of at most " + MAX_VALUE_LENGTH + " characters"));
             valid = false;
         }
+        if (valid && (looksLikeKey(body.name()) || looksLikeKey(body.value()))) {
+            // A silence is stored and listed to every auditor, and no alert label holds a full key.
+            errors.add(new FieldError(
+                    looksLikeKey(body.name()) ? field + "/name" : field + "/value",
+                    "contains a product key, which no alert label holds; it was not stored",
+                    "match on the key's keyId or partialKey, such as {\"name\": \"partialKey\", \"value\":"
+                            + " \"7QX4M\"}"));
+            valid = false;
+        }
         boolean regex = Boolean.TRUE.equals(body.isRegex());
         if (valid && regex) {
             try {
@@ -116,6 +126,10 @@ final class SilenceRequests {
             }
         }
         return valid ? new LabelMatcher(body.name(), body.value(), regex, !Boolean.FALSE.equals(body.isEqual())) : null;
+    }
+
+    private static boolean looksLikeKey(String text) {
+        return ProductKeys.ANY_CASE_KEY.matcher(text).find();
     }
 
     private static Instant instant(String field, String value, List<FieldError> errors) {

@@ -112,6 +112,30 @@ class SilencesApiTest {
     }
 
     @Test
+    void keyInMatcherOrTimeNotStoredOrEchoed() throws Exception {
+        String body = given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"TSTGGHHHHHJJJJJKKKKK3M8PQ\"},"
+                        + " {\"name\": \"TSTGGHHHHHJJJJJKKKKK3M8PQ\", \"value\": \"x\"}],"
+                        + " \"endsAt\": \"tstgg-hhhhh-jjjjj-kkkkk-3m8pq\", \"comment\": \"pasted\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("matchers/0/value", "matchers/1/name", "endsAt"))
+                .body(
+                        "errors[0].message",
+                        equalTo("contains a product key, which no alert label holds; it was not" + " stored"))
+                .extract()
+                .asString();
+
+        assertThat(body.toUpperCase(java.util.Locale.ROOT).contains("HHHHHJJJJJKKKKK"))
+                .as("the response repeats the key")
+                .isFalse();
+    }
+
+    @Test
     void matchEverythingIs400() {
         given().auth()
                 .oauth2(OPERATOR_TOKEN)

@@ -212,6 +212,30 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void nulCharacterInReferenceRejected() {
+        LedgerApi.registerKey("REG-NUL", "NULCH-AAAAA-BBBBB-CCCCC-NUL01", 10);
+
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"activations\": 5, \"reference\": \"PO 1\\u0000\"}")
+                .post("/api/v1/keys/REG-NUL/top-ups")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/reference"))
+                .body(
+                        "errors[0].message",
+                        equalTo("contains a NUL character (\\u0000), which cannot be stored; remove it"));
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/keys/REG-NUL")
+                .then()
+                .statusCode(200)
+                .body("allotment", equalTo(10));
+    }
+
+    @Test
     void fractionalTopUpRejected() {
         LedgerApi.registerKey("REG-FRAC", "FRACT-AAAAA-BBBBB-CCCCC-FRAC1", 10);
 

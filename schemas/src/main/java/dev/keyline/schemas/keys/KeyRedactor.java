@@ -45,6 +45,19 @@ public final class KeyRedactor {
         return new RedactedText(redacted.toString(), List.copyOf(findings));
     }
 
+    /**
+     * Returns the text with every token that could be a key masked, in any case, for error messages that repeat a
+     * request's values. It masks more than {@link #maskAll}, such as a lower-case key without dashes.
+     */
+    public static String maskForEcho(String text) {
+        if (text == null) {
+            return null;
+        }
+        return ProductKeys.ANY_CASE_KEY
+                .matcher(text)
+                .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group())));
+    }
+
     /** Returns the text with keys masked, for messages and logs that must not carry a key. */
     public static String maskAll(String text) {
         if (text == null) {

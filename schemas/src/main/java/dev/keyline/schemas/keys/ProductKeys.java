@@ -20,6 +20,14 @@ public final class ProductKeys {
             + "|(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25})"
             + "(?![A-Za-z0-9])");
 
+    /**
+     * A key in either form and in any case, including lower- and mixed-case tokens of 25 letters and digits, which
+     * {@link #FULL_KEY} leaves alone. For text where masking a token that is not a key costs nothing, such as an error
+     * message that repeats a value back to the caller.
+     */
+    public static final Pattern ANY_CASE_KEY =
+            Pattern.compile("(?<![A-Za-z0-9])(?:(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}|[A-Za-z0-9]{25})(?![A-Za-z0-9])");
+
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
     private static final String MASK_PREFIX = "*****-*****-*****-*****-";

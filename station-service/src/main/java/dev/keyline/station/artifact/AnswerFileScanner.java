@@ -41,9 +41,16 @@ public final class AnswerFileScanner {
                         Frame frame = enter(path, reader);
                         scanAttributes(reader, path, frame, classifier, findings);
                     }
-                    case XMLStreamConstants.END_ELEMENT -> path.pop();
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> scanText(
-                            reader.getText(), startLine, xpath(path), "element", path, classifier, findings);
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        scanSplitText(path, classifier, findings);
+                        path.pop();
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                        scanText(reader.getText(), startLine, xpath(path), "element", path, classifier, findings);
+                        if (!path.isEmpty()) {
+                            path.peek().addText(reader.getText(), startLine);
+                        }
+                    }
                     case XMLStreamConstants.COMMENT -> scanText(
                             reader.getText(),
                             startLine,
@@ -107,6 +114,35 @@ public final class AnswerFileScanner {
         while (matcher.find()) {
             int line = startLine + newlines(text, matcher.start());
             findings.add(finding(matcher.group(), location, line, placement, path, classifier));
+        }
+    }
+
+    /**
+     * Finds the keys of an element whose text a comment splits, such as {@code TSTAA<!-- -->BBBBB...}: a parser that
+     * skips comments reads them whole. Keys already found in one piece of the text are not reported again.
+     */
+    private static void scanSplitText(Deque<Frame> path, KeyClassifier classifier, List<AnswerFileFinding> findings) {
+        Frame frame = path.peek();
+        if (frame == null || frame.textPieces() < 2) {
+            return;
+        }
+        Map<String, Integer> inPieces = new HashMap<>();
+        for (String piece : frame.pieces()) {
+            Matcher matcher = ProductKeys.FULL_KEY.matcher(piece);
+            while (matcher.find()) {
+                inPieces.merge(ProductKeys.normalize(matcher.group()), 1, Integer::sum);
+            }
+        }
+        String joined = String.join("", frame.pieces());
+        Matcher matcher = ProductKeys.FULL_KEY.matcher(joined);
+        while (matcher.find()) {
+            String key = ProductKeys.normalize(matcher.group());
+            Integer seen = inPieces.get(key);
+            if (seen != null && seen > 0) {
+                inPieces.put(key, seen - 1);
+                continue;
+            }
+            findings.add(finding(matcher.group(), xpath(path), frame.textLine(), "element", path, classifier));
         }
     }
 
@@ -204,6 +240,8 @@ public final class AnswerFileScanner {
         private final String componentName;
         private final String architecture;
         private final Map<String, Integer> childCounts = new HashMap<>();
+        private final List<String> text = new ArrayList<>();
+        private int textLine;
 
         Frame(String name, int index, String pass, String componentName, String architecture) {
             this.name = name;
@@ -211,6 +249,26 @@ public final class AnswerFileScanner {
             this.pass = pass;
             this.componentName = componentName;
             this.architecture = architecture;
+        }
+
+        /** Adds a piece of the element's own text; comments and child elements end a piece. */
+        void addText(String piece, int line) {
+            if (text.isEmpty()) {
+                textLine = line;
+            }
+            text.add(piece);
+        }
+
+        int textPieces() {
+            return (int) text.stream().filter(piece -> !piece.isBlank()).count();
+        }
+
+        List<String> pieces() {
+            return text;
+        }
+
+        int textLine() {
+            return textLine;
         }
 
         int nextIndex(String childName) {

@@ -8,6 +8,7 @@ import dev.keyline.schemas.EventJson;
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses a request body into a JSON tree and masks the product keys in it. Duplicate member names are rejected,
@@ -26,10 +27,48 @@ public final class BodyParser {
         }
         try {
             JsonNode tree = READER.readTree(body);
-            return new ParsedBody.Readable(TreeRedaction.redact(tree, redactor));
+            RedactedTree redacted = TreeRedaction.redact(tree, redactor);
+            String nul = nulPointer(redacted.tree(), "");
+            if (nul != null) {
+                // PostgreSQL cannot store a NUL character in text, so the report could never be booked.
+                return new ParsedBody.Unreadable(
+                        "the value at " + nul + " contains a NUL character (\\u0000), which cannot be stored;"
+                                + " remove it",
+                        redacted.exposures());
+            }
+            return new ParsedBody.Readable(redacted);
         } catch (JsonProcessingException e) {
             return new ParsedBody.Unreadable(reason(e), rawExposures(body, redactor));
         }
+    }
+
+    /** Returns the JSON pointer of the first member name or text value with a NUL character, or null. */
+    private static String nulPointer(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? (pointer.isEmpty() ? "/" : pointer) : null;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                String child =
+                        pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1");
+                if (member.getKey().indexOf('\u0000') >= 0) {
+                    return child;
+                }
+                String found = nulPointer(member.getValue(), child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulPointer(node.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String reason(JsonProcessingException e) {

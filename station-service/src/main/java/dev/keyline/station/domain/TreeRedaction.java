@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Masks every full product key in the text values of a JSON tree. Member names are not scanned: a report keeps only
- * its known members, and error messages mask the names they quote. Numbers, booleans and null cannot spell a 5x5 key.
+ * Masks every full product key in the member names and text values of a JSON tree. A key in a member name is reported
+ * at the pointer of the masked name. Numbers, booleans and null cannot spell a 5x5 key.
  */
 public final class TreeRedaction {
 
@@ -36,8 +36,12 @@ public final class TreeRedaction {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                JsonPointer memberPointer = pointer.appendProperty(member.getKey());
-                copy.set(member.getKey(), redactNode(member.getValue(), memberPointer, redactor, exposures));
+                RedactedText name = redactor.redact(member.getKey());
+                JsonPointer memberPointer = pointer.appendProperty(name.text());
+                for (KeyFinding finding : name.findings()) {
+                    exposures.add(new KeyExposure(memberPointer.toString(), finding));
+                }
+                copy.set(name.text(), redactNode(member.getValue(), memberPointer, redactor, exposures));
             }
             return copy;
         }

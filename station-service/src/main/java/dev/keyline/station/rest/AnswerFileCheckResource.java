@@ -2,6 +2,7 @@ package dev.keyline.station.rest;
 
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.station.domain.ArtifactText;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,7 +49,9 @@ public class AnswerFileCheckResource {
             @QueryParam("path") String path,
             @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
                     String idempotencyKey,
-            String body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
+        String body = ArtifactText.decode(bytes, contentType);
         if (path == null || path.isBlank()) {
             throw ProblemException.invalidField(
                     "path",

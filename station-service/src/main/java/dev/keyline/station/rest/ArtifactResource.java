@@ -3,6 +3,7 @@ package dev.keyline.station.rest;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.events.ActivationChannel;
+import dev.keyline.station.domain.ArtifactText;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Stream;
@@ -68,7 +70,9 @@ public class ArtifactResource {
             @QueryParam("channel") @DefaultValue("internet") String channel,
             @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
                     String idempotencyKey,
-            String body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
+        String body = ArtifactText.decode(bytes, contentType);
         ArtifactSupport.checkRequest(serial, body, "slmgr output");
         StationBinding station = StationPrincipal.binding(identity);
         ActivationChannel activationChannel = ArtifactSupport.channel(channel);
@@ -92,7 +96,9 @@ public class ArtifactResource {
             @QueryParam("path") @DefaultValue(DEFAULT_ANSWER_FILE_PATH) String path,
             @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
                     String idempotencyKey,
-            String body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
+        String body = ArtifactText.decode(bytes, contentType);
         ArtifactSupport.checkRequest(serial, body, "answer file");
         StationBinding station = StationPrincipal.binding(identity);
         String checkedPath = checkedPath(path);
@@ -115,7 +121,9 @@ public class ArtifactResource {
             @QueryParam("channel") @DefaultValue("internet") String channel,
             @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
                     String idempotencyKey,
-            String body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
+        String body = ArtifactText.decode(bytes, contentType);
         ArtifactSupport.checkRequest(serial, body, "exported events");
         StationBinding station = StationPrincipal.binding(identity);
         ActivationChannel activationChannel = ArtifactSupport.channel(channel);
@@ -137,7 +145,9 @@ public class ArtifactResource {
             @PathParam("serial") String serial,
             @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
                     String idempotencyKey,
-            String body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
+        String body = ArtifactText.decode(bytes, contentType);
         ArtifactSupport.checkRequest(serial, body, "log excerpt");
         StationBinding station = StationPrincipal.binding(identity);
         return answers.<StationLogService.LogResult>accept(

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -121,7 +122,13 @@ public class AnswerFileService {
                             List<FindingResult> results = results(found, exposures);
                             return artifacts
                                     .persist(ArtifactSupport.artifactRow(
-                                            ARTIFACT, serial, path, station, redacted.text(), exposures.size(), now))
+                                            ARTIFACT,
+                                            serial,
+                                            path,
+                                            station,
+                                            storedContent(redacted, found),
+                                            exposures.size(),
+                                            now))
                                     .chain(() -> publisher.append(exposures, null))
                                     .chain(() -> serial == null
                                             ? Uni.createFrom().item(List.<DeviceFinding>of())
@@ -135,6 +142,28 @@ public class AnswerFileService {
                         "answer file " + path)
                 .onFailure(ArtifactRejected.class)
                 .recoverWithUni(failure -> rejected(serial, path, station, redacted, (ArtifactRejected) failure, now));
+    }
+
+    /**
+     * Returns the text to store: the answer file with its keys masked, or a note in its place when the parser found a
+     * key that the text does not show as such, because a character reference, a CDATA section or a comment splits or
+     * encodes it. Masking works on the text, so such a key would be stored readable.
+     */
+    static String storedContent(ArtifactSupport.Redacted redacted, List<AnswerFileFinding> found) {
+        Set<String> masked = redacted.exposures().stream()
+                .map(exposure -> exposure.finding().fingerprint())
+                .collect(Collectors.toSet());
+        long hidden = found.stream()
+                .map(AnswerFileFinding::fingerprint)
+                .filter(fingerprint -> !masked.contains(fingerprint))
+                .distinct()
+                .count();
+        if (hidden == 0) {
+            return redacted.text();
+        }
+        return "[not stored: the answer file contains " + hidden + " product key" + (hidden == 1 ? "" : "s")
+                + " written with character references, CDATA sections or comments, which masking cannot cover;"
+                + " the findings name where]";
     }
 
     private Uni<List<DeviceFinding>> updateDevice(

@@ -20,6 +20,31 @@ class AnswerFileScannerTest {
             GenericKeys.published());
 
     @Test
+    void keySplitByCommentFound() {
+        String xml = "<unattend><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\">"
+                + "<ProductKey>TSTAA-BBBBB<!-- split -->-CCCCC-DDDDD-7QX4M</ProductKey></component></settings>"
+                + "</unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.location())
+                    .isEqualTo("/unattend/settings[@pass='specialize']/component[@name='Microsoft-Windows-Shell-Setup']"
+                            + "/ProductKey");
+            assertThat(finding.keyId()).isEqualTo("KEY-A");
+            assertThat(finding.placement()).isEqualTo("element");
+        });
+    }
+
+    @Test
+    void keyInOnePieceOfSplitTextFoundOnce() {
+        String xml = "<unattend><ProductKey>TSTAA-BBBBB-CCCCC-DDDDD-7QX4M<!-- note -->, and more text</ProductKey>"
+                + "</unattend>";
+
+        assertThat(AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR)).hasSize(1);
+    }
+
+    @Test
     void threeKeysClassified() {
         List<AnswerFileFinding> findings =
                 AnswerFileScanner.scan(Fixtures.artifact("unattend-three-keys.xml"), CLASSIFIER, REDACTOR);

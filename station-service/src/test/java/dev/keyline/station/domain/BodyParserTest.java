@@ -43,6 +43,31 @@ class BodyParserTest {
     }
 
     @Test
+    void keyAsMemberNameMaskedAndExposed() {
+        ParsedBody parsed = BodyParser.parse("{\"serial\": \"SN-1\", \"TSTAABBBBBCCCCCDDDDD7QX4M\": \"x\"}", REDACTOR);
+
+        RedactedTree redacted = ((ParsedBody.Readable) parsed).redacted();
+        assertThat(redacted.exposures())
+                .extracting(KeyExposure::location)
+                .containsExactly("/*****-*****-*****-*****-7QX4M");
+        assertThat(redacted.tree().has("*****-*****-*****-*****-7QX4M")).isTrue();
+        assertThat(redacted.tree().toString()).doesNotContain("BBBBBCCCCC");
+    }
+
+    @Test
+    void nulCharacterUnreadableWithItsPointer() {
+        ParsedBody parsed =
+                BodyParser.parse("{\"notes\": [\"ok\", \"TSTAA-BBBBB-CCCCC-DDDDD-7QX4M \\u0000\"]}", REDACTOR);
+
+        assertThat(parsed).isInstanceOf(ParsedBody.Unreadable.class);
+        ParsedBody.Unreadable unreadable = (ParsedBody.Unreadable) parsed;
+        assertThat(unreadable.reason())
+                .isEqualTo(
+                        "the value at /notes/1 contains a NUL character (\\u0000), which cannot be stored; remove it");
+        assertThat(unreadable.exposures()).extracting(KeyExposure::location).containsExactly("/notes/1");
+    }
+
+    @Test
     void emptyBodyUnreadable() {
         ParsedBody parsed = BodyParser.parse("  ", REDACTOR);
 

@@ -147,4 +147,21 @@ class AnswerFileScenarioTest {
 
         assertThat(problem.getString("errors[0].field")).isEqualTo("path");
     }
+
+    @Test
+    void encodedKeyFoundButFileNotStored() throws Exception {
+        String serial = newSerial("SN-ENC");
+        String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\">"
+                + "<component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>&#84;STQQ-RRRRR-SSSSS-TTTTT-9ZW3K"
+                + "</ProductKey></component></settings></unattend>";
+
+        Response response = Artifacts.postAnswerFile(serial, PANTHER, xml);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("findings.maskedKey")).containsExactly("*****-*****-*****-*****-9ZW3K");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the answer file contains 1 product key written with%'"))
+                .isEqualTo(1);
+        KeyLeaks.assertNowhere(UNKNOWN_KEY, "STQQ-RRRRR-SSSSS-TTTTT-9ZW3K");
+    }
 }

@@ -1,17 +1,20 @@
 package dev.keyline.station.rest;
 
 import static dev.keyline.station.support.StationCalls.newSerial;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.schemas.Topics;
 import dev.keyline.station.support.Artifacts;
 import dev.keyline.station.support.KeyLeaks;
 import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.Tokens;
 import dev.keyline.station.support.TopicReader;
 import dev.keyline.station.support.TopicReader.KeyedEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,47 @@ class StationLogTest {
         assertThat(events).extracting(KeyedEvent::type).containsExactly("keyline.key.exposed.v1");
         assertThat(events.get(0).data().path("partialKey").asText()).isEqualTo("8RS2T");
         KeyLeaks.assertNowhere(dashless, "TSTLG-LLLLL-MMMMM-NNNNN-8RS2T");
+    }
+
+    @Test
+    void utf16LogWithByteOrderMarkRead() throws Exception {
+        String serial = newSerial("SN-LOG");
+        String excerpt = "09:10:00 cscript slmgr.vbs /ipk TSTLG-PPPPP-QQQQQ-RRRRR-4VW8X\r\n09:10:05 done\r\n";
+        byte[] text = excerpt.getBytes(StandardCharsets.UTF_16LE);
+        byte[] body = new byte[text.length + 2];
+        body[0] = (byte) 0xFF;
+        body[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, body, 2, text.length);
+
+        Response response = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType("text/plain")
+                .body(body)
+                .post("/api/v1/devices/{serial}/artifacts/log", serial);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getInt("lines")).isEqualTo(2);
+        assertThat(response.jsonPath().getString("exposures[0].maskedKey")).isEqualTo("*****-*****-*****-*****-4VW8X");
+        KeyLeaks.assertNowhere("TSTLG-PPPPP-QQQQQ-RRRRR-4VW8X");
+    }
+
+    @Test
+    void utf16LogWithoutByteOrderMarkRejected() {
+        byte[] body = "09:10:00 imaging started\r\n".getBytes(StandardCharsets.UTF_16LE);
+
+        JsonPath problem = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType("text/plain")
+                .body(body)
+                .post("/api/v1/devices/{serial}/artifacts/log", newSerial("SN-LOG"))
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("errors[0].field")).isEqualTo("body");
+        assertThat(problem.getString("errors[0].message"))
+                .isEqualTo("contains a NUL character on line 1, as UTF-16 text without its byte-order mark does");
     }
 
     @Test

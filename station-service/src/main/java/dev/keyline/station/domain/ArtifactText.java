@@ -1,0 +1,81 @@
+package dev.keyline.station.domain;
+
+import dev.keyline.platform.problem.ProblemException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes the bytes of a text artifact. A byte-order mark decides the encoding, so UTF-16 as Windows PowerShell 5.1
+ * writes it with {@code >} is read; else the {@code charset} of the content type, else UTF-8. Text with a NUL
+ * character is rejected, because PostgreSQL cannot store it and it usually means UTF-16 sent without its mark.
+ */
+public final class ArtifactText {
+
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)\"?");
+
+    private ArtifactText() {}
+
+    /** Returns the text, or fails with a 400 problem that names the body and what to send instead. */
+    public static String decode(byte[] body, String contentType) {
+        if (body == null) {
+            return null;
+        }
+        String text = decodeBytes(body, contentType);
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+            throw ProblemException.invalidField(
+                    "body",
+                    "contains a NUL character on line " + line + ", as UTF-16 text without its byte-order mark does",
+                    "send UTF-8, or UTF-16 with its byte-order mark, or name the encoding with ; charset= in"
+                            + " Content-Type");
+        }
+        return text;
+    }
+
+    private static String decodeBytes(byte[] body, String contentType) {
+        if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
+            return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        }
+        if (startsWith(body, 0xFF, 0xFE)) {
+            return new String(body, 2, body.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(body, 0xFE, 0xFF)) {
+            return new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE);
+        }
+        return new String(body, charset(contentType));
+    }
+
+    private static Charset charset(String contentType) {
+        Matcher matcher = contentType == null ? null : CHARSET.matcher(contentType);
+        if (matcher == null || !matcher.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = matcher.group(1).toLowerCase(Locale.ROOT);
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw ProblemException.invalidField(
+                    "Content-Type",
+                    "names charset '" + Quoting.masked(name) + "', which this service cannot read",
+                    "send UTF-8 or UTF-16 and name it as ; charset=utf-8 or ; charset=utf-16");
+        }
+    }
+
+    private static boolean startsWith(byte[] body, int... prefix) {
+        if (body.length < prefix.length) {
+            return false;
+        }
+        byte[] expected = new byte[prefix.length];
+        for (int i = 0; i < prefix.length; i++) {
+            expected[i] = (byte) prefix[i];
+        }
+        return Arrays.equals(body, 0, prefix.length, expected, 0, prefix.length);
+    }
+}
