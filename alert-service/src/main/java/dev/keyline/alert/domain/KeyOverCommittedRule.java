@@ -26,10 +26,15 @@ public final class KeyOverCommittedRule {
         String name = KeyNames.name(balance.keyId(), balance.partialKey());
 
         if (excess > tolerance) {
+            // Only committed devices are still waiting to activate; the rest of the excess was already consumed.
+            long stranded = Math.min(excess, balance.committed());
+            String outcome = stranded > 0
+                    ? stranded + " of its committed devices cannot activate"
+                    : "consumption alone is above the allotment";
             String summary = String.format(
-                    "%s has %d devices committed and %d activations consumed against an allotment of %d: %d devices"
-                            + " provisioned with it cannot activate",
-                    name, balance.committed(), balance.consumed(), balance.allotment(), excess);
+                    "%s has %d devices committed and %d activations consumed against an allotment of %d, %d more"
+                            + " than it allows: %s",
+                    name, balance.committed(), balance.consumed(), balance.allotment(), excess, outcome);
             String action = String.format(
                     "top up %s by at least %d activations before these devices reach customers, or re-key the devices"
                             + " that have not shipped; stop installing the key until then",

@@ -18,8 +18,19 @@ class KeyOverCommittedRuleTest {
         assertThat(fire.identity().text()).isEqualTo("key-over-committed{keyId=\"KEY-B\",partialKey=\"7QX4M\"}");
         assertThat(fire.summary())
                 .isEqualTo("KEY-B (partial key 7QX4M) has 20 devices committed and 83 activations consumed against"
-                        + " an allotment of 100: 3 devices provisioned with it cannot activate");
+                        + " an allotment of 100, 3 more than it allows: 3 of its committed devices cannot activate");
         assertThat(fire.action()).startsWith("top up KEY-B by at least 3 activations");
+    }
+
+    @Test
+    void excessBeyondCommittedDevicesNamesConsumption() {
+        Evaluation.Fire fewCommitted = (Evaluation.Fire) rule.evaluate(balance(150, 40, 161));
+        Evaluation.Fire noneCommitted = (Evaluation.Fire) rule.evaluate(balance(100, 0, 170));
+
+        assertThat(fewCommitted.summary())
+                .endsWith("51 more than it allows: 40 of its committed devices cannot activate");
+        assertThat(noneCommitted.summary())
+                .endsWith("70 more than it allows: consumption alone is above the allotment");
     }
 
     @Test

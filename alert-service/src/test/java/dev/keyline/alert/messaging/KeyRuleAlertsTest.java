@@ -92,7 +92,8 @@ class KeyRuleAlertsTest {
         JsonPath body = alerts(Map.of("keyId", keyId, "rule", "key-over-committed"));
         assertThat(body.getString("[0].summary"))
                 .isEqualTo(keyId + " (partial key 7QX4M) has 30 devices committed and 73 activations consumed"
-                        + " against an allotment of 100: 3 devices provisioned with it cannot activate");
+                        + " against an allotment of 100, 3 more than it allows: 3 of its committed devices cannot"
+                        + " activate");
 
         KafkaTestClient.send(
                 Topics.LEDGER_EVENTS, keyId, TestEvents.encode(TestEvents.balance(keyId, 200, 30, 73, Instant.now())));

@@ -136,6 +136,21 @@ class SilencesApiTest {
     }
 
     @Test
+    void misspeltMemberIs400() {
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"KEY-B\"}], \"endsAt\": \""
+                        + Instant.now().plusSeconds(60) + "\", \"coment\": \"typo\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("https://keyline.dev/problems/unknown-member"))
+                .body("errors[0].field", equalTo("/coment"));
+    }
+
+    @Test
     void matchEverythingIs400() {
         given().auth()
                 .oauth2(OPERATOR_TOKEN)

@@ -236,6 +236,31 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void misspeltMemberRejected() {
+        LedgerApi.registerKey("REG-TYPO", "TYPOS-AAAAA-BBBBB-CCCCC-TYP01", 10);
+
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"activations\": 5, \"refrence\": \"PO 1\"}")
+                .post("/api/v1/keys/REG-TYPO/top-ups")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://keyline.dev/problems/unknown-member"))
+                .body("errors[0].field", equalTo("/refrence"))
+                .body(
+                        "errors[0].fix",
+                        equalTo("remove it, or check its spelling: the members are activations," + " reference"));
+        given().auth()
+                .oauth2(AUDITOR)
+                .get("/api/v1/keys/REG-TYPO")
+                .then()
+                .statusCode(200)
+                .body("allotment", equalTo(10));
+    }
+
+    @Test
     void fractionalTopUpRejected() {
         LedgerApi.registerKey("REG-FRAC", "FRACT-AAAAA-BBBBB-CCCCC-FRAC1", 10);
 

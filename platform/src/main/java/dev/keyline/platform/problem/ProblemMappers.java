@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -54,20 +55,31 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownMember(UnrecognizedPropertyException e) {
+        String field = pointer(e);
+        String members = e.getKnownPropertyIds() == null
+                ? "the ones the API documentation lists"
+                : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        LOG.debugf("rejected a request body with the unknown member %s", field);
+        return respond(Problem.of(
+                400,
+                "unknown-member",
+                "Unknown member",
+                "the request body has a member this endpoint does not take: " + QuotedValue.of(field),
+                List.of(new FieldError(
+                        QuotedValue.of(field),
+                        "is not a member of this request",
+                        "remove it, or check its spelling: the members are " + members))));
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
         return unreadableJson(e);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field =
-                e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                        ? mapping.getPath().stream()
-                                .map(reference -> reference.getFieldName() != null
-                                        ? reference.getFieldName()
-                                        : String.valueOf(reference.getIndex()))
-                                .collect(Collectors.joining("/", "/", ""))
-                        : "body";
+        String field = pointer(e);
         String where = e.getLocation() == null
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
@@ -80,6 +92,18 @@ public class ProblemMappers {
                 "Unreadable request body",
                 "the request body could not be read" + where,
                 List.of(new FieldError(field, message, "send a JSON object as the API documentation describes"))));
+    }
+
+    /** Returns the JSON pointer of the value a mapping error names, or {@code body} when it names none. */
+    private static String pointer(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null
+                            ? reference.getFieldName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+        }
+        return "body";
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
