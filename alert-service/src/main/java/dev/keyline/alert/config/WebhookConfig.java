@@ -12,7 +12,7 @@ public interface WebhookConfig {
     /** URL the service POSTs each alert change to; empty turns the webhook off. */
     Optional<String> url();
 
-    /** Changes waiting for delivery at most; when full, the oldest waiting change is dropped. */
+    /** Changes waiting for delivery at most, in the table {@code webhook_deliveries}. Beyond it the oldest are dropped. */
     @WithDefault("1000")
     int queueCapacity();
 
@@ -31,4 +31,8 @@ public interface WebhookConfig {
     /** Timeout of one request to the webhook. */
     @WithDefault("10s")
     Duration timeout();
+
+    /** How often the queue is checked for changes no commit started, such as those queued before a restart. */
+    @WithDefault("5s")
+    Duration pollInterval();
 }

@@ -18,8 +18,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Stores alert changes in the caller's transaction: the alert row, a history row and the {@code AlertChanged} outbox
- * event, and returns the changes as notifications, each with the silences that match it.
+ * Stores alert changes in the caller's transaction: the alert row, a history row, the {@code AlertChanged} outbox
+ * event and the webhook's queued change, and returns the changes as notifications, each with the silences that match
+ * it.
  */
 @ApplicationScoped
 public class AlertApplier {
@@ -30,16 +31,19 @@ public class AlertApplier {
     private final AlertHistoryRepository history;
     private final SilenceRepository silences;
     private final AlertChangePublisher publisher;
+    private final WebhookSender webhook;
 
     public AlertApplier(
             AlertRepository alerts,
             AlertHistoryRepository history,
             SilenceRepository silences,
-            AlertChangePublisher publisher) {
+            AlertChangePublisher publisher,
+            WebhookSender webhook) {
         this.alerts = alerts;
         this.history = history;
         this.silences = silences;
         this.publisher = publisher;
+        this.webhook = webhook;
     }
 
     /**
@@ -78,16 +82,21 @@ public class AlertApplier {
                 });
     }
 
-    /** Returns the notifications with the ids of the silences active now that match each alert. */
+    /**
+     * Returns the notifications with the ids of the silences active now that match each alert, and queues the
+     * webhook's changes among them in the caller's transaction.
+     */
     public Uni<List<AlertNotification>> withSilences(List<AlertNotification> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Instant now = Instant.now();
-        return silences.findActive(now).map(active -> changes.stream()
-                .map(change ->
-                        new AlertNotification(change.alertId(), change.transition(), silencing(active, change, now)))
-                .toList());
+        return silences.findActive(now)
+                .map(active -> changes.stream()
+                        .map(change -> new AlertNotification(
+                                change.alertId(), change.transition(), silencing(active, change, now)))
+                        .toList())
+                .call(webhook::queue);
     }
 
     private Uni<List<AlertNotification>> apply(Evaluation evaluation, Instant eventTime, String actor) {

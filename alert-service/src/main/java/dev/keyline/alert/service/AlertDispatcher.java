@@ -9,8 +9,8 @@ import org.jboss.logging.Logger;
 /**
  * Hands committed alert changes to the live stream, Alertmanager and the webhook. Call it only after the transaction
  * that stored the changes has committed. Every change goes to the live stream; silenced changes go nowhere else.
- * Alertmanager gets raises, refires and resolves at once, and the periodic resend keeps it current. The webhook gets
- * every change except repeats, which would only repeat the alert.
+ * Alertmanager gets raises, refires and resolves at once, and the periodic resend keeps it current. The webhook's
+ * changes were queued in the transaction ({@link WebhookSender#queue}), and the dispatcher only starts their delivery.
  */
 @ApplicationScoped
 public class AlertDispatcher {
@@ -42,9 +42,9 @@ public class AlertDispatcher {
             if (TO_ALERTMANAGER.contains(notification.transition().kind())) {
                 alertmanager.send(List.of(notification));
             }
-            if (notification.transition().kind() != AlertTransition.Kind.REPEATED) {
-                webhook.enqueue(notification);
-            }
+        }
+        if (!notifications.isEmpty()) {
+            webhook.deliverQueued();
         }
     }
 }
