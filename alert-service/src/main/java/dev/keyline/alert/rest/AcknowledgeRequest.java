@@ -3,6 +3,7 @@ package dev.keyline.alert.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.platform.problem.QuotedValue;
 import java.io.IOException;
 
 /**
@@ -27,6 +28,12 @@ record AcknowledgeRequest(String comment) {
         }
         if (root == null || !root.isObject()) {
             throw invalid("body", "the body is not a JSON object");
+        }
+        for (String member : (Iterable<String>) root::fieldNames) {
+            if (!member.equals("comment")) {
+                // A misspelt "comment" would otherwise lose the operator's words from the audit trail.
+                throw invalid(QuotedValue.of(member), "is not a member of this request");
+            }
         }
         JsonNode comment = root.get("comment");
         if (comment == null || comment.isNull()) {

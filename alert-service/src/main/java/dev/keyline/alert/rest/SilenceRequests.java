@@ -129,7 +129,7 @@ final class SilenceRequests {
     }
 
     private static boolean looksLikeKey(String text) {
-        return ProductKeys.ANY_CASE_KEY.matcher(text).find();
+        return ProductKeys.hidesKey(text);
     }
 
     private static Instant instant(String field, String value, List<FieldError> errors) {

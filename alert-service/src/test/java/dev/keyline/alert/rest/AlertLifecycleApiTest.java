@@ -167,6 +167,20 @@ class AlertLifecycleApiTest {
     }
 
     @Test
+    void misspeltCommentIs400() {
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body("{\"coment\": \"ordering a top-up\"}")
+                .when()
+                .post("/api/v1/alerts/{id}/acknowledge", UUID.randomUUID())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("coment"))
+                .body("errors[0].message", equalTo("is not a member of this request"));
+    }
+
+    @Test
     void malformedIdIs400() {
         given().auth()
                 .oauth2(OPERATOR_TOKEN)

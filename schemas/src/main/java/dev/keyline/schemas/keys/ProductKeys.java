@@ -22,17 +22,32 @@ public final class ProductKeys {
 
     /**
      * A key in either form and in any case, including lower- and mixed-case tokens of 25 letters and digits, which
-     * {@link #FULL_KEY} leaves alone. For text where masking a token that is not a key costs nothing, such as an error
-     * message that repeats a value back to the caller.
+     * {@link #FULL_KEY} leaves alone, and five groups separated by spaces when they hold a digit. For text where
+     * masking a token that is not a key costs nothing, such as an error message that repeats a value back to the
+     * caller.
      */
-    public static final Pattern ANY_CASE_KEY =
-            Pattern.compile("(?<![A-Za-z0-9])(?:(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}|[A-Za-z0-9]{25})(?![A-Za-z0-9])");
+    public static final Pattern ANY_CASE_KEY = Pattern.compile("(?<![A-Za-z0-9])(?:(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
+            + "|[A-Za-z0-9]{25}|(?=[A-Za-z0-9 ]{0,28}[0-9])(?:[A-Za-z0-9]{5} ){4}[A-Za-z0-9]{5})(?![A-Za-z0-9])");
+
+    private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]");
 
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
     private static final String MASK_PREFIX = "*****-*****-*****-*****-";
 
     private ProductKeys() {}
+
+    /**
+     * Returns true when {@code text} holds a key even after its separators are removed, such as {@code TSTAA.BBBBB...}
+     * in a regular expression or {@code TSTAA_BBBBB...} in an id. For short values that are never a key.
+     */
+    public static boolean hidesKey(String text) {
+        return text != null
+                && (ANY_CASE_KEY.matcher(text).find()
+                        || ANY_CASE_KEY
+                                .matcher(SEPARATORS.matcher(text).replaceAll(""))
+                                .find());
+    }
 
     public static boolean isFullKey(String text) {
         return text != null && FULL_KEY.matcher(text.trim()).matches();

@@ -49,6 +49,15 @@ class KeyRedactorTest {
     }
 
     @Test
+    void echoMaskCoversAnyCaseAndSpaces() {
+        assertThat(KeyRedactor.maskForEcho("'TSTAA BBBBB CCCCC DDDDD 7QX4M' is not a valid status"))
+                .isEqualTo("'*****-*****-*****-*****-7QX4M' is not a valid status");
+        assertThat(KeyRedactor.maskForEcho("names line tstaabbbbbcccccddddd7qx4m"))
+                .isEqualTo("names line *****-*****-*****-*****-7QX4M");
+        assertThat(KeyRedactor.maskForEcho("these items would never crash")).isEqualTo("these items would never crash");
+    }
+
+    @Test
     void maskedFormIsNotFoundAgain() {
         RedactedText once = redactor.redact(KEY);
         RedactedText twice = redactor.redact(once.text());

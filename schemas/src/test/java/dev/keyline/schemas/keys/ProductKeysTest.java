@@ -50,6 +50,18 @@ class ProductKeysTest {
     }
 
     @Test
+    void separatorsDoNotHideAKey() {
+        assertThat(ProductKeys.hidesKey("TSTAA.BBBBB.CCCCC.DDDDD.7QX4M")).isTrue();
+        assertThat(ProductKeys.hidesKey("tstaa_bbbbb_ccccc_ddddd_7qx4m")).isTrue();
+        assertThat(ProductKeys.hidesKey("TSTAA BBBBB CCCCC DDDDD 7QX4M")).isTrue();
+        assertThat(ProductKeys.hidesKey("0b7e3c1a-6f2d-4a8e-9c51-2d7f80a4e913"))
+                .as("UUID")
+                .isFalse();
+        assertThat(ProductKeys.hidesKey("KEY-B")).isFalse();
+        assertThat(ProductKeys.hidesKey("key-(low|exhausted)")).isFalse();
+    }
+
+    @Test
     void spellingsNormalizeToDashedKey() {
         assertThat(ProductKeys.normalize(DASHLESS)).isEqualTo(DASHED);
         assertThat(ProductKeys.normalize(" " + DASHED.toLowerCase() + " ")).isEqualTo(DASHED);

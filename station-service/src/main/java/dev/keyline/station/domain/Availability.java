@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A fresh balance with
@@ -14,6 +15,9 @@ import java.util.Optional;
  * books the provisioning either way and a stopped ledger must not stop the line.
  */
 public final class Availability {
+
+    /** Key states in which no new device may be provisioned with the key. */
+    private static final Set<String> UNUSABLE_STATES = Set.of("exhausted", "blocked", "retired");
 
     private Availability() {}
 
@@ -62,10 +66,35 @@ public final class Availability {
                     + " minutes ago, which is older than " + maxAge.toMinutes()
                     + " minutes, so it was not checked");
         }
-        if (balance.available() > 0) {
-            return Verdict.accept();
+        if (balance.available() <= 0) {
+            return new Verdict(Optional.of(unavailable(balance, keyField)), List.of());
         }
-        return new Verdict(Optional.of(unavailable(balance, keyField)), List.of());
+        if (UNUSABLE_STATES.contains(balance.state())) {
+            return new Verdict(Optional.of(unusable(balance, keyField)), List.of());
+        }
+        return Verdict.accept();
+    }
+
+    /**
+     * Returns a 409 problem for a key that has activations left on paper but cannot be used: Microsoft refused an
+     * activation with it as exhausted or blocked, or an operator retired it.
+     */
+    private static Problem unusable(Balance balance, String keyField) {
+        String why = "retired".equals(balance.state())
+                ? "an operator retired it"
+                : "Microsoft refused an activation with it as " + balance.state();
+        return Problem.of(
+                409,
+                "key-unavailable",
+                "Key cannot be used",
+                "key " + balance.keyId() + " ending in " + balance.partialKey() + " is " + balance.state() + ": " + why
+                        + ", as received from the ledger at " + balance.receivedAt() + ", although the ledger counts "
+                        + balance.available() + " activations available. A device provisioned with it may not"
+                        + " activate. Switch the station to another key, or ask operations to check " + balance.keyId(),
+                List.of(new FieldError(
+                        keyField,
+                        "names key " + balance.keyId() + ", which is " + balance.state(),
+                        "install a key in state active and report it, or ask operations to check " + balance.keyId())));
     }
 
     /**

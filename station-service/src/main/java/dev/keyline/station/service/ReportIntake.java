@@ -120,7 +120,11 @@ public class ReportIntake {
         if (!station.matches(report.lineId(), report.stationId())) {
             LOG.warnf(
                     "rejected %s report from %s for serial %s: it names line %s, station %s",
-                    kind.wireName(), station, report.serial(), report.lineId(), report.stationId());
+                    kind.wireName(),
+                    station,
+                    report.serial(),
+                    KeyRedactor.maskForEcho(report.lineId()),
+                    KeyRedactor.maskForEcho(report.stationId()));
             return rejectAfterExposures(
                     kind,
                     station,

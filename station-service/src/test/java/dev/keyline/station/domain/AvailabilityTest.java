@@ -79,6 +79,22 @@ class AvailabilityTest {
     }
 
     @Test
+    void exhaustedBlockedOrRetiredKeyRejected() {
+        for (String state : List.of("exhausted", "blocked", "retired")) {
+            Availability.Verdict verdict = Availability.check(
+                    "KEY-A", "/keyId", List.of(balance(6, state, NOW.minusSeconds(60))), NOW, MAX_AGE);
+
+            assertThat(verdict.rejection()).as(state).isPresent();
+            assertThat(verdict.rejection().get().type()).isEqualTo("https://keyline.dev/problems/key-unavailable");
+            assertThat(verdict.rejection().get().errors().get(0).message())
+                    .isEqualTo("names key KEY-A, which is " + state);
+        }
+        assertThat(Availability.check("KEY-A", "/keyId", List.of(balance(6, "active", NOW)), NOW, MAX_AGE)
+                        .rejection())
+                .isEmpty();
+    }
+
+    @Test
     void staleFiguresAcceptedWithWarning() {
         Availability.Verdict verdict = Availability.check(
                 "KEY-A", "/keyId", List.of(balance(0, "exhausted", NOW.minus(Duration.ofMinutes(11)))), NOW, MAX_AGE);

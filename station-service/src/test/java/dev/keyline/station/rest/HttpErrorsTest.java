@@ -13,6 +13,17 @@ import org.junit.jupiter.api.Test;
 class HttpErrorsTest {
 
     @Test
+    void nulInUrlIsProblem() {
+        Response response =
+                given().auth().oauth2(Tokens.OPERATOR).urlEncodingEnabled(false).get("/api/v1/devices/SN%0001");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/nul-in-url");
+        assertThat(response.jsonPath().getString("errors[0].field")).isEqualTo("path");
+    }
+
+    @Test
     void wrongContentTypeNamed() {
         Response response = given().auth()
                 .oauth2(Tokens.IMAGING_STATION)

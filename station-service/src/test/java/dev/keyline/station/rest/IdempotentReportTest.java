@@ -284,8 +284,7 @@ class IdempotentReportTest {
                 .isEqualTo("must be 1 to 128 letters, digits, '.', '_', ':' or '-', got 'two words'");
         assertThat(spaced.jsonPath().getString("errors[0].fix")).startsWith("send a new UUID for each report");
         assertThat(productKey.statusCode()).isEqualTo(400);
-        assertThat(productKey.jsonPath().getString("errors[0].message"))
-                .isEqualTo("must not contain a product key, got '" + MASKED + "'");
+        assertThat(productKey.jsonPath().getString("errors[0].message")).isEqualTo("must not contain a product key");
         assertThat(productKey.asString()).doesNotContain(KEY);
     }
 
