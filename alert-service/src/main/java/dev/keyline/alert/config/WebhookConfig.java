@@ -16,8 +16,11 @@ public interface WebhookConfig {
     @WithDefault("1000")
     int queueCapacity();
 
-    /** Attempts per change, the first included, before the change is dropped. */
-    @WithDefault("5")
+    /**
+     * Attempts per change, the first included, before the change is dropped. With the default back-off, the waits
+     * between 20 attempts add up to 3,511 s, so a webhook that is down for 58 minutes loses nothing.
+     */
+    @WithDefault("20")
     int maxAttempts();
 
     /** Wait after the first failed attempt; it doubles with each further failure in a row. */

@@ -236,6 +236,22 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void arrayBodyNamesNoJavaPackage() {
+        String message = given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("[1, 2]")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath()
+                .getString("errors[0].message");
+
+        assertThat(message).startsWith("Cannot deserialize value of type `RegisterKeyRequest` from Array value");
+    }
+
+    @Test
     void misspeltMemberRejected() {
         LedgerApi.registerKey("REG-TYPO", "TYPOS-AAAAA-BBBBB-CCCCC-TYP01", 10);
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern JAVA_PACKAGE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -84,7 +86,11 @@ public class ProblemMappers {
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr();
-        String message = KeyRedactor.maskAll(e.getOriginalMessage());
+        // Jackson names the Java type it wanted, such as dev.keyline.ledger.rest.RegisterKeyRequest; callers know the
+        // request by its endpoint, so only the simple name is kept.
+        String message = JAVA_PACKAGE
+                .matcher(KeyRedactor.maskAll(e.getOriginalMessage()))
+                .replaceAll("");
         LOG.debugf("rejected an unreadable request body%s in %s", where, field);
         return respond(Problem.of(
                 400,

@@ -38,7 +38,7 @@ public final class ProductKeys {
     private ProductKeys() {}
 
     /**
-     * Returns true when {@code text} holds a key even after its separators are removed, such as {@code TSTAA.BBBBB...}
+     * Returns true when {@code text} contains a key, also after its separators are removed, such as {@code TSTAA.BBBBB...}
      * in a regular expression or {@code TSTAA_BBBBB...} in an id. For short values that are never a key.
      */
     public static boolean hidesKey(String text) {

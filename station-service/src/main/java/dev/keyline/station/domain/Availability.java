@@ -80,14 +80,15 @@ public final class Availability {
      * activation with it as exhausted or blocked, or an operator retired it.
      */
     private static Problem unusable(Balance balance, String keyField) {
-        String why = "retired".equals(balance.state())
+        String reason = "retired".equals(balance.state())
                 ? "an operator retired it"
                 : "Microsoft refused an activation with it as " + balance.state();
         return Problem.of(
                 409,
                 "key-unavailable",
                 "Key cannot be used",
-                "key " + balance.keyId() + " ending in " + balance.partialKey() + " is " + balance.state() + ": " + why
+                "key " + balance.keyId() + " ending in " + balance.partialKey() + " is " + balance.state() + ": "
+                        + reason
                         + ", as received from the ledger at " + balance.receivedAt() + ", although the ledger counts "
                         + balance.available() + " activations available. A device provisioned with it may not"
                         + " activate. Switch the station to another key, or ask operations to check " + balance.keyId(),
