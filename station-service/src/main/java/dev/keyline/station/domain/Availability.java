@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A fresh balance with
@@ -50,6 +51,20 @@ public final class Availability {
      * is the report member that named the key, for the rejection's error.
      */
     public static Verdict check(String keyName, String keyField, List<Balance> matches, Instant now, Duration maxAge) {
+        return check(keyName, keyField, matches, now, maxAge, key -> 0);
+    }
+
+    /**
+     * Checks as {@link #check(String, String, List, Instant, Duration)} does, with {@code earlier} giving, per key id,
+     * how many devices earlier items of the same request provisioned with that key. The ledger has not counted them.
+     */
+    public static Verdict check(
+            String keyName,
+            String keyField,
+            List<Balance> matches,
+            Instant now,
+            Duration maxAge,
+            ToIntFunction<String> earlier) {
         if (matches.isEmpty()) {
             return Verdict.accept(
                     "no balance has been published for key " + keyName + ", so its available count was not checked");
@@ -66,8 +81,9 @@ public final class Availability {
                     + " minutes ago, which is older than " + maxAge.toMinutes()
                     + " minutes, so it was not checked");
         }
-        if (balance.available() <= 0) {
-            return new Verdict(Optional.of(unavailable(balance, keyField)), List.of());
+        int pending = earlier.applyAsInt(balance.keyId());
+        if (balance.available() - pending <= 0) {
+            return new Verdict(Optional.of(unavailable(balance, keyField, pending)), List.of());
         }
         if (UNUSABLE_STATES.contains(balance.state())) {
             return new Verdict(Optional.of(unusable(balance, keyField)), List.of());
@@ -132,10 +148,13 @@ public final class Availability {
                                 "send the key id of the key that is installed on the device"))));
     }
 
-    private static Problem unavailable(Balance balance, String keyField) {
+    private static Problem unavailable(Balance balance, String keyField, int pending) {
         String state = balance.state() == null ? "" : " (state " + balance.state() + ")";
         String figures = "available " + balance.available() + " = allotment " + balance.allotment() + " - consumed "
-                + balance.consumed() + " - committed " + balance.committed();
+                + balance.consumed() + " - committed " + balance.committed()
+                + (pending == 0
+                        ? ""
+                        : ", and earlier items of this request provisioned " + pending + " devices with it");
         return Problem.of(
                 409,
                 "key-unavailable",

@@ -5,6 +5,7 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.station.config.StationConfig;
 import dev.keyline.station.domain.Availability;
 import dev.keyline.station.domain.DeviceProvisionedReport;
+import dev.keyline.station.domain.RequestCommitments;
 import dev.keyline.station.repository.KeyBalanceEntity;
 import dev.keyline.station.repository.KeyBalanceRepository;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +36,14 @@ public class AvailabilityCheck {
 
     /** Returns the warnings to send with the accepted provisioning. */
     public Uni<List<String>> check(DeviceProvisionedReport report) {
+        return check(report, new RequestCommitments());
+    }
+
+    /**
+     * Checks as {@link #check(DeviceProvisionedReport)} does, counting the devices that earlier items of the same
+     * request provisioned with the key, and records this one in {@code commitments} once it passes.
+     */
+    public Uni<List<String>> check(DeviceProvisionedReport report, RequestCommitments commitments) {
         String keyName =
                 report.keyId() != null ? report.keyId() : report.partialKey().toUpperCase(Locale.ROOT);
         Uni<List<KeyBalanceEntity>> matches = report.keyId() != null
@@ -57,7 +66,8 @@ public class AvailabilityCheck {
                     report.keyId() != null ? "/keyId" : "/partialKey",
                     figures,
                     Instant.now(),
-                    config.balanceMaxAge());
+                    config.balanceMaxAge(),
+                    keyId -> commitments.before(keyId, report.serial()));
             if (verdict.rejection().isPresent()) {
                 LOG.warnf(
                         "rejected provisioning of device %s from %s/%s: %s",
@@ -70,6 +80,10 @@ public class AvailabilityCheck {
             }
             for (String warning : verdict.warnings()) {
                 LOG.warnf("accepted provisioning of device %s with a warning: %s", report.serial(), warning);
+            }
+            String committedKey = figures.size() == 1 ? figures.get(0).keyId() : report.keyId();
+            if (committedKey != null) {
+                commitments.add(committedKey, report.serial());
             }
             return Uni.createFrom().item(verdict.warnings());
         });

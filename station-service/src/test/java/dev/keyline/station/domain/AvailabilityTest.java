@@ -95,6 +95,23 @@ class AvailabilityTest {
     }
 
     @Test
+    void earlierItemsOfTheRequestCount() {
+        List<Availability.Balance> keyA = List.of(balance(2, "active", NOW));
+
+        assertThat(Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, key -> 1)
+                        .rejection())
+                .isEmpty();
+        Availability.Verdict third = Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, key -> 2);
+        assertThat(third.rejection()).isPresent();
+        assertThat(third.rejection().get().detail())
+                .contains(", and earlier items of this request provisioned 2 devices with it");
+        assertThat(Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, key -> key.equals("KEY-B") ? 5 : 0)
+                        .rejection())
+                .as("devices of another key")
+                .isEmpty();
+    }
+
+    @Test
     void staleFiguresAcceptedWithWarning() {
         Availability.Verdict verdict = Availability.check(
                 "KEY-A", "/keyId", List.of(balance(0, "exhausted", NOW.minus(Duration.ofMinutes(11)))), NOW, MAX_AGE);

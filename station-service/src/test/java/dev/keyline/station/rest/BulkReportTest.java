@@ -5,11 +5,14 @@ import static dev.keyline.station.support.StationCalls.newSerial;
 import static dev.keyline.station.support.StationCalls.provisioned;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.station.support.LedgerEvents;
 import dev.keyline.station.support.TestDatabase;
 import dev.keyline.station.support.Tokens;
 import dev.keyline.station.support.TopicReader;
@@ -17,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -88,6 +93,36 @@ class BulkReportTest {
                 .isZero();
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM reports WHERE serial = '" + serial + "'"))
                 .isZero();
+    }
+
+    @Test
+    void laterItemsFindKeyUsedUp() throws Exception {
+        String eventId = LedgerEvents.publishBalance(
+                new BalanceChanged("KEY-ONE", "0NE1K", 1, 0, 0, 1, "cause-1", "active", 0L, null), Instant.now());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        TestDatabase.queryLong("SELECT count(*) FROM key_balances WHERE event_id = '" + eventId + "'")
+                                == 1);
+        String first = newSerial("SN-BULK");
+        String second = newSerial("SN-BULK");
+        ArrayNode items = MAPPER.createArrayNode();
+        items.add(provisioned(first, "KEY-ONE", "0NE1K", false).put("kind", "device-provisioned"));
+        items.add(provisioned(second, "KEY-ONE", "0NE1K", false).put("kind", "device-provisioned"));
+
+        JsonPath problem = post(items).then().statusCode(409).extract().jsonPath();
+
+        assertThat(problem.getString("type")).isEqualTo("https://keyline.dev/problems/key-unavailable");
+        assertThat(problem.getString("errors[0].field")).isEqualTo("/1/keyId");
+        assertThat(problem.getString("detail"))
+                .contains("available 1 = allotment 1 - consumed 0 - committed 0, and earlier items of this request"
+                        + " provisioned 1 devices with it");
+        assertThat(TestDatabase.queryLong(
+                        "SELECT count(*) FROM reports WHERE serial IN ('" + first + "', '" + second + "')"))
+                .isZero();
+
+        ArrayNode firstAlone = MAPPER.createArrayNode();
+        firstAlone.add(provisioned(first, "KEY-ONE", "0NE1K", false).put("kind", "device-provisioned"));
+        post(firstAlone).then().statusCode(202);
     }
 
     @Test
