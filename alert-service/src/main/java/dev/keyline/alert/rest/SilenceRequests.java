@@ -105,10 +105,10 @@ final class SilenceRequests {
             valid = false;
         }
         if (valid && (looksLikeKey(body.name()) || looksLikeKey(body.value()))) {
-            // A silence is stored and listed to every auditor, and no alert label holds a full key.
+            // A silence is stored and listed to every auditor, and no alert label contains a full key.
             errors.add(new FieldError(
                     looksLikeKey(body.name()) ? field + "/name" : field + "/value",
-                    "contains a product key, which no alert label holds; it was not stored",
+                    "contains a product key, so it was not stored: alert labels carry only key ids and partial keys",
                     "match on the key's keyId or partialKey, such as {\"name\": \"partialKey\", \"value\":"
                             + " \"7QX4M\"}"));
             valid = false;

@@ -112,7 +112,7 @@ class SilencesApiTest {
     }
 
     @Test
-    void keyInMatcherOrTimeNotStoredOrEchoed() throws Exception {
+    void keyInSilenceRejected() throws Exception {
         String body = given().auth()
                 .oauth2(OPERATOR_TOKEN)
                 .contentType(ContentType.JSON)
@@ -126,7 +126,8 @@ class SilencesApiTest {
                 .body("errors.field", org.hamcrest.Matchers.contains("matchers/0/value", "matchers/1/name", "endsAt"))
                 .body(
                         "errors[0].message",
-                        equalTo("contains a product key, which no alert label holds; it was not" + " stored"))
+                        equalTo(
+                                "contains a product key, so it was not stored: alert labels carry only key ids and partial keys"))
                 .extract()
                 .asString();
 

@@ -59,11 +59,13 @@ final class BatchLedger {
     void book(CloudEvent<?> event, LineEvent data) {
         String serial = event.subject();
         DeviceState before = devices.get(serial);
-        KeyRef key = keys.resolve(keyIdOf(data), partialKeyOf(data));
-        if (KeyResolution.overridesKeyId(keyIdOf(data), keys.named(keyIdOf(data)), key)) {
+        String keyId = keyIdOf(data);
+        String partialKey = partialKeyOf(data);
+        KeyRef key = keys.resolve(keyId, partialKey);
+        if (KeyResolution.overridesKeyId(keyId, keys.named(keyId), key)) {
             LOG.warnf(
                     "event %s of device %s names key %s, but its partial key %s is another key's; booked against %s",
-                    event.id(), serial, keyIdOf(data), partialKeyOf(data), key == null ? "no key" : key.keyId());
+                    event.id(), serial, keyId, partialKey, key == null ? "no key" : key.keyId());
         }
         Booking booking = LedgerDecider.decide(data, event.time(), before, key);
 

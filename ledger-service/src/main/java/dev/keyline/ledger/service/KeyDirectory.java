@@ -12,14 +12,17 @@ import java.util.Map;
 final class KeyDirectory {
 
     private final Map<String, ProductKeyEntity> byId = new HashMap<>();
+    private final Map<String, KeyRef> refsById = new HashMap<>();
     private final Map<String, List<KeyRef>> byPartialKey = new HashMap<>();
 
     KeyDirectory(List<ProductKeyEntity> keys) {
         for (ProductKeyEntity key : keys) {
+            KeyRef ref = new KeyRef(key.keyId, key.partialKey);
             byId.put(key.keyId, key);
+            refsById.put(key.keyId, ref);
             byPartialKey
                     .computeIfAbsent(key.partialKey, partial -> new ArrayList<>())
-                    .add(new KeyRef(key.keyId, key.partialKey));
+                    .add(ref);
         }
     }
 
@@ -29,8 +32,7 @@ final class KeyDirectory {
 
     /** Returns the registered key with {@code keyId} as the booking rules see it, or null. */
     KeyRef named(String keyId) {
-        ProductKeyEntity key = keyId == null ? null : byId.get(keyId);
-        return key == null ? null : new KeyRef(key.keyId, key.partialKey);
+        return keyId == null ? null : refsById.get(keyId);
     }
 
     /** Resolves the key an event names, by the rule of {@link KeyResolution}. */

@@ -45,7 +45,10 @@ public final class BodyParser {
     /** Returns the JSON pointer of the first member name or text value with a NUL character, or null. */
     private static String nulPointer(JsonNode node, String pointer) {
         if (node.isTextual()) {
-            return node.textValue().indexOf('\u0000') >= 0 ? (pointer.isEmpty() ? "/" : pointer) : null;
+            if (node.textValue().indexOf('\u0000') < 0) {
+                return null;
+            }
+            return pointer.isEmpty() ? "/" : pointer;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {

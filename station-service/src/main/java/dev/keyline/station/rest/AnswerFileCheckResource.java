@@ -2,7 +2,6 @@ package dev.keyline.station.rest;
 
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
-import dev.keyline.station.domain.ArtifactText;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
@@ -51,14 +50,13 @@ public class AnswerFileCheckResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactText.decode(bytes, contentType);
         if (path == null || path.isBlank()) {
             throw ProblemException.invalidField(
                     "path",
                     "is missing",
                     "send the file's path on the image, such as C:\\Windows\\Panther\\unattend.xml, as ?path=");
         }
-        ArtifactSupport.checkRequest(null, body, "answer file");
+        String body = ArtifactSupport.readRequest(null, bytes, contentType, "answer file");
         StationBinding station = StationPrincipal.binding(identity);
         String checkedPath = ArtifactResource.checkedPath(path);
         return answers.<AnswerFileService.CheckResult>accept(

@@ -3,7 +3,6 @@ package dev.keyline.station.rest;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.events.ActivationChannel;
-import dev.keyline.station.domain.ArtifactText;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
@@ -72,8 +71,7 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactText.decode(bytes, contentType);
-        ArtifactSupport.checkRequest(serial, body, "slmgr output");
+        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "slmgr output");
         StationBinding station = StationPrincipal.binding(identity);
         ActivationChannel activationChannel = ArtifactSupport.channel(channel);
         return answers.<LicenseArtifactService.LicenseResult>accept(
@@ -98,8 +96,7 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactText.decode(bytes, contentType);
-        ArtifactSupport.checkRequest(serial, body, "answer file");
+        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "answer file");
         StationBinding station = StationPrincipal.binding(identity);
         String checkedPath = checkedPath(path);
         return answers.<AnswerFileService.CheckResult>accept(
@@ -123,8 +120,7 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactText.decode(bytes, contentType);
-        ArtifactSupport.checkRequest(serial, body, "exported events");
+        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "exported events");
         StationBinding station = StationPrincipal.binding(identity);
         ActivationChannel activationChannel = ArtifactSupport.channel(channel);
         return answers.<LicenseArtifactService.EventLogResult>accept(
@@ -147,8 +143,7 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactText.decode(bytes, contentType);
-        ArtifactSupport.checkRequest(serial, body, "log excerpt");
+        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "log excerpt");
         StationBinding station = StationPrincipal.binding(identity);
         return answers.<StationLogService.LogResult>accept(
                 station,
@@ -156,12 +151,7 @@ public class ArtifactResource {
                 "artifacts/log/" + serial,
                 body,
                 alsoInTransaction -> logs.store(serial, body, station, alsoInTransaction),
-                result -> new IdempotentResponses.FirstResponse(
-                        result,
-                        result.exposures().stream()
-                                .map(LicenseArtifactService.ExposureResult::eventId)
-                                .findFirst()
-                                .orElse(null)));
+                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
     }
 
     static String checkedPath(String path) {
@@ -191,6 +181,14 @@ public class ArtifactResource {
                                 .flatMap(evidence -> evidence.published().stream())
                                 .map(LicenseArtifactService.PublishedEvent::eventId),
                         result.exposures().stream().map(LicenseArtifactService.ExposureResult::eventId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Returns the id of the first exposure event that a log excerpt published, or null when it published none. */
+    private static String firstEventId(StationLogService.LogResult result) {
+        return result.exposures().stream()
+                .map(LicenseArtifactService.ExposureResult::eventId)
                 .findFirst()
                 .orElse(null);
     }

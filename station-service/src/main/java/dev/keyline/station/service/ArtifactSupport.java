@@ -9,6 +9,7 @@ import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.RedactedText;
+import dev.keyline.station.domain.ArtifactText;
 import dev.keyline.station.domain.ExposureEvents;
 import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.KeyExposure;
@@ -50,8 +51,17 @@ public class ArtifactSupport {
         return new Redacted(redacted.text(), exposures);
     }
 
-    /** Fails with a 400 problem unless {@code serial} is a valid device serial and {@code body} has text. */
-    public static void checkRequest(String serial, String body, String artifact) {
+    /**
+     * Returns the request body as text (see {@link ArtifactText}), or fails with a 400 problem unless {@code serial}
+     * is a valid device serial, or null, and the body has text.
+     */
+    public static String readRequest(String serial, byte[] bytes, String contentType, String artifact) {
+        String body = ArtifactText.decode(bytes, contentType);
+        checkRequest(serial, body, artifact);
+        return body;
+    }
+
+    private static void checkRequest(String serial, String body, String artifact) {
         if (serial != null && !ReportConstraints.isId(serial)) {
             throw ProblemException.invalidField(
                     "serial",

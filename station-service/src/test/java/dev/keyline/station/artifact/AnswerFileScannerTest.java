@@ -37,7 +37,7 @@ class AnswerFileScannerTest {
     }
 
     @Test
-    void keyInOnePieceOfSplitTextFoundOnce() {
+    void unsplitKeyFoundOnce() {
         String xml = "<unattend><ProductKey>TSTAA-BBBBB-CCCCC-DDDDD-7QX4M<!-- note -->, and more text</ProductKey>"
                 + "</unattend>";
 

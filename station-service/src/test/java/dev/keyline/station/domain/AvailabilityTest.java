@@ -79,7 +79,7 @@ class AvailabilityTest {
     }
 
     @Test
-    void exhaustedBlockedOrRetiredKeyRejected() {
+    void unusableKeyStateRejected() {
         for (String state : List.of("exhausted", "blocked", "retired")) {
             Availability.Verdict verdict = Availability.check(
                     "KEY-A", "/keyId", List.of(balance(6, state, NOW.minusSeconds(60))), NOW, MAX_AGE);
@@ -95,7 +95,7 @@ class AvailabilityTest {
     }
 
     @Test
-    void earlierItemsOfTheRequestCount() {
+    void earlierItemsCountAgainstKey() {
         List<Availability.Balance> keyA = List.of(balance(2, "active", NOW));
 
         assertThat(Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, key -> 1)
