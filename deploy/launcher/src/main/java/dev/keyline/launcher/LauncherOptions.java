@@ -1,5 +1,9 @@
 package dev.keyline.launcher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,42 +29,13 @@ public record LauncherOptions(
 
     public static final Path DEFAULT_WORK_DIRECTORY = Path.of(".keyline");
 
-    public static final String USAGE =
-            """
-            Usage: bin/keyline run [OPTIONS]
+    private static final String USAGE_RESOURCE = "/keyline-usage.txt";
 
-            Starts Kafka, PostgreSQL and the station, ledger and alert services on 127.0.0.1,
-            plays a factory-line scenario of station reports, and prints a summary read back
-            from the services' HTTP APIs.
-
-            Options:
-              --scenario FILE        JSON Lines scenario to play (path to a file).
-                                     Default: deploy/scenarios/factory-line.jsonl in the repository.
-              --exit-after-summary   Stop the services, Kafka and PostgreSQL after the summary and
-                                     exit 0. Default: keep the stack running until Ctrl-C.
-              --summary-json FILE    Also write the summary as JSON to FILE (path to a file).
-                                     Default: no JSON file.
-              --work-dir DIR         Directory for Kafka and PostgreSQL data, service logs and the
-                                     fingerprint secret (path to a directory). Default: .keyline
-                                     under the current directory.
-              --fresh                Delete the work directory first, so the run starts from empty
-                                     topics and databases. Default: keep it and add to its data.
-              -h, --help             Print this help and exit.
-
-            Environment variables (ports are TCP ports on 127.0.0.1):
-              KAFKA_BOOTSTRAP_SERVERS          Use this Kafka instead of starting one. Default: unset.
-              KEYLINE_KAFKA_PORT               Port of the started Kafka. Default: 19092.
-              KEYLINE_KAFKA_CONTROLLER_PORT    KRaft controller port of the started Kafka. Default: 19093.
-              KEYLINE_PG_HOST                  Use the PostgreSQL on this host instead of starting one.
-                                               Default: unset.
-              KEYLINE_PG_PORT                  PostgreSQL port. Default: 15432 for the started server,
-                                               5432 with KEYLINE_PG_HOST.
-              KEYLINE_PG_USER                  PostgreSQL user with KEYLINE_PG_HOST. Default: postgres.
-              KEYLINE_PG_PASSWORD              Its password. Default: postgres.
-              KEYLINE_STATION_PORT             HTTP port of the station-service. Default: 8081.
-              KEYLINE_LEDGER_PORT              HTTP port of the ledger-service. Default: 8082.
-              KEYLINE_ALERT_PORT               HTTP port of the alert-service. Default: 8083.
-            """;
+    /**
+     * The help text. It lives in {@code keyline-usage.txt} so that {@code bin/keyline --help} can print it before the
+     * launcher is built.
+     */
+    public static final String USAGE = readUsage();
 
     /** Parses the arguments after the program name; the first one must be the command {@code run}. */
     public static LauncherOptions parse(List<String> arguments) {
@@ -114,6 +89,17 @@ public record LauncherOptions(
 
     private static boolean isHelp(String argument) {
         return argument.equals("-h") || argument.equals("--help");
+    }
+
+    private static String readUsage() {
+        try (InputStream in = LauncherOptions.class.getResourceAsStream(USAGE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("launcher resource missing from the classpath: " + USAGE_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + USAGE_RESOURCE, e);
+        }
     }
 
     private static LauncherOptions defaults() {
