@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,42 @@ class AlertmanagerDeliveryTest {
                     AlertmanagerApi.alertsWithLabel("keyId", keyId).get(0).get("updatedAt"));
             assertThat(after).isAfter(before);
         });
+    }
+
+    @Test
+    void exhaustedKeyInhibitsItsLowAlertInAlertmanager() {
+        String keyId = TestEvents.uniqueId("KEY");
+        // allotment 100, committed 5, consumed 100: available -5 fires key-low, key-exhausted and key-over-committed.
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS, keyId, TestEvents.encode(TestEvents.balance(keyId, 100, 5, 100, Instant.now())));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(states(keyId))
+                .isEqualTo(Map.of(
+                        "key-low", "suppressed",
+                        "key-exhausted", "active",
+                        "key-over-committed", "active")));
+        Map<String, Map<String, Object>> byRule = byRule(keyId);
+        Map<?, ?> lowStatus = (Map<?, ?>) byRule.get("key-low").get("status");
+        assertThat(lowStatus.get("inhibitedBy"))
+                .isEqualTo(List.of(byRule.get("key-exhausted").get("fingerprint")));
+        // Keyline's own list still shows all three: inhibition only holds back the notification.
+        assertThat(alerts(Map.of("keyId", keyId)).getList("rule"))
+                .containsExactlyInAnyOrder("key-low", "key-exhausted", "key-over-committed");
+    }
+
+    private static Map<String, String> states(String keyId) {
+        Map<String, String> states = new HashMap<>();
+        byRule(keyId)
+                .forEach((rule, alert) -> states.put(rule, (String) ((Map<?, ?>) alert.get("status")).get("state")));
+        return states;
+    }
+
+    private static Map<String, Map<String, Object>> byRule(String keyId) {
+        Map<String, Map<String, Object>> byRule = new HashMap<>();
+        for (Map<String, Object> alert : AlertmanagerApi.alertsWithLabel("keyId", keyId)) {
+            byRule.put((String) ((Map<?, ?>) alert.get("labels")).get("alertname"), alert);
+        }
+        return byRule;
     }
 
     /** Returns the alert of the resolved notification Alertmanager sent for the key, or null while there is none. */

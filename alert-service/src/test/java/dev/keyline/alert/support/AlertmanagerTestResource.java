@@ -1,5 +1,9 @@
 package dev.keyline.alert.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -11,14 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Starts a real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager} package) on a free port of 127.0.0.1
  * with clustering off, a temporary storage path and a config that sends every notification, resolved ones included,
- * to the test {@link WebhookReceiver} under {@code /alertmanager}. Alertmanager's {@code GET /api/v2/alerts} leaves
+ * to the test {@link WebhookReceiver} under {@code /alertmanager}, with the inhibit rules of
+ * {@code deploy/production/alertmanager.yml}. Alertmanager's {@code GET /api/v2/alerts} leaves
  * out resolved alerts, so a test reads the {@code endsAt} of a resolve from the receiver. Sets
  * {@code keyline.alertmanager.url}.
  */
@@ -26,6 +30,9 @@ public class AlertmanagerTestResource implements QuarkusTestResourceLifecycleMan
 
     /** The binary; the system property {@code keyline.test.alertmanager} overrides it. */
     static final String DEFAULT_BINARY = "/usr/bin/prometheus-alertmanager";
+
+    /** The Alertmanager config that deploy/production ships, relative to this module. */
+    public static final Path PRODUCTION_CONFIG = Path.of("../deploy/production/alertmanager.yml");
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -90,22 +97,36 @@ public class AlertmanagerTestResource implements QuarkusTestResourceLifecycleMan
         }
     }
 
-    private static String config(String receiverUrl) {
-        return String.join(
-                "\n",
-                List.of(
-                        "route:",
-                        "  receiver: keyline-test",
-                        "  group_by: ['...']",
-                        "  group_wait: 0s",
-                        "  group_interval: 1s",
-                        "  repeat_interval: 1h",
-                        "receivers:",
-                        "  - name: keyline-test",
-                        "    webhook_configs:",
-                        "      - url: " + receiverUrl,
-                        "        send_resolved: true",
-                        ""));
+    /**
+     * Returns the test config: every alert goes to the receiver at once, resolved ones too, and the inhibit rules are
+     * those of the production config, so the tests check the rules that operators deploy.
+     */
+    private static String config(String receiverUrl) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        if (!Files.isRegularFile(PRODUCTION_CONFIG)) {
+            throw new IllegalStateException("production Alertmanager config " + PRODUCTION_CONFIG.toAbsolutePath()
+                    + " is missing; run the tests from the alert-service module of a full checkout");
+        }
+        JsonNode production = yaml.readTree(PRODUCTION_CONFIG.toFile());
+
+        ObjectNode config = yaml.createObjectNode();
+        ObjectNode route = config.putObject("route");
+        route.put("receiver", "keyline-test");
+        route.putArray("group_by").add("...");
+        route.put("group_wait", "0s");
+        route.put("group_interval", "1s");
+        route.put("repeat_interval", "1h");
+
+        ObjectNode webhook = config.putArray("receivers")
+                .addObject()
+                .put("name", "keyline-test")
+                .putArray("webhook_configs")
+                .addObject();
+        webhook.put("url", receiverUrl);
+        webhook.put("send_resolved", true);
+
+        config.set("inhibit_rules", production.required("inhibit_rules"));
+        return yaml.writeValueAsString(config);
     }
 
     private void awaitReady() throws IOException {
