@@ -17,7 +17,7 @@ public record Booking(DeviceState device, List<KeyMovement> movements, String un
         return new Booking(device, List.of(movements), reason, false);
     }
 
-    static Booking matched(DeviceState device, KeyMovement movement) {
-        return new Booking(device, List.of(movement), null, true);
+    static Booking matched(DeviceState device, KeyMovement... movements) {
+        return new Booking(device, List.of(movements), null, true);
     }
 }

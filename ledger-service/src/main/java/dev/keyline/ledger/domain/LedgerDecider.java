@@ -68,6 +68,16 @@ public final class LedgerDecider {
                     keyId, partialKey, event.lineId(), event.stationId(), method, DeviceStatus.ACTIVATED, time);
             return Booking.matched(matched, KeyMovement.of(keyId, EntryType.MATCHED, event.serial()));
         }
+        if (activatedFirst && keyId != null && device.keyId() == null) {
+            // An activation that named no key arrived first and consumed nothing: it consumed this key, which the
+            // provisioning now names. Booked as the unattributed success it would have been, matched at once.
+            DeviceState matched = device.provisioned(
+                    keyId, partialKey, event.lineId(), event.stationId(), method, DeviceStatus.ACTIVATED, time);
+            return Booking.matched(
+                    matched,
+                    KeyMovement.of(keyId, EntryType.UNATTRIBUTED_CONSUMED, event.serial()),
+                    KeyMovement.of(keyId, EntryType.MATCHED, event.serial()));
+        }
 
         DeviceState provisioned = device.provisioned(
                 keyId, partialKey, event.lineId(), event.stationId(), method, DeviceStatus.PROVISIONED, time);
@@ -95,15 +105,18 @@ public final class LedgerDecider {
                 || device.status() == DeviceStatus.SCRAPPED
                 || (device.status() == DeviceStatus.UNATTRIBUTED && device.successfulActivations() == 0);
         if (neverProvisioned) {
-            // Unknown, scrapped, or seen before only in failed attempts: a success is unattributed consumption.
+            // Unknown, scrapped, or seen before only in failed attempts: a success is unattributed consumption of the
+            // key it names. Without one, it consumes the key of the device's record: the key a scrapped device was
+            // provisioned with, or the key a failed attempt named.
             DeviceState base = device != null ? device : unattributedDevice(event, key);
             DeviceState unknown = succeed(base, event, DeviceStatus.UNATTRIBUTED, time, false);
-            return key == null
+            String consumedKey = key != null ? key.keyId() : base.keyId();
+            return consumedKey == null
                     ? Booking.unattributed(unknown, ActivationUnattributed.DEVICE_NOT_PROVISIONED)
                     : Booking.unattributed(
                             unknown,
                             ActivationUnattributed.DEVICE_NOT_PROVISIONED,
-                            KeyMovement.of(key.keyId(), EntryType.UNATTRIBUTED_CONSUMED, event.serial()));
+                            KeyMovement.of(consumedKey, EntryType.UNATTRIBUTED_CONSUMED, event.serial()));
         }
         boolean otherKey = key != null && device.keyId() != null && !key.keyId().equals(device.keyId());
         if (otherKey) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * Reads remaining activations per key from CSV. The header names the columns in any order and case: a key column
  * ({@code productKey}, fingerprinted and dropped), {@code partialKey} or {@code keyId}, {@code remainingActivations}
  * (or {@code remaining}), and optionally {@code lastUpdate} (or {@code readAt}); rows without a date take
- * {@code defaultReadAt}.
+ * {@code defaultReadAt}. A full key in the {@code keyId} or {@code partialKey} column counts as the key column's.
  */
 public final class ReadingCsvParser {
 
@@ -50,11 +50,28 @@ public final class ReadingCsvParser {
             String remaining = field(fields, remainingColumn);
             String readAt = field(fields, first(columns, "lastupdate", "readat", "date"));
             int line = i + 1;
+            String misplaced =
+                    ProductKeys.hidesKey(keyId) ? "keyId" : ProductKeys.hidesKey(partialKey) ? "partialKey" : null;
+            if (misplaced != null) {
+                String value = misplaced.equals("keyId") ? keyId : partialKey;
+                String upper = value.toUpperCase(Locale.ROOT);
+                if (fullKey != null || !ProductKeys.isFullKey(upper)) {
+                    problems.add(
+                            "line " + line + ": the " + misplaced + " column holds text with a product key;"
+                                    + " put the full key alone in the productKey column, where it is fingerprinted and dropped");
+                    continue;
+                }
+                // A full key in the wrong column is still a full key: it is matched by fingerprint and dropped.
+                fullKey = upper;
+                fullKeys++;
+                keyId = misplaced.equals("keyId") ? null : keyId;
+                partialKey = misplaced.equals("partialKey") ? null : partialKey;
+            }
             if (readAt == null && defaultReadAt == null) {
                 problems.add("line " + line + ": no lastUpdate; add the column or pass the readAt query parameter");
                 continue;
             }
-            Long remainingCount = wholeNumber(remaining);
+            Long remainingCount = ReadingCounts.wholeNumber(remaining);
             if (remainingCount == null) {
                 problems.add("line " + line + ": remainingActivations " + quoted(remaining)
                         + " is not a whole number of at least 0");
@@ -76,19 +93,6 @@ public final class ReadingCsvParser {
                     line));
         }
         return new ReadingFile(readings, fullKeys, problems);
-    }
-
-    /** Returns the value as a count of at least 0, or null when it is missing or not such a number. */
-    private static Long wholeNumber(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            long number = Long.parseLong(value.trim());
-            return number >= 0 ? number : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Quotes a field for a problem message with any full key in it masked, or returns "(empty)" for a missing one. */

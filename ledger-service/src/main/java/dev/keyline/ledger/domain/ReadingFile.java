@@ -1,6 +1,28 @@
 package dev.keyline.ledger.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The readings parsed from one import file, the number of full keys dropped, and the rows that could not be read. */
-public record ReadingFile(List<MicrosoftReading> readings, int fullKeysDropped, List<String> problems) {}
+public record ReadingFile(List<MicrosoftReading> readings, int fullKeysDropped, List<String> problems) {
+
+    /**
+     * Moves the readings dated after {@code latest} to the problems, naming each by its line in a CSV or its entry
+     * number in a {@code .cilx} file. Microsoft cannot have reported a count in the
+     * future, and a reading dated there would stay the key's newest and hide every real reading after it.
+     */
+    public ReadingFile withoutReadingsAfter(Instant latest) {
+        List<MicrosoftReading> accepted = new ArrayList<>();
+        List<String> allProblems = new ArrayList<>(problems);
+        for (MicrosoftReading reading : readings) {
+            if (reading.readAt().isAfter(latest)) {
+                allProblems.add("reading " + reading.line() + ": dated " + reading.readAt() + ", later than now ("
+                        + latest + " with clock tolerance); check lastUpdate or readAt");
+            } else {
+                accepted.add(reading);
+            }
+        }
+        return new ReadingFile(accepted, fullKeysDropped, allProblems);
+    }
+}

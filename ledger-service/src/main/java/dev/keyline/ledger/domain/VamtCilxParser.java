@@ -1,6 +1,7 @@
 package dev.keyline.ledger.domain;
 
 import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.ProductKeys;
 import java.io.IOException;
 import java.io.StringReader;
@@ -68,6 +69,16 @@ public final class VamtCilxParser {
                 continue;
             }
             String partial = fields.getOrDefault("partialproductkey", fields.get("partialkey"));
+            if (ProductKeys.hidesKey(partial)) {
+                // A full key where the partial key belongs was fingerprinted above; it is never echoed.
+                partial = null;
+            }
+            Long remainingCount = ReadingCounts.wholeNumber(remaining);
+            if (remainingCount == null) {
+                problems.add("ProductKey " + (i + 1) + ": RemainingActivations '" + KeyRedactor.maskAll(remaining)
+                        + "' is not a whole number of at least 0");
+                continue;
+            }
             if (fields.get("lastupdate") == null && defaultReadAt == null) {
                 problems.add("ProductKey " + (i + 1) + " has no LastUpdate; pass the readAt query parameter");
                 continue;
@@ -78,11 +89,11 @@ public final class VamtCilxParser {
                         fingerprint,
                         null,
                         partial == null ? null : partial.toUpperCase(Locale.ROOT),
-                        Long.parseLong(remaining),
+                        remainingCount,
                         lastUpdate == null ? defaultReadAt : ReadingTimes.parse(lastUpdate),
                         i + 1));
             } catch (RuntimeException e) {
-                problems.add("ProductKey " + (i + 1) + ": RemainingActivations or LastUpdate is not readable");
+                problems.add("ProductKey " + (i + 1) + ": LastUpdate is not a date");
             }
         }
         return new ReadingFile(readings, fullKeys, problems);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -24,6 +25,8 @@ import java.time.Instant;
 @Path("/api/v1/imports/microsoft-readings")
 @RolesAllowed(Roles.OPERATOR)
 public class ImportResource {
+
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private final ReadingImportService imports;
     private final KeyFingerprinter fingerprinter;
@@ -38,7 +41,8 @@ public class ImportResource {
     public Uni<ImportResult> importCilx(String body, @QueryParam("readAt") String readAt) {
         ReadingFile file;
         try {
-            file = VamtCilxParser.parse(body, fingerprinter, defaultReadAt(readAt));
+            file = VamtCilxParser.parse(body, fingerprinter, defaultReadAt(readAt))
+                    .withoutReadingsAfter(latestReadAt());
         } catch (VamtCilxParser.InvalidExportException e) {
             throw ProblemException.invalidField("body", e.getMessage(), "send the .cilx file VAMT exported");
         }
@@ -48,7 +52,8 @@ public class ImportResource {
     @POST
     @Consumes("text/csv")
     public Uni<ImportResult> importCsv(String body, @QueryParam("readAt") String readAt) {
-        ReadingFile file = ReadingCsvParser.parse(body, fingerprinter, defaultReadAt(readAt));
+        ReadingFile file = ReadingCsvParser.parse(body, fingerprinter, defaultReadAt(readAt))
+                .withoutReadingsAfter(latestReadAt());
         if (file.readings().isEmpty() && !file.problems().isEmpty()) {
             throw ProblemException.invalidField(
                     "body",
@@ -59,6 +64,11 @@ public class ImportResource {
                             + " productKey), and one row per key with a lastUpdate or the readAt query parameter");
         }
         return imports.importReadings(file, "csv");
+    }
+
+    /** The latest time a reading may have: now, plus a tolerance for the exporting machine's clock. */
+    private static Instant latestReadAt() {
+        return Instant.now().plus(CLOCK_TOLERANCE);
     }
 
     /**

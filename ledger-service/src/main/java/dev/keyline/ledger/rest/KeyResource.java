@@ -7,7 +7,7 @@ import dev.keyline.ledger.service.KeyAdministrationService;
 import dev.keyline.ledger.service.KeyRegistrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
-import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,8 +79,14 @@ public class KeyResource {
     @Path("/{keyId}/top-ups")
     @RolesAllowed(Roles.OPERATOR)
     public Uni<KeyBalanceResponse> topUp(@PathParam("keyId") String keyId, @Valid @NotNull TopUpRequest request) {
+        if (ProductKeys.hidesKey(request.reference())) {
+            throw ProblemException.invalidField(
+                    "reference",
+                    "holds text with a product key, which would be kept in the journal",
+                    "give the order or case number without the key");
+        }
         return administration
-                .topUp(keyId, request.activations(), KeyRedactor.maskAll(request.reference()))
+                .topUp(keyId, request.activations(), request.reference())
                 .map(KeyBalanceResponse::of);
     }
 

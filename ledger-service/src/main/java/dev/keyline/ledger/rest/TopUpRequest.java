@@ -3,12 +3,18 @@ package dev.keyline.ledger.rest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 
-/** Activations Microsoft added to a key, with the operator's reference (order or case number). */
+/**
+ * Activations Microsoft added to a key, with the operator's reference (order or case number). The reference goes
+ * into the journal entry's event id, whose hash input joins fields with '|', so it may not contain one.
+ */
 public record TopUpRequest(
         @NotNull
                 @Min(value = 1, message = "must be at least 1")
                 @Max(value = 100_000_000, message = "must be at most 100000000")
                 Long activations,
-        @Size(max = 200, message = "must be at most 200 characters") String reference) {}
+        @Pattern(
+                        regexp = "[^|\\p{Cntrl}]{1,200}",
+                        message = "must be 1 to 200 characters, without '|' or control characters")
+                String reference) {}

@@ -3,6 +3,7 @@ package dev.keyline.ledger.service;
 import dev.keyline.ledger.domain.ChainVerification;
 import dev.keyline.ledger.domain.EntryType;
 import dev.keyline.ledger.domain.JournalRow;
+import dev.keyline.ledger.domain.JournalTotals;
 import dev.keyline.ledger.repository.JournalEntryEntity;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.platform.problem.ProblemException;
@@ -61,7 +62,10 @@ public class AuditService {
                 .chain(key -> JournalEntryEntity.<JournalEntryEntity>find("keyId", Sort.by("seq"), keyId)
                         .list()
                         .map(entries -> ChainVerification.verify(
-                                keyId, entries.stream().map(AuditService::row).toList(), key.chainHead)));
+                                keyId,
+                                entries.stream().map(AuditService::row).toList(),
+                                key.chainHead,
+                                new JournalTotals(key.allotment, key.committed, key.consumed, key.unattributed))));
     }
 
     /** Sums the journal up to and including {@code at}, by the time each entry was booked. */

@@ -77,7 +77,7 @@ final class BatchLedger {
             recordMatch(event, booking.device());
         }
         if (booking.unattributedReason() != null) {
-            recordUnattributed(event, (ActivationAttempted) data, key, booking.unattributedReason());
+            recordUnattributed(event, (ActivationAttempted) data, key, booking);
         }
         history.add(history(event, data, key, booking));
         markKeyState(event, data, key, before);
@@ -164,11 +164,18 @@ final class BatchLedger {
         LOG.infof("provisioning of device %s (event %s) matched its earlier activation", device.serial(), event.id());
     }
 
-    private void recordUnattributed(CloudEvent<?> event, ActivationAttempted attempt, KeyRef key, String reason) {
+    /**
+     * Publishes an unattributed success with the key it consumed: the key the event names, else the key of the
+     * device's record that the decider booked it against.
+     */
+    private void recordUnattributed(CloudEvent<?> event, ActivationAttempted attempt, KeyRef key, Booking booking) {
+        DeviceState device = booking.device();
+        boolean fromDevice = key == null && device != null && device.keyId() != null;
+        String reason = booking.unattributedReason();
         unattributed.add(new ActivationUnattributed(
                 attempt.serial(),
-                key == null ? null : key.keyId(),
-                key == null ? attempt.partialKey() : key.partialKey(),
+                key != null ? key.keyId() : fromDevice ? device.keyId() : null,
+                key != null ? key.partialKey() : fromDevice ? device.partialKey() : attempt.partialKey(),
                 attempt.lineId(),
                 attempt.stationId(),
                 reason,

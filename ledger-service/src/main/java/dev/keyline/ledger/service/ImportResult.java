@@ -1,5 +1,6 @@
 package dev.keyline.ledger.service;
 
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.util.List;
 
 /** The outcome of one import: counts, each reading, full keys dropped, and rows that could not be read. */
@@ -9,4 +10,9 @@ public record ImportResult(
         int unmatched,
         int fullKeysDropped,
         List<ImportedReading> readings,
-        List<String> problems) {}
+        List<String> problems) {
+
+    public ImportResult {
+        problems = problems.stream().map(KeyRedactor::maskForEcho).toList();
+    }
+}

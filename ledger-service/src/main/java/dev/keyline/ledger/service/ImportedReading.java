@@ -1,11 +1,13 @@
 package dev.keyline.ledger.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.time.Instant;
 
 /**
  * The outcome of one reading of an import: {@code recorded} (new), {@code unchanged} (imported before) or
- * {@code unmatched}, whose {@code reason} gives why no registered key was matched and what to send instead.
+ * {@code unmatched}, whose {@code reason} gives why no registered key was matched and what to send instead. A key
+ * written into the file's key id or partial key is masked here, so the answer never repeats a full key.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportedReading(
@@ -16,4 +18,11 @@ public record ImportedReading(
         Instant readAt,
         String outcome,
         Long unexplained,
-        String reason) {}
+        String reason) {
+
+    public ImportedReading {
+        keyId = keyId == null ? null : KeyRedactor.maskForEcho(keyId);
+        partialKey = partialKey == null ? null : KeyRedactor.maskForEcho(partialKey);
+        reason = reason == null ? null : KeyRedactor.maskForEcho(reason);
+    }
+}

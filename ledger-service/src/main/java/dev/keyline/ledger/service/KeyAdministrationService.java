@@ -2,6 +2,7 @@ package dev.keyline.ledger.service;
 
 import dev.keyline.ledger.domain.EntryType;
 import dev.keyline.ledger.domain.KeyState;
+import dev.keyline.ledger.repository.JournalEntryEntity;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.problem.ProblemException;
@@ -19,6 +20,9 @@ public class KeyAdministrationService {
 
     private static final Logger LOG = Logger.getLogger(KeyAdministrationService.class);
 
+    /** The largest allotment a key may reach, the same limit registration has. */
+    public static final long MAX_ALLOTMENT = 100_000_000;
+
     private final AuditService audit;
     private final JournalWriter journal;
     private final LedgerEvents events;
@@ -31,16 +35,53 @@ public class KeyAdministrationService {
         this.outbox = outbox;
     }
 
+    /**
+     * Adds activations to a key's allotment. A reference (order or case number) becomes part of the journal entry's
+     * event id, {@code top-up:<reference>}, so the chain carries it and the same reference cannot top up a key twice.
+     * A key that Microsoft reported exhausted is active again afterwards; a blocked or retired key keeps its state.
+     */
     public Uni<ProductKeyEntity> topUp(String keyId, long activations, String reference) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String changeId = "top-up-" + UUID.randomUUID();
+        String changeId = reference == null ? "top-up-" + UUID.randomUUID() : "top-up:" + reference;
         return Panache.withTransaction(() -> audit.requireKeyForUpdate(keyId)
-                        .invoke(key -> key.allotment += activations)
+                        .call(key ->
+                                reference == null ? Uni.createFrom().voidItem() : requireNewReference(key, changeId))
+                        .invoke(key -> {
+                            long allotment = key.allotment + activations;
+                            if (allotment > MAX_ALLOTMENT) {
+                                throw ProblemException.conflict(
+                                        "allotment-too-large",
+                                        "topping up key '" + keyId + "' by " + activations
+                                                + " would make its allotment "
+                                                + allotment + ", above the maximum of " + MAX_ALLOTMENT
+                                                + "; nothing changed. Check the number of activations");
+                            }
+                            key.allotment = allotment;
+                            if (KeyState.EXHAUSTED.wireName().equals(key.state)) {
+                                key.state = KeyState.ACTIVE.wireName();
+                                key.stateReason = null;
+                            }
+                        })
                         .call(key -> journal.append(key, changeId, EntryType.TOPPED_UP, null, activations, 0, 0, now))
                         .call(key -> outbox.append(events.balanceChanged(key, changeId, now))))
                 .invoke(key -> LOG.infof(
-                        "topped up key %s by %d to allotment %d (reference %s)",
-                        keyId, activations, key.allotment, reference));
+                        "topped up key %s by %d to allotment %d, state %s (change %s)",
+                        keyId, activations, key.allotment, key.state, changeId));
+    }
+
+    private static Uni<Void> requireNewReference(ProductKeyEntity key, String changeId) {
+        return JournalEntryEntity.<JournalEntryEntity>find("keyId = ?1 and eventId = ?2", key.keyId, changeId)
+                .firstResult()
+                .invoke(earlier -> {
+                    if (earlier != null) {
+                        throw ProblemException.conflict(
+                                "top-up-already-booked",
+                                "key '" + key.keyId + "' was already topped up by " + earlier.allotmentDelta
+                                        + " with this reference at " + earlier.occurredAt
+                                        + "; nothing changed. Give a new reference for another top-up");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     public Uni<ProductKeyEntity> retire(String keyId) {

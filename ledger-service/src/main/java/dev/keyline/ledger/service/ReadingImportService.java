@@ -137,6 +137,9 @@ public class ReadingImportService {
                             .orElse(null),
                     "no key is registered as " + reading.keyId() + "; check the key id or register the key");
         }
+        if (reading.partialKey() == null) {
+            return new Match(null, "the entry names no key; give the full key, the key id or the partial key");
+        }
         List<ProductKeyEntity> byPartial = keys.stream()
                 .filter(k -> k.partialKey.equals(reading.partialKey()))
                 .toList();

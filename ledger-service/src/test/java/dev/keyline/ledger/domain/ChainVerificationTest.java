@@ -11,6 +11,9 @@ class ChainVerificationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T06:00:00Z");
 
+    /** The counts of {@link #chain}: three devices committed. */
+    private static final JournalTotals THREE_COMMITTED = new JournalTotals(0, 3, 0, 0);
+
     private static List<JournalRow> chain(int length) {
         List<JournalRow> rows = new ArrayList<>();
         String previous = JournalHash.GENESIS;
@@ -27,12 +30,46 @@ class ChainVerificationTest {
         List<JournalRow> rows = chain(3);
 
         ChainVerification result =
-                ChainVerification.verify("KEY-A", rows, rows.get(2).hash());
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED);
 
         assertThat(result.valid()).isTrue();
         assertThat(result.entries()).isEqualTo(3);
         assertThat(result.chainHead()).isEqualTo(rows.get(2).hash());
         assertThat(result.firstBrokenSeq()).isNull();
+        assertThat(result.journalTotals()).isEqualTo(THREE_COMMITTED);
+    }
+
+    @Test
+    void storedCountsThatDifferFromJournalFailVerification() {
+        List<JournalRow> rows = chain(3);
+
+        ChainVerification result =
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), new JournalTotals(0, 3, -1, 0));
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSeq()).isNull();
+        assertThat(result.problem())
+                .isEqualTo("the key's stored counts do not match the sums of its journal:"
+                        + " consumed 0 in the journal, -1 stored");
+        assertThat(result.journalTotals()).isEqualTo(THREE_COMMITTED);
+    }
+
+    @Test
+    void totalsCountUnattributedLessMatched() {
+        List<JournalRow> rows = List.of(
+                row(1, EntryType.REGISTERED, 50, 0, 0),
+                row(2, EntryType.UNATTRIBUTED_CONSUMED, 0, 0, 1),
+                row(3, EntryType.UNATTRIBUTED_CONSUMED, 0, 0, 1),
+                row(4, EntryType.MATCHED, 0, 0, 0),
+                row(5, EntryType.TOPPED_UP, 10, 0, 0),
+                row(6, EntryType.COMMITTED, 0, 1, 0),
+                row(7, EntryType.CONSUMED, 0, -1, 1));
+
+        assertThat(JournalTotals.of(rows)).isEqualTo(new JournalTotals(60, 0, 3, 1));
+    }
+
+    private static JournalRow row(long seq, EntryType type, long allotment, int committed, int consumed) {
+        return new JournalRow(seq, "KEY-A", "e-" + seq, type, null, allotment, committed, consumed, T0, "", "");
     }
 
     @Test
@@ -55,7 +92,7 @@ class ChainVerificationTest {
                         second.hash()));
 
         ChainVerification result =
-                ChainVerification.verify("KEY-A", rows, rows.get(2).hash());
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSeq()).isEqualTo(2L);
@@ -68,7 +105,7 @@ class ChainVerificationTest {
         String head = rows.get(2).hash();
         rows.remove(1);
 
-        ChainVerification result = ChainVerification.verify("KEY-A", rows, head);
+        ChainVerification result = ChainVerification.verify("KEY-A", rows, head, THREE_COMMITTED);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSeq()).isEqualTo(3L);
@@ -80,7 +117,7 @@ class ChainVerificationTest {
         String head = rows.get(2).hash();
         rows.remove(2);
 
-        ChainVerification result = ChainVerification.verify("KEY-A", rows, head);
+        ChainVerification result = ChainVerification.verify("KEY-A", rows, head, THREE_COMMITTED);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.problem()).isEqualTo("the key's chain head does not match its last entry");

@@ -93,6 +93,32 @@ class AuditApiTest {
     }
 
     @Test
+    void editedKeyCountFailsVerification() throws Exception {
+        LedgerApi.registerKey("AUD-6", "AUDTS-KKKKK-LLLLL-MMMMM-A0D06", 20);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "AUD-6", json(provisioned("A6-1", "AUD-6", "A0D06")));
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key("AUD-6").getLong("committed") == 1);
+
+        try (Connection connection = PostgresTestResource.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE product_keys SET committed = 0 WHERE key_id = 'AUD-6'");
+        }
+
+        JsonPath result = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/AUD-6/journal/verify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(result.getBoolean("valid")).isFalse();
+        assertThat(result.getString("problem"))
+                .isEqualTo("the key's stored counts do not match the sums of its journal:"
+                        + " committed 1 in the journal, 0 stored");
+        assertThat(result.getLong("journalTotals.committed")).isEqualTo(1);
+        assertThat(result.getLong("journalTotals.allotment")).isEqualTo(20);
+    }
+
+    @Test
     void balanceAsOfIgnoresLaterTopUp() {
         LedgerApi.registerKey("AUD-3", "AUDTS-GGGGG-HHHHH-JJJJJ-A0D03", 20);
         Instant beforeTopUp = Instant.now();

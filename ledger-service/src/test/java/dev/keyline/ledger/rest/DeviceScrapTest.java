@@ -85,6 +85,30 @@ class DeviceScrapTest {
     }
 
     @Test
+    void keylessSuccessOfScrappedDeviceConsumesItsKey() {
+        LedgerApi.registerKey("SCRP-3", "SCRAP-GGGGG-HHHHH-JJJJJ-SCRP3", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "SCRP-3", json(provisioned("S3-1", "SCRP-3", "SCRP3")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("SCRP-3").getLong("committed") == 1);
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"dropped at QA\"}")
+                .post("/api/v1/devices/S3-1/scrap")
+                .then()
+                .statusCode(200);
+
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "SCRP-3", json(activation("S3-1", null, null, "success")));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("SCRP-3").getLong("unattributed") == 1);
+        JsonPath key = LedgerApi.key("SCRP-3");
+        assertThat(key.getLong("consumed")).isEqualTo(1);
+        assertThat(key.getLong("committed")).isZero();
+        assertThat(key.getLong("available")).isEqualTo(9);
+    }
+
+    @Test
     void keyInScrapReasonMasked() {
         LedgerApi.registerKey("SCRP-2", "SCRAP-DDDDD-EEEEE-FFFFF-SCRP2", 10);
         KafkaTestClient.produce(Topics.LINE_EVENTS, "SCRP-2", json(provisioned("S2-1", "SCRP-2", "SCRP2")));

@@ -71,6 +71,41 @@ class MicrosoftReadingTest {
     }
 
     @Test
+    void fullKeyInKeyIdOrPartialKeyColumnIsNeverEchoed() {
+        String unregistered = "NOREG-AAAAA-BBBBB-CCCCC-NRG42";
+        String answer = given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/csv")
+                .queryParam("readAt", "2026-12-01T00:00:00Z")
+                .body("keyId,partialKey,remainingActivations\n" + unregistered + ",,4\n,x " + unregistered + ",3\n")
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(200)
+                .body("fullKeysDropped", equalTo(1))
+                .body("readings[0].outcome", equalTo("unmatched"))
+                .body(
+                        "readings[0].reason",
+                        equalTo("no registered key is this full key; register it first, then import the file again"))
+                .body(
+                        "problems[0]",
+                        equalTo("line 3: the partialKey column holds text with a product key; put the full key alone"
+                                + " in the productKey column, where it is fingerprinted and dropped"))
+                .extract()
+                .asString();
+
+        assertThat(answer).doesNotContain("NOREG-AAAAA").doesNotContain("NOREGAAAAA");
+    }
+
+    @Test
+    void readingDatedInTheFutureIsRefused() {
+        importCsv("keyId,remainingActivations,lastUpdate\nKEY-F,9,2036-12-04T10:00:00Z\nKEY-F,5,2026-12-01T00:00:00Z\n")
+                .body("unmatched", equalTo(1))
+                .body("readings.size()", equalTo(1))
+                .body("readings[0].remaining", equalTo(5))
+                .body("problems[0]", org.hamcrest.Matchers.startsWith("reading 2: dated 2036-12-04T10:00:00Z, later"));
+    }
+
+    @Test
     void sharedPartialKeyExplained() {
         LedgerApi.registerKey("AMB-1", "AMBGA-AAAAA-BBBBB-CCCCC-AMB99", 10);
         LedgerApi.registerKey("AMB-2", "AMBGB-DDDDD-EEEEE-FFFFF-AMB99", 10);

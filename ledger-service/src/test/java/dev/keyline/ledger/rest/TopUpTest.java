@@ -1,0 +1,111 @@
+package dev.keyline.ledger.rest;
+
+import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.json;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.keyline.ledger.KafkaTestClient;
+import dev.keyline.ledger.LedgerApi;
+import dev.keyline.schemas.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Top-ups: the reference is journaled and books once, the allotment has a ceiling, and exhaustion clears. */
+@QuarkusTest
+class TopUpTest {
+
+    @Test
+    void topUpMakesExhaustedKeyActiveAgain() {
+        LedgerApi.registerKey("TOP-EX", "TOPUP-AAAAA-BBBBB-CCCCC-TOPX1", 10);
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS, "TOP-EX", json(activation("TX-1", "TOP-EX", "TOPX1", "0xC004C020")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "exhausted".equals(LedgerApi.key("TOP-EX").getString("state")));
+
+        topUp("TOP-EX", "{\"activations\": 20, \"reference\": \"PO 4711\"}")
+                .statusCode(200)
+                .body("allotment", equalTo(30))
+                .body("state", equalTo("active"));
+
+        assertThat(LedgerApi.key("TOP-EX").getString("stateReason")).isNull();
+    }
+
+    @Test
+    void sameReferenceTopsUpOnceAndIsJournaled() {
+        LedgerApi.registerKey("TOP-REF", "TOPUP-AAAAA-BBBBB-CCCCC-TOPR1", 5);
+
+        topUp("TOP-REF", "{\"activations\": 2, \"reference\": \"PO-1\"}").statusCode(200);
+        topUp("TOP-REF", "{\"activations\": 2, \"reference\": \"PO-1\"}")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://keyline.dev/problems/top-up-already-booked"));
+        topUp("TOP-REF", "{\"activations\": 3, \"reference\": \"PO-2\"}").statusCode(200);
+
+        assertThat(LedgerApi.key("TOP-REF").getLong("allotment")).isEqualTo(10);
+        List<String> eventIds = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/TOP-REF/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.eventId");
+        assertThat(eventIds.subList(1, eventIds.size())).containsExactly("top-up:PO-1", "top-up:PO-2");
+        given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/TOP-REF/journal/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("journalTotals.allotment", equalTo(10));
+    }
+
+    @Test
+    void allotmentAboveCeilingIsRefused() {
+        LedgerApi.registerKey("TOP-MAX", "TOPUP-AAAAA-BBBBB-CCCCC-TOPM1", 99_999_990);
+
+        topUp("TOP-MAX", "{\"activations\": 11}")
+                .statusCode(409)
+                .body("type", equalTo("https://keyline.dev/problems/allotment-too-large"))
+                .body(
+                        "detail",
+                        equalTo("topping up key 'TOP-MAX' by 11 would make its allotment 100000001, above the maximum"
+                                + " of 100000000; nothing changed. Check the number of activations"));
+
+        assertThat(LedgerApi.key("TOP-MAX").getLong("allotment")).isEqualTo(99_999_990);
+    }
+
+    @Test
+    void referenceWithKeyOrPipeIsRefused() {
+        LedgerApi.registerKey("TOP-BAD", "TOPUP-AAAAA-BBBBB-CCCCC-TOPB1", 5);
+
+        topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"order tstaabbbbbcccccddddd7qx4m\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"))
+                .body(
+                        "errors[0].message",
+                        equalTo("holds text with a product key, which would be kept in the journal"));
+        topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"PO|1\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"))
+                .body("errors[0].message", equalTo("must be 1 to 200 characters, without '|' or control characters"));
+
+        assertThat(LedgerApi.key("TOP-BAD").getLong("allotment")).isEqualTo(5);
+    }
+
+    private static ValidatableResponse topUp(String keyId, String body) {
+        return given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/keys/{keyId}/top-ups", keyId)
+                .then();
+    }
+}
