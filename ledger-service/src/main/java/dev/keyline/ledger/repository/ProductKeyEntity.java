@@ -46,13 +46,27 @@ public class ProductKeyEntity extends PanacheEntityBase {
     @Column(name = "reported_at")
     public Instant reportedAt;
 
+    /** The allotment as of the latest reading's time, or null for a reading imported before it was kept. */
+    @Column(name = "reported_allotment")
+    public Long reportedAllotment;
+
     /** The version of the key's last published balance; {@code LedgerEvents} advances it. */
     @Column(name = "balance_version")
     public long balanceVersion;
 
-    /** Returns (allotment - reported remaining) - consumed, or null without a reading. */
+    /** Returns the activations Microsoft counted as used: the allotment at the reading less its remaining count. */
+    public Long reportedUsed() {
+        if (reportedRemaining == null) {
+            return null;
+        }
+        long allotmentThen = reportedAllotment == null ? allotment : reportedAllotment;
+        return allotmentThen - reportedRemaining;
+    }
+
+    /** Returns the activations Microsoft counted that the ledger did not book, or null without a reading. */
     public Long unexplained() {
-        return reportedRemaining == null ? null : allotment - reportedRemaining - consumed;
+        Long used = reportedUsed();
+        return used == null ? null : used - consumed;
     }
 
     public KeyBalance balance() {

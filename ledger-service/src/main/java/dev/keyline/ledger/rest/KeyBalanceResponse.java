@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A key's balance as the API returns it; {@code available} below zero means over-committed. The reported figures come
- * from the latest imported Microsoft reading: {@code unexplained} = reported used - consumed.
+ * from the latest imported Microsoft reading: {@code reportedUsed} = the allotment as of the reading - its remaining
+ * count, and {@code unexplained} = reported used - consumed.
  */
 public record KeyBalanceResponse(
         String keyId,
@@ -37,7 +38,7 @@ public record KeyBalanceResponse(
                 key.state,
                 key.stateReason,
                 key.reportedRemaining,
-                key.reportedRemaining == null ? null : key.allotment - key.reportedRemaining,
+                key.reportedUsed(),
                 key.unexplained(),
                 key.reportedAt,
                 key.registeredAt);

@@ -25,8 +25,14 @@ import org.jboss.logging.Logger;
 public class ReadingImportService {
 
     private static final Logger LOG = Logger.getLogger(ReadingImportService.class);
-    private static final String INSERT = "INSERT INTO microsoft_readings (key_id, remaining, read_at, source)"
-            + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key_id, read_at, remaining) DO NOTHING";
+    private static final String INSERT =
+            "INSERT INTO microsoft_readings (key_id, remaining, read_at, source, allotment)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key_id, read_at, remaining) DO NOTHING";
+
+    /** The allotment as of a time: the registration's, plus every top-up up to then. */
+    private static final String ALLOTMENT_AS_OF =
+            "SELECT CAST(coalesce(sum(allotment_delta), 0) AS bigint) FROM journal"
+                    + " WHERE key_id = ?1 AND (entry_type = 'REGISTERED' OR occurred_at <= ?2)";
 
     private final LedgerEvents events;
     private final Outbox outbox;
@@ -87,17 +93,25 @@ public class ReadingImportService {
                             match.reason()));
         }
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(INSERT)
+                .chain(session -> session.createNativeQuery(ALLOTMENT_AS_OF, Long.class)
                         .setParameter(1, key.keyId)
-                        .setParameter(2, reading.remaining())
-                        .setParameter(3, reading.readAt())
-                        .setParameter(4, source)
-                        .executeUpdate())
-                .map(inserted -> {
+                        .setParameter(2, reading.readAt())
+                        .getSingleResult()
+                        .chain(allotment -> session.createNativeQuery(INSERT)
+                                .setParameter(1, key.keyId)
+                                .setParameter(2, reading.remaining())
+                                .setParameter(3, reading.readAt())
+                                .setParameter(4, source)
+                                .setParameter(5, allotment)
+                                .executeUpdate()
+                                .map(inserted -> inserted == 1 ? allotment : null)))
+                .map(allotmentIfInserted -> {
+                    boolean inserted = allotmentIfInserted != null;
                     boolean newest = key.reportedAt == null || !reading.readAt().isBefore(key.reportedAt);
-                    if (inserted == 1 && newest) {
+                    if (inserted && newest) {
                         key.reportedRemaining = reading.remaining();
                         key.reportedAt = reading.readAt();
+                        key.reportedAllotment = allotmentIfInserted;
                     }
                     return new ImportedReading(
                             reading.line(),
@@ -105,7 +119,7 @@ public class ReadingImportService {
                             key.partialKey,
                             reading.remaining(),
                             reading.readAt(),
-                            inserted == 1 ? "recorded" : "unchanged",
+                            inserted ? "recorded" : "unchanged",
                             key.unexplained(),
                             null);
                 });

@@ -61,6 +61,29 @@ class MicrosoftReadingTest {
     }
 
     @Test
+    void topUpAfterReadingKeepsReportedUse() {
+        LedgerApi.registerKey("RDG-TOP", "RDTOP-AAAAA-BBBBB-CCCCC-RDT01", 4);
+        importCsv("keyId,remainingActivations,lastUpdate\nRDG-TOP,2,2026-12-01T00:00:00Z\n")
+                .body("recorded", equalTo(1))
+                .body("readings[0].unexplained", equalTo(2));
+
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("application/json")
+                .body("{\"activations\": 10}")
+                .post("/api/v1/keys/RDG-TOP/top-ups")
+                .then()
+                .statusCode(200)
+                .body("allotment", equalTo(14))
+                .body("reportedUsed", equalTo(2))
+                .body("unexplained", equalTo(2));
+
+        // A reading taken after the top-up counts against the larger allotment.
+        importCsv("keyId,remainingActivations,lastUpdate\nRDG-TOP,11," + java.time.Instant.now() + "\n")
+                .body("readings[0].unexplained", equalTo(3));
+    }
+
+    @Test
     void unmatchedReadingIsReported() {
         importCsv("partialKey,remainingActivations\nZZZZZ,4\n", "2026-12-01T00:00:00Z")
                 .body("unmatched", equalTo(1))
