@@ -8,7 +8,9 @@ import java.util.Map;
 /** An RFC 4180 CSV document read into its header and rows, so tests compare exports with the JSON field by field. */
 public record CsvTable(List<String> header, List<Map<String, String>> rows) {
 
-    /** Parses a CSV document whose first line is the header. Quoted fields may contain commas, quotes and line breaks. */
+    /**
+     * Parses a CSV document whose first line is the header. Quoted fields may contain commas, quotes and line breaks.
+     */
     public static CsvTable parse(String csv) {
         List<List<String>> lines = records(csv);
         List<String> header = lines.get(0);
