@@ -24,6 +24,18 @@ public final class LedgerApi {
                 .statusCode(201);
     }
 
+    /** Registers a key whose journal starts at {@code grantedAt}, such as before the fixed time of TestEvents. */
+    public static void registerKey(String keyId, String productKey, long allotment, String grantedAt) {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"keyId\":\"" + keyId + "\",\"productKey\":\"" + productKey + "\",\"allotment\":" + allotment
+                        + ",\"grantedAt\":\"" + grantedAt + "\"}")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201);
+    }
+
     public static JsonPath key(String keyId) {
         return given().auth()
                 .oauth2(AUDITOR)

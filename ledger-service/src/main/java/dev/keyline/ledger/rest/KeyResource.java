@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Registers keys (operators) and reads their balances (operators and auditors). */
@@ -111,18 +110,8 @@ public class KeyResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Uni<String> listCsv() {
-        return list().map(keys -> keys.stream()
-                .map(key -> String.join(
-                        ",",
-                        Csv.field(key.keyId()),
-                        key.partialKey(),
-                        Long.toString(key.allotment()),
-                        Long.toString(key.committed()),
-                        Long.toString(key.consumed()),
-                        Long.toString(key.available()),
-                        Long.toString(key.unattributed()),
-                        key.state()))
-                .collect(Collectors.joining(
-                        "\n", "key_id,partial_key,allotment,committed,consumed,available,unattributed,state\n", "\n")));
+        return list().map(keys -> Csv.document(
+                KeyBalanceResponse.CSV_HEADER,
+                keys.stream().map(KeyBalanceResponse::csvRow).toList()));
     }
 }

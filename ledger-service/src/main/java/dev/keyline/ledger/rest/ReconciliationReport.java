@@ -3,6 +3,9 @@ package dev.keyline.ledger.rest;
 import java.time.Instant;
 import java.util.List;
 
-/** Per key, line and day counts in a time range, and each key's current balance with its unexplained use. */
+/**
+ * Counts per key, line and UTC day of the events that happened in {@code [from, to)}. The balances, with their
+ * unexplained use, are those when the report is made, not as of {@code to}.
+ */
 public record ReconciliationReport(
-        Instant from, Instant to, List<ReconciliationRow> rows, List<KeyBalanceResponse> keys) {}
+        Instant from, Instant to, List<ReconciliationRow> rows, List<KeyBalanceResponse> currentBalances) {}

@@ -1,10 +1,16 @@
 package dev.keyline.ledger.rest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
-/** Counts of one line's events with one key on one day (UTC, by the time the event happened on the line). */
+/**
+ * Counts of one line's events with one key on one UTC day, by the time the event happened on the line. The counts
+ * cover only the part of the day inside the report's range, from {@code from} (inclusive) to {@code to} (exclusive).
+ */
 public record ReconciliationRow(
         LocalDate day,
+        Instant from,
+        Instant to,
         String keyId,
         String lineId,
         long devicesProvisioned,
@@ -14,13 +20,15 @@ public record ReconciliationRow(
         long failures,
         long unattributed) {
 
-    static final String CSV_HEADER = "day,key_id,line_id,devices_provisioned,activations_consumed,reactivations,"
-            + "repeats,failures,unattributed";
+    static final String CSV_HEADER = "day,from,to,key_id,line_id,devices_provisioned,activations_consumed,"
+            + "reactivations,repeats,failures,unattributed";
 
     String csvRow() {
         return String.join(
                 ",",
                 day.toString(),
+                from.toString(),
+                to.toString(),
                 Csv.field(keyId),
                 Csv.field(lineId),
                 Long.toString(devicesProvisioned),

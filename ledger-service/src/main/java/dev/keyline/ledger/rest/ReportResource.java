@@ -15,12 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The reconciliation report per key, line and day, for operators and auditors. */
+/**
+ * The reconciliation report per key, line and UTC day, for operators and auditors. Its CSV has the rows only, because
+ * the balances block is GET /api/v1/keys, whose CSV has every field of the JSON.
+ */
 @Path("/api/v1/reconciliation")
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 public class ReportResource {
@@ -48,6 +51,7 @@ public class ReportResource {
     public Uni<ReconciliationReport> reconciliation(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = JournalResource.instant("from", from, Instant.EPOCH);
         Instant end = JournalResource.instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        JournalResource.requireOrder(start, end);
         return rows(start, end).chain(rows -> ProductKeyEntity.<ProductKeyEntity>listAll(Sort.by("keyId"))
                 .map(keys -> new ReconciliationReport(
                         start,
@@ -61,9 +65,11 @@ public class ReportResource {
     public Uni<String> reconciliationCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = JournalResource.instant("from", from, Instant.EPOCH);
         Instant end = JournalResource.instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
-        return rows(start, end).map(rows -> rows.stream()
-                .map(ReconciliationRow::csvRow)
-                .collect(Collectors.joining("\n", ReconciliationRow.CSV_HEADER + "\n", "\n")));
+        JournalResource.requireOrder(start, end);
+        return rows(start, end)
+                .map(rows -> Csv.document(
+                        ReconciliationRow.CSV_HEADER,
+                        rows.stream().map(ReconciliationRow::csvRow).toList()));
     }
 
     private Uni<List<ReconciliationRow>> rows(Instant from, Instant to) {
@@ -72,8 +78,12 @@ public class ReportResource {
                 .map(result -> {
                     List<ReconciliationRow> rows = new ArrayList<>();
                     for (Row row : result) {
+                        LocalDate day = row.getLocalDateTime("day").toLocalDate();
+                        DaySlice slice = DaySlice.of(day, from, to);
                         rows.add(new ReconciliationRow(
-                                row.getLocalDateTime("day").toLocalDate(),
+                                day,
+                                slice.from(),
+                                slice.to(),
                                 emptyToNull(row.getString("key_id")),
                                 emptyToNull(row.getString("line_id")),
                                 row.getLong("provisioned"),

@@ -14,8 +14,10 @@ class DepletionForecastTest {
 
     @Test
     void projectsRateOfWindow() {
-        DepletionForecast forecast = DepletionForecast.compute("KEY-A", 100, 28, WINDOW, NOW, LEAD_TIME);
+        DepletionForecast forecast =
+                DepletionForecast.compute("KEY-A", KeyState.ACTIVE, 100, 28, WINDOW, NOW, LEAD_TIME);
 
+        assertThat(forecast.state()).isEqualTo(KeyState.ACTIVE);
         assertThat(forecast.usedPerDay()).isEqualTo(2.0);
         assertThat(forecast.daysLeft()).isEqualTo(50.0);
         assertThat(forecast.depletionDate()).isEqualTo(Instant.parse("2027-01-20T00:00:00Z"));
@@ -24,7 +26,8 @@ class DepletionForecastTest {
 
     @Test
     void runningOutWithinLeadTimeMeansReorder() {
-        DepletionForecast forecast = DepletionForecast.compute("KEY-A", 20, 28, WINDOW, NOW, LEAD_TIME);
+        DepletionForecast forecast =
+                DepletionForecast.compute("KEY-A", KeyState.ACTIVE, 20, 28, WINDOW, NOW, LEAD_TIME);
 
         assertThat(forecast.daysLeft()).isEqualTo(10.0);
         assertThat(forecast.reorderNow()).isTrue();
@@ -32,7 +35,7 @@ class DepletionForecastTest {
 
     @Test
     void noUseMeansNoDepletionDate() {
-        DepletionForecast forecast = DepletionForecast.compute("KEY-A", 20, 0, WINDOW, NOW, LEAD_TIME);
+        DepletionForecast forecast = DepletionForecast.compute("KEY-A", KeyState.ACTIVE, 20, 0, WINDOW, NOW, LEAD_TIME);
 
         assertThat(forecast.daysLeft()).isNull();
         assertThat(forecast.depletionDate()).isNull();
@@ -41,10 +44,57 @@ class DepletionForecastTest {
 
     @Test
     void overCommittedKeyIsDepletedNow() {
-        DepletionForecast forecast = DepletionForecast.compute("KEY-A", -3, 0, WINDOW, NOW, LEAD_TIME);
+        DepletionForecast forecast = DepletionForecast.compute("KEY-A", KeyState.ACTIVE, -3, 0, WINDOW, NOW, LEAD_TIME);
 
         assertThat(forecast.daysLeft()).isEqualTo(0.0);
         assertThat(forecast.depletionDate()).isEqualTo(NOW);
         assertThat(forecast.reorderNow()).isTrue();
+    }
+
+    @Test
+    void exhaustedKeyNeedsReorder() {
+        DepletionForecast forecast =
+                DepletionForecast.compute("KEY-A", KeyState.EXHAUSTED, 84, 6, WINDOW, NOW, LEAD_TIME);
+
+        assertThat(forecast.state()).isEqualTo(KeyState.EXHAUSTED);
+        assertThat(forecast.available()).isEqualTo(84);
+        assertThat(forecast.usedInWindow()).isEqualTo(6);
+        assertThat(forecast.usedPerDay()).isEqualTo(6 / 14.0);
+        assertThat(forecast.daysLeft()).isNull();
+        assertThat(forecast.depletionDate()).isNull();
+        assertThat(forecast.reorderNow()).isTrue();
+    }
+
+    @Test
+    void blockedKeyNeedsReorder() {
+        DepletionForecast forecast =
+                DepletionForecast.compute("KEY-A", KeyState.BLOCKED, 84, 28, WINDOW, NOW, LEAD_TIME);
+
+        assertThat(forecast.state()).isEqualTo(KeyState.BLOCKED);
+        assertThat(forecast.daysLeft()).isNull();
+        assertThat(forecast.depletionDate()).isNull();
+        assertThat(forecast.reorderNow()).isTrue();
+    }
+
+    @Test
+    void retiredKeyHasNoDaysLeft() {
+        DepletionForecast forecast =
+                DepletionForecast.compute("KEY-A", KeyState.RETIRED, 84, 28, WINDOW, NOW, LEAD_TIME);
+
+        assertThat(forecast.state()).isEqualTo(KeyState.RETIRED);
+        assertThat(forecast.usedPerDay()).isEqualTo(2.0);
+        assertThat(forecast.daysLeft()).isNull();
+        assertThat(forecast.depletionDate()).isNull();
+        assertThat(forecast.reorderNow()).isFalse();
+    }
+
+    @Test
+    void retiredOverCommittedKeyHasNoReorder() {
+        DepletionForecast forecast =
+                DepletionForecast.compute("KEY-A", KeyState.RETIRED, -3, 0, WINDOW, NOW, LEAD_TIME);
+
+        assertThat(forecast.daysLeft()).isNull();
+        assertThat(forecast.depletionDate()).isNull();
+        assertThat(forecast.reorderNow()).isFalse();
     }
 }
