@@ -16,7 +16,9 @@ import java.util.Locale;
 /**
  * Body of {@code POST /api/v1/reports/activation-attempted}: a device attempted activation. {@code result} is
  * {@code success} or an HRESULT such as {@code 0xC004C020}. The key fields are optional because an activation station
- * may not know which key the device carries.
+ * may not know which key the device carries. {@code hardwareHash} (the device's hardware hash at this attempt) and
+ * {@code uwfEnabled} (Unified Write Filter on at activation) are optional and published as sent: the ledger books a
+ * success with a new hardware hash as a reactivation after a hardware change, and records the filter's state.
  */
 public record ActivationAttemptedReport(
         @NotNull(message = MISSING) @Pattern(regexp = ID, message = ID_MESSAGE) String serial,
@@ -32,7 +34,10 @@ public record ActivationAttemptedReport(
         @NotNull(message = MISSING)
                 @Pattern(regexp = ReportConstraints.RESULT, message = ReportConstraints.RESULT_MESSAGE)
                 String result,
-        @Size(max = ReportConstraints.MAX_NOTES, message = ReportConstraints.NOTES_MESSAGE) String notes)
+        @Size(max = ReportConstraints.MAX_NOTES, message = ReportConstraints.NOTES_MESSAGE) String notes,
+        @Pattern(regexp = ReportConstraints.HARDWARE_HASH, message = ReportConstraints.HARDWARE_HASH_MESSAGE)
+                String hardwareHash,
+        Boolean uwfEnabled)
         implements StationReport {
 
     private static final String S_OK = "0x00000000";
@@ -52,7 +57,9 @@ public record ActivationAttemptedReport(
                 partialKey == null ? null : partialKey.toUpperCase(Locale.ROOT),
                 ActivationChannel.fromWireName(channel),
                 normalizedResult(),
-                notes);
+                notes,
+                hardwareHash,
+                uwfEnabled);
     }
 
     /**

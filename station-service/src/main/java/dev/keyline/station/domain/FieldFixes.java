@@ -23,6 +23,14 @@ public final class FieldFixes {
             Map.entry(
                     "result", "send success, or the HRESULT of the failure as 0x and 8 hex digits, such as 0xC004C020"),
             Map.entry("notes", "shorten notes to at most 2000 characters"),
+            Map.entry(
+                    "hardwareHash",
+                    "send the device's hardware hash as Base64 or Base64url text of at most 512 characters,"
+                            + " or leave hardwareHash out"),
+            Map.entry(
+                    "uwfEnabled",
+                    "send true when Unified Write Filter was on at activation, false when it was off,"
+                            + " or leave uwfEnabled out"),
             Map.entry("step", "send one of image-applied, key-cleared, generalized, qa-passed, shipped"),
             Map.entry(
                     "defaultKey",

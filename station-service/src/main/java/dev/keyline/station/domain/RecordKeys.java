@@ -6,36 +6,104 @@ import dev.keyline.schemas.events.DeviceProvisioned;
 import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.events.LineEvent;
+import java.util.List;
 
 /**
- * Chooses the Kafka record key of a line event: the key id, else the partial key, else the serial. Keying by key keeps
- * all events of one key in one partition and one order, which the ledger's journal relies on.
+ * Chooses the Kafka record key of a line event. Keying by key id keeps all events of one key in one partition and one
+ * order, which the ledger's hash-chained journal relies on. An event without a key id is keyed as the ledger books it:
+ * by the key that has its partial key, when exactly one key has it, else by the key its device was provisioned with.
+ * Only when neither is known is it keyed by its partial key, else by its serial.
+ *
+ * <p>A key exposure is about the exposed key, which need not be the device's, so it never takes the device's key.
  */
 public final class RecordKeys {
 
     private RecordKeys() {}
 
-    public static String of(LineEvent data) {
+    /** Returns the key id the event names, or null. */
+    public static String keyIdOf(LineEvent data) {
         if (data instanceof DeviceProvisioned provisioned) {
-            return firstPresent(provisioned.keyId(), provisioned.partialKey(), provisioned.serial());
+            return provisioned.keyId();
         }
         if (data instanceof ActivationAttempted attempted) {
-            return firstPresent(attempted.keyId(), attempted.partialKey(), attempted.serial());
+            return attempted.keyId();
         }
         if (data instanceof DeviceStepCompleted step) {
-            return firstPresent(step.keyId(), step.partialKey(), step.serial());
+            return step.keyId();
         }
-        if (data instanceof DeviceLicenseReported license) {
-            return firstPresent(null, license.partialKey(), license.serial());
-        }
-        KeyExposed exposed = (KeyExposed) data;
-        return firstPresent(null, exposed.partialKey(), exposed.serial());
+        return null;
     }
 
-    private static String firstPresent(String keyId, String partialKey, String serial) {
+    /** Returns the partial key the event names, or null. */
+    public static String partialKeyOf(LineEvent data) {
+        if (data instanceof DeviceProvisioned provisioned) {
+            return provisioned.partialKey();
+        }
+        if (data instanceof ActivationAttempted attempted) {
+            return attempted.partialKey();
+        }
+        if (data instanceof DeviceStepCompleted step) {
+            return step.partialKey();
+        }
+        if (data instanceof DeviceLicenseReported license) {
+            return license.partialKey();
+        }
+        return ((KeyExposed) data).partialKey();
+    }
+
+    /** Returns whether the key of the event's device may key the event: true for every event but a key exposure. */
+    public static boolean followsDevice(LineEvent data) {
+        return !(data instanceof KeyExposed);
+    }
+
+    /**
+     * Returns the record key of {@code data}.
+     *
+     * @param partialKeyOwners the ids of the keys whose published balance has the event's partial key, possibly none
+     * @param deviceKeyId the key id the event's device was provisioned with, or null
+     */
+    public static String of(LineEvent data, List<String> partialKeyOwners, String deviceKeyId) {
+        String keyId = keyIdOf(data);
         if (keyId != null) {
             return keyId;
         }
-        return partialKey != null ? partialKey : serial;
+        String partialKey = partialKeyOf(data);
+        if (partialKey != null && partialKeyOwners.size() == 1) {
+            return partialKeyOwners.get(0);
+        }
+        if (deviceKeyId != null && followsDevice(data)) {
+            return deviceKeyId;
+        }
+        return partialKey != null ? partialKey : serialOf(data);
+    }
+
+    /**
+     * Returns the key id a device was provisioned with: {@code keyId} when its record has one, else the one key that
+     * has its partial key, else null.
+     *
+     * @param partialKeyOwners the ids of the keys whose published balance has the device's partial key
+     */
+    public static String deviceKeyId(String keyId, List<String> partialKeyOwners) {
+        if (keyId != null) {
+            return keyId;
+        }
+        return partialKeyOwners.size() == 1 ? partialKeyOwners.get(0) : null;
+    }
+
+    /** Returns the device serial the event names, or null for an exposure in a report without a valid serial. */
+    public static String serialOf(LineEvent data) {
+        if (data instanceof DeviceProvisioned provisioned) {
+            return provisioned.serial();
+        }
+        if (data instanceof ActivationAttempted attempted) {
+            return attempted.serial();
+        }
+        if (data instanceof DeviceStepCompleted step) {
+            return step.serial();
+        }
+        if (data instanceof DeviceLicenseReported license) {
+            return license.serial();
+        }
+        return ((KeyExposed) data).serial();
     }
 }

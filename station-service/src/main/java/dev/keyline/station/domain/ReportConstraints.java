@@ -13,6 +13,7 @@ public final class ReportConstraints {
     public static final String CHANNEL = "internet|phone|vamt-proxy";
     public static final String RESULT = "success|0[xX][0-9A-Fa-f]{8}";
     public static final String STEP = "image-applied|key-cleared|generalized|qa-passed|shipped";
+    public static final String HARDWARE_HASH = "[A-Za-z0-9+/=_-]{1,512}";
     public static final int MAX_NOTES = 2000;
 
     public static final String MISSING = "is missing";
@@ -25,6 +26,8 @@ public final class ReportConstraints {
     public static final String STEP_MESSAGE =
             "must be one of image-applied, key-cleared, generalized, qa-passed, shipped";
     public static final String NOTES_MESSAGE = "is longer than 2000 characters";
+    public static final String HARDWARE_HASH_MESSAGE =
+            "must be 1 to 512 letters, digits, '+', '/', '=', '_' or '-', such as a Base64 hardware hash";
 
     /** Maximum length of a value quoted back in an error message. Longer values are described, not quoted. */
     public static final int MAX_QUOTED_LENGTH = 64;

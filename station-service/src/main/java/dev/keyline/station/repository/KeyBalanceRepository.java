@@ -1,6 +1,7 @@
 package dev.keyline.station.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,6 +12,12 @@ public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEnt
 
     public Uni<List<KeyBalanceEntity>> byPartialKey(String partialKey) {
         return list("partialKey", partialKey);
+    }
+
+    /** Returns the ids of the keys whose latest balance has {@code partialKey}, in id order. */
+    public Uni<List<String>> keyIdsWithPartialKey(String partialKey) {
+        return list("partialKey", Sort.by("keyId"), partialKey)
+                .map(balances -> balances.stream().map(balance -> balance.keyId).toList());
     }
 
     /** Returns the key ids of registered keys by fingerprint. */

@@ -9,12 +9,17 @@ import dev.keyline.schemas.EventCodec;
 import dev.keyline.schemas.events.LineEvent;
 import dev.keyline.station.artifact.ArtifactRejected;
 import dev.keyline.station.domain.RecordKeys;
+import dev.keyline.station.repository.DeviceRepository;
+import dev.keyline.station.repository.KeyBalanceRepository;
 import dev.keyline.station.repository.ReceivedReport;
 import dev.keyline.station.repository.ReceivedReportRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -30,11 +35,20 @@ public class ReportPublisher {
     private final Outbox outbox;
     private final ReceivedReportRepository reports;
     private final EventCodec codec;
+    private final KeyBalanceRepository balances;
+    private final DeviceRepository devices;
 
-    public ReportPublisher(Outbox outbox, ReceivedReportRepository reports, EventCodec codec) {
+    public ReportPublisher(
+            Outbox outbox,
+            ReceivedReportRepository reports,
+            EventCodec codec,
+            KeyBalanceRepository balances,
+            DeviceRepository devices) {
         this.outbox = outbox;
         this.reports = reports;
         this.codec = codec;
+        this.balances = balances;
+        this.devices = devices;
     }
 
     /**
@@ -46,12 +60,67 @@ public class ReportPublisher {
         return inTransaction(() -> append(events, audit), "events " + ids(events));
     }
 
-    /** Appends {@code events} and {@code audit} to the caller's transaction. */
+    /**
+     * Appends {@code events} and {@code audit} to the caller's transaction. Each event is keyed by {@link RecordKeys}:
+     * an event without a key id reads the keys with its partial key from {@code key_balances}, and its device's key
+     * from {@code devices}, as this transaction sees them.
+     */
     public Uni<Void> append(List<? extends CloudEvent<? extends LineEvent>> events, ReceivedReport audit) {
-        List<OutboxMessage> messages = events.stream()
-                .map(event -> OutboxMessage.cloudEvent(RecordKeys.of(event.data()), event, codec.encode(event)))
-                .toList();
-        return outbox.append(messages).chain(() -> persist(audit));
+        List<String> payloads = events.stream().map(codec::encode).toList();
+        Map<String, List<String>> ownersByPartialKey = new HashMap<>();
+        Uni<List<OutboxMessage>> messages = Uni.createFrom().<List<OutboxMessage>>item(new ArrayList<>());
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent<? extends LineEvent> event = events.get(i);
+            String payload = payloads.get(i);
+            messages = messages.chain(
+                    list -> recordKey(event.data(), ownersByPartialKey).map(key -> {
+                        list.add(OutboxMessage.cloudEvent(key, event, payload));
+                        return list;
+                    }));
+        }
+        return messages.chain(list -> outbox.append(list)).chain(() -> persist(audit));
+    }
+
+    // NOTE: key_balances follows the ledger's balance events, about a second behind. Until a new key's first balance
+    // arrives, events that name only its partial key are keyed by that partial key.
+    private Uni<String> recordKey(LineEvent data, Map<String, List<String>> ownersByPartialKey) {
+        if (RecordKeys.keyIdOf(data) != null) {
+            return Uni.createFrom().item(RecordKeys.of(data, List.of(), null));
+        }
+        String serial = RecordKeys.serialOf(data);
+        return owners(RecordKeys.partialKeyOf(data), ownersByPartialKey).chain(partialKeyOwners -> {
+            if (partialKeyOwners.size() == 1 || !RecordKeys.followsDevice(data) || serial == null) {
+                return Uni.createFrom().item(RecordKeys.of(data, partialKeyOwners, null));
+            }
+            return deviceKeyId(serial, ownersByPartialKey)
+                    .map(deviceKeyId -> RecordKeys.of(data, partialKeyOwners, deviceKeyId));
+        });
+    }
+
+    /** Returns the key id the device's row was provisioned with, or the one key with its partial key, or null. */
+    private Uni<String> deviceKeyId(String serial, Map<String, List<String>> ownersByPartialKey) {
+        return devices.findById(serial).chain(device -> {
+            if (device == null) {
+                return Uni.createFrom().nullItem();
+            }
+            if (device.keyId != null) {
+                return Uni.createFrom().item(device.keyId);
+            }
+            return owners(device.partialKey, ownersByPartialKey)
+                    .map(partialKeyOwners -> RecordKeys.deviceKeyId(null, partialKeyOwners));
+        });
+    }
+
+    /** Returns the ids of the keys with {@code partialKey}, read once per append. */
+    private Uni<List<String>> owners(String partialKey, Map<String, List<String>> ownersByPartialKey) {
+        if (partialKey == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> known = ownersByPartialKey.get(partialKey);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return balances.keyIdsWithPartialKey(partialKey).invoke(found -> ownersByPartialKey.put(partialKey, found));
     }
 
     /**

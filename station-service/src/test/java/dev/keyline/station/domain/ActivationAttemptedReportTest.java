@@ -19,6 +19,28 @@ class ActivationAttemptedReportTest {
     }
 
     @Test
+    void hardwareHashAndUwfStatePublished() {
+        ActivationAttempted data = new ActivationAttemptedReport(
+                        "SN-1",
+                        "line-1",
+                        "activation-01",
+                        null,
+                        null,
+                        "7QX4M",
+                        "internet",
+                        "success",
+                        null,
+                        "aGFyZHdhcmUtMQ==",
+                        true)
+                .toEventData();
+
+        assertThat(data.hardwareHash()).isEqualTo("aGFyZHdhcmUtMQ==");
+        assertThat(data.uwfEnabled()).isTrue();
+        assertThat(report("success", null).toEventData().hardwareHash()).isNull();
+        assertThat(report("success", null).toEventData().uwfEnabled()).isNull();
+    }
+
+    @Test
     void successKept() {
         assertThat(report("success", null).toEventData().result()).isEqualTo("success");
         assertThat(report("0x00000000", null).toEventData().result()).isEqualTo("success");
@@ -45,6 +67,6 @@ class ActivationAttemptedReportTest {
 
     private static ActivationAttemptedReport report(String result, String time) {
         return new ActivationAttemptedReport(
-                "SN-1", "line-1", "activation-01", time, null, "7qx4m", "vamt-proxy", result, null);
+                "SN-1", "line-1", "activation-01", time, null, "7qx4m", "vamt-proxy", result, null, null, null);
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.BalanceChanged;
 import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.station.support.LedgerEvents;
 import dev.keyline.station.support.TestDatabase;
 import dev.keyline.station.support.Tokens;
 import dev.keyline.station.support.TopicReader;
@@ -38,6 +40,18 @@ class KeyExposureTest {
 
     @Test
     void keyInNotesMaskedAndExposed() throws Exception {
+        // KEY-A is the one key with the exposed key's partial key, so it keys the exposure event.
+        LedgerEvents.publishAndAwait(new BalanceChanged(
+                "KEY-A",
+                "7QX4M",
+                100,
+                0,
+                0,
+                100,
+                "cause-1",
+                "active",
+                0L,
+                new KeyFingerprinter(FINGERPRINT_SECRET).fingerprint(KEY)));
         String serial = "SN-EXP-" + UUID.randomUUID().toString().substring(0, 8);
         ObjectNode report = provisionedReport(serial).put("notes", "cscript slmgr.vbs /ipk " + KEY);
 
@@ -63,7 +77,7 @@ class KeyExposureTest {
         assertThat(exposed).hasSize(1);
         KeyedEvent exposure = exposed.get(0);
         assertThat(exposure.id()).isEqualTo(exposureId);
-        assertThat(exposure.key()).isEqualTo("7QX4M");
+        assertThat(exposure.key()).isEqualTo("KEY-A");
         assertThat(exposure.data().path("location").asText()).isEqualTo("/notes");
         assertThat(exposure.data().path("partialKey").asText()).isEqualTo("7QX4M");
         assertThat(exposure.data().path("maskedKey").asText()).isEqualTo(MASKED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.platform.problem.FieldError;
+import dev.keyline.station.domain.ActivationAttemptedReport;
 import dev.keyline.station.domain.DeviceProvisionedReport;
 import dev.keyline.station.domain.ReadResult;
 import dev.keyline.station.domain.ReportKind;
@@ -107,6 +108,84 @@ class ReportReaderTest {
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("/notes");
             assertThat(error.message()).isEqualTo("is longer than 2000 characters");
+        });
+    }
+
+    @Test
+    void hardwareHashAndUwfStateRead() throws Exception {
+        ReadResult result = read(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "activation-01", "channel": "internet",
+                 "result": "success", "hardwareHash": "aGFyZHdhcmU+hash/v1==_-", "uwfEnabled": true}
+                """);
+
+        assertThat(result).isInstanceOf(ReadResult.Valid.class);
+        assertThat(((ReadResult.Valid) result).report())
+                .isEqualTo(new ActivationAttemptedReport(
+                        "SN-1",
+                        "line-1",
+                        "activation-01",
+                        null,
+                        null,
+                        null,
+                        "internet",
+                        "success",
+                        null,
+                        "aGFyZHdhcmU+hash/v1==_-",
+                        true));
+    }
+
+    @Test
+    void badHardwareHashAndUwfStateNamed() throws Exception {
+        List<FieldError> errors = errors(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "activation-01", "channel": "internet",
+                 "result": "success", "hardwareHash": "aGFyZHdhcmUtMQ==", "uwfEnabled": "maybe"}
+                """);
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("/uwfEnabled");
+            assertThat(error.message()).isEqualTo("must be true or false, got 'maybe'");
+            assertThat(error.fix())
+                    .isEqualTo("send true when Unified Write Filter was on at activation, false when it was off,"
+                            + " or leave uwfEnabled out");
+        });
+
+        List<FieldError> hashErrors = errors(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "activation-01", "channel": "internet",
+                 "result": "success", "hardwareHash": "not a hash", "uwfEnabled": false}
+                """);
+
+        assertThat(hashErrors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("/hardwareHash");
+            assertThat(error.message())
+                    .isEqualTo("must be 1 to 512 letters, digits, '+', '/', '=', '_' or '-', such as a Base64"
+                            + " hardware hash, got 'not a hash'");
+            assertThat(error.fix())
+                    .isEqualTo("send the device's hardware hash as Base64 or Base64url text of at most 512"
+                            + " characters, or leave hardwareHash out");
+        });
+    }
+
+    @Test
+    void overlongHardwareHashNotQuoted() throws Exception {
+        List<FieldError> errors = errors(
+                ReportKind.ACTIVATION_ATTEMPTED,
+                """
+                {"serial": "SN-1", "lineId": "line-1", "stationId": "activation-01", "channel": "internet",
+                 "result": "success", "hardwareHash": "%s"}
+                """
+                        .formatted("a".repeat(513)));
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("/hardwareHash");
+            assertThat(error.message())
+                    .isEqualTo("must be 1 to 512 letters, digits, '+', '/', '=', '_' or '-', such as a Base64"
+                            + " hardware hash");
         });
     }
 

@@ -1,10 +1,13 @@
 package dev.keyline.station.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.keyline.embedded.KafkaTestResource;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.EventCodec;
 import dev.keyline.schemas.Topics;
 import dev.keyline.schemas.events.BalanceChanged;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,15 @@ public final class LedgerEvents {
                 CloudEvent.create(CloudEvent.serviceSource("ledger-service"), balance.keyId(), time, balance);
         send(balance.keyId(), CODEC.encode(event));
         return event.id();
+    }
+
+    /** Publishes a balance-changed event for {@code balance.keyId()} now, and waits until the station has stored it. */
+    public static void publishAndAwait(BalanceChanged balance) throws Exception {
+        String eventId = publishBalance(balance, Instant.now());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        TestDatabase.queryLong("SELECT count(*) FROM key_balances WHERE event_id = '" + eventId + "'")
+                                == 1);
     }
 
     /** Publishes a raw record value, such as one that is not a valid event. */
