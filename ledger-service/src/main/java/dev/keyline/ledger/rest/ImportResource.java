@@ -6,27 +6,28 @@ import dev.keyline.ledger.domain.VamtCilxParser;
 import dev.keyline.ledger.service.ImportResult;
 import dev.keyline.ledger.service.ReadingImportService;
 import dev.keyline.platform.auth.Roles;
+import dev.keyline.platform.http.BodyText;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.keys.KeyFingerprinter;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Imports Microsoft-reported remaining activations: a VAMT {@code .cilx} export as XML, or CSV. Full keys in the file
- * are fingerprinted to find the registered key and then dropped; the response never contains one.
+ * are fingerprinted to find the registered key and then dropped; the response never contains one. A file in UTF-16
+ * with its byte-order mark, as Windows tools write it, is read too.
  */
 @Path("/api/v1/imports/microsoft-readings")
 @RolesAllowed(Roles.OPERATOR)
 public class ImportResource {
-
-    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private final ReadingImportService imports;
     private final KeyFingerprinter fingerprinter;
@@ -38,11 +39,14 @@ public class ImportResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    public Uni<ImportResult> importCilx(String body, @QueryParam("readAt") String readAt) {
+    public Uni<ImportResult> importCilx(
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("readAt") String readAt) {
         ReadingFile file;
         try {
-            file = VamtCilxParser.parse(body, fingerprinter, defaultReadAt(readAt))
-                    .withoutReadingsAfter(latestReadAt());
+            file = VamtCilxParser.parse(text(body, contentType), fingerprinter, defaultReadAt(readAt))
+                    .withoutReadingsAfter(ClientClock.latestPastTime());
         } catch (VamtCilxParser.InvalidExportException e) {
             throw ProblemException.invalidField("body", e.getMessage(), "send the .cilx file VAMT exported");
         }
@@ -51,9 +55,12 @@ public class ImportResource {
 
     @POST
     @Consumes("text/csv")
-    public Uni<ImportResult> importCsv(String body, @QueryParam("readAt") String readAt) {
-        ReadingFile file = ReadingCsvParser.parse(body, fingerprinter, defaultReadAt(readAt))
-                .withoutReadingsAfter(latestReadAt());
+    public Uni<ImportResult> importCsv(
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("readAt") String readAt) {
+        ReadingFile file = ReadingCsvParser.parse(text(body, contentType), fingerprinter, defaultReadAt(readAt))
+                .withoutReadingsAfter(ClientClock.latestPastTime());
         if (file.readings().isEmpty() && !file.problems().isEmpty()) {
             throw ProblemException.invalidField(
                     "body",
@@ -66,9 +73,10 @@ public class ImportResource {
         return imports.importReadings(file, "csv");
     }
 
-    /** The latest time a reading may have: now, plus a tolerance for the exporting machine's clock. */
-    private static Instant latestReadAt() {
-        return Instant.now().plus(CLOCK_TOLERANCE);
+    /** Decodes the file as {@link BodyText} does: by byte-order mark, else the charset, else UTF-8. */
+    private static String text(byte[] body, String contentType) {
+        String text = BodyText.decode(body, contentType);
+        return text == null ? "" : text;
     }
 
     /**

@@ -44,6 +44,13 @@ public class KeyResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     public Uni<RestResponse<KeyBalanceResponse>> register(@Valid @NotNull RegisterKeyRequest request) {
+        Instant latest = ClientClock.latestPastTime();
+        if (request.grantedAt() != null && request.grantedAt().isAfter(latest)) {
+            throw ProblemException.invalidField(
+                    "grantedAt",
+                    "is " + request.grantedAt() + ", later than now (" + latest + " with clock tolerance)",
+                    "give the time Microsoft granted the allotment, or leave grantedAt out to use now");
+        }
         return registration
                 .register(request.keyId(), request.productKey(), request.allotment(), request.grantedAt())
                 .map(key -> RestResponse.ResponseBuilder.create(Response.Status.CREATED, KeyBalanceResponse.of(key))

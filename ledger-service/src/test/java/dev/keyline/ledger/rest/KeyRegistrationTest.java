@@ -277,6 +277,27 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void futureGrantedAtRejected() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"keyId\":\"REG-FUT\",\"productKey\":\"FUTUR-AAAAA-BBBBB-CCCCC-FUT01\",\"allotment\":5,"
+                        + "\"grantedAt\":\"2030-01-01T00:00:00Z\"}")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("grantedAt"))
+                .body(
+                        "errors[0].message",
+                        org.hamcrest.Matchers.startsWith("is 2030-01-01T00:00:00Z, later than now ("))
+                .body(
+                        "errors[0].fix",
+                        equalTo("give the time Microsoft granted the allotment, or leave grantedAt out to use now"));
+        given().auth().oauth2(AUDITOR).get("/api/v1/keys/REG-FUT").then().statusCode(404);
+    }
+
+    @Test
     void fractionalTopUpRejected() {
         LedgerApi.registerKey("REG-FRAC", "FRACT-AAAAA-BBBBB-CCCCC-FRAC1", 10);
 

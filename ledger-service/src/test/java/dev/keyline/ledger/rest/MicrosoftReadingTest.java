@@ -84,6 +84,28 @@ class MicrosoftReadingTest {
     }
 
     @Test
+    void utf16CsvWithByteOrderMarkIsRead() {
+        byte[] text = "keyId,remainingActivations,lastUpdate\r\nKEY-U16,4,2026-12-01T00:00:00Z\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] body = new byte[text.length + 2];
+        body[0] = (byte) 0xFF;
+        body[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, body, 2, text.length);
+
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/csv")
+                .body(body)
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(200)
+                .body("problems.size()", equalTo(0))
+                .body("readings[0].outcome", equalTo("unmatched"))
+                .body("readings[0].keyId", equalTo("KEY-U16"))
+                .body("readings[0].remaining", equalTo(4));
+    }
+
+    @Test
     void unmatchedReadingIsReported() {
         importCsv("partialKey,remainingActivations\nZZZZZ,4\n", "2026-12-01T00:00:00Z")
                 .body("unmatched", equalTo(1))

@@ -171,7 +171,7 @@ public class ProblemMappers {
                     + " or text/csv where docs/API.md offers CSV";
             case 415 -> "this endpoint does not take Content-Type '"
                     + KeyRedactor.maskAll(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
-                    + " gives for it, such as application/json for reports";
+                    + " gives for this endpoint";
             default -> KeyRedactor.maskAll(e.getMessage());
         };
     }

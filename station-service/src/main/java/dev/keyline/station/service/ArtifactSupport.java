@@ -1,5 +1,6 @@
 package dev.keyline.station.service;
 
+import dev.keyline.platform.http.BodyText;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
@@ -9,7 +10,6 @@ import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.RedactedText;
-import dev.keyline.station.domain.ArtifactText;
 import dev.keyline.station.domain.ExposureEvents;
 import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.KeyExposure;
@@ -52,11 +52,11 @@ public class ArtifactSupport {
     }
 
     /**
-     * Returns the request body as text (see {@link ArtifactText}), or fails with a 400 problem unless {@code serial}
+     * Returns the request body as text (see {@link BodyText}), or fails with a 400 problem unless {@code serial}
      * is a valid device serial, or null, and the body has text.
      */
     public static String readRequest(String serial, byte[] bytes, String contentType, String artifact) {
-        String body = ArtifactText.decode(bytes, contentType);
+        String body = BodyText.decode(bytes, contentType);
         checkRequest(serial, body, artifact);
         return body;
     }

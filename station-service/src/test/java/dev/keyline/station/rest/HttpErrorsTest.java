@@ -35,7 +35,7 @@ class HttpErrorsTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.jsonPath().getString("detail"))
                 .startsWith("this endpoint does not take Content-Type 'text/plain")
-                .endsWith("send the type that docs/API.md gives for it, such as application/json for reports");
+                .endsWith("send the type that docs/API.md gives for this endpoint");
     }
 
     @Test

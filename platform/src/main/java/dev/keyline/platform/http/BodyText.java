@@ -1,6 +1,7 @@
-package dev.keyline.station.domain;
+package dev.keyline.platform.http;
 
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes the bytes of a text artifact. A byte-order mark decides the encoding, so UTF-16 as Windows PowerShell 5.1
- * writes it with {@code >} is read; else the {@code charset} of the content type, else UTF-8. Text with a NUL
+ * Decodes the bytes of a text request body, such as an uploaded artifact or an import file. A byte-order mark decides
+ * the encoding, so UTF-16 as Windows PowerShell 5.1 writes it with {@code >} is read; else the {@code charset} of the
+ * content type, else UTF-8. Text with a NUL
  * character is rejected, because PostgreSQL cannot store it and it usually means UTF-16 sent without its mark.
  */
-public final class ArtifactText {
+public final class BodyText {
 
     private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)\"?");
 
-    private ArtifactText() {}
+    private BodyText() {}
 
     /** Returns the text, or fails with a 400 problem that names the body and what to send instead. */
     public static String decode(byte[] body, String contentType) {
@@ -63,7 +65,7 @@ public final class ArtifactText {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw ProblemException.invalidField(
                     "Content-Type",
-                    "names charset '" + Quoting.masked(name) + "', which this service cannot read",
+                    "names charset '" + KeyRedactor.maskForEcho(name) + "', which this service cannot read",
                     "send UTF-8 or UTF-16 and name it as ; charset=utf-8 or ; charset=utf-16");
         }
     }

@@ -1,0 +1,63 @@
+package dev.keyline.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.platform.problem.ProblemException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BodyTextTest {
+
+    private static final String CSV = "keyId,remainingActivations\nKEY-Ä,4\n";
+
+    private static byte[] withMark(byte[] mark, byte[] text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(mark);
+        out.writeBytes(text);
+        return out.toByteArray();
+    }
+
+    @Test
+    void byteOrderMarkDecidesEncoding() {
+        byte[] utf16le = withMark(new byte[] {(byte) 0xFF, (byte) 0xFE}, CSV.getBytes(StandardCharsets.UTF_16LE));
+        byte[] utf16be = withMark(new byte[] {(byte) 0xFE, (byte) 0xFF}, CSV.getBytes(StandardCharsets.UTF_16BE));
+        byte[] utf8 =
+                withMark(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, CSV.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(BodyText.decode(utf16le, "text/csv")).isEqualTo(CSV);
+        assertThat(BodyText.decode(utf16be, "text/csv; charset=utf-8")).isEqualTo(CSV);
+        assertThat(BodyText.decode(utf8, "text/csv")).isEqualTo(CSV);
+    }
+
+    @Test
+    void charsetParameterWithoutMark() {
+        byte[] latin1 = CSV.getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(BodyText.decode(latin1, "text/csv; charset=\"ISO-8859-1\"")).isEqualTo(CSV);
+        assertThat(BodyText.decode(CSV.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(CSV);
+    }
+
+    @Test
+    void utf16WithoutMarkIsRejectedWithLine() {
+        byte[] unmarked = CSV.getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> BodyText.decode(unmarked, "text/csv"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(
+                                ((ProblemException) e).problem().errors().get(0).message())
+                        .isEqualTo("contains a NUL character on line 1, as UTF-16 text without its byte-order mark"
+                                + " does"));
+    }
+
+    @Test
+    void unknownCharsetIsRejectedAndMasked() {
+        assertThatThrownBy(() -> BodyText.decode(new byte[] {65}, "text/csv; charset=TSTAABBBBBCCCCCDDDDD7QX4M"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(
+                                ((ProblemException) e).problem().errors().get(0).message())
+                        .doesNotContain("TSTAABBBBB")
+                        .endsWith("which this service cannot read"));
+    }
+}
