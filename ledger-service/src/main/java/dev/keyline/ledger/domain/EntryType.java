@@ -8,6 +8,10 @@ public enum EntryType {
     TOPPED_UP,
     /** Operators took the key out of use; nothing moves. */
     RETIRED,
+    /** An activation failed with an HRESULT that says the key is exhausted; the key's state changes, no count. */
+    EXHAUSTED,
+    /** An activation failed with an HRESULT that says Microsoft blocked the key; the key's state changes, no count. */
+    BLOCKED,
     /** A device was provisioned with the key: committed + 1. */
     COMMITTED,
     /** A device provisioned with the key moved to another key: committed - 1. */

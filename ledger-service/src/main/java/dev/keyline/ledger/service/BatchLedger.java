@@ -2,6 +2,7 @@ package dev.keyline.ledger.service;
 
 import dev.keyline.ledger.domain.Booking;
 import dev.keyline.ledger.domain.DeviceState;
+import dev.keyline.ledger.domain.EntryType;
 import dev.keyline.ledger.domain.JournalHash;
 import dev.keyline.ledger.domain.KeyMovement;
 import dev.keyline.ledger.domain.KeyRef;
@@ -131,32 +132,27 @@ final class BatchLedger {
         key.consumed += movement.consumedDelta();
         key.unattributed += movement.unattributedDelta();
 
-        String hash = JournalHash.next(
-                key.chainHead,
-                key.keyId,
-                event.id(),
-                movement.type(),
-                movement.serial(),
-                0,
-                movement.committedDelta(),
-                movement.consumedDelta(),
-                event.time());
-        journal.add(new NewJournalEntry(
-                key.keyId,
-                event.id(),
-                movement.type(),
-                movement.serial(),
-                movement.committedDelta(),
-                movement.consumedDelta(),
-                event.time(),
-                key.chainHead,
-                hash));
-        key.chainHead = hash;
+        append(event, key, movement.type(), movement.serial(), movement.committedDelta(), movement.consumedDelta());
         boolean changesCounts =
                 movement.committedDelta() != 0 || movement.consumedDelta() != 0 || movement.unattributedDelta() != 0;
         if (changesCounts || !touched.containsKey(key.keyId)) {
             touched.put(key.keyId, new Touch(key, event.id(), event.time()));
         }
+    }
+
+    /** Appends one entry to the key's chain and moves its chain head. */
+    private void append(
+            CloudEvent<?> event,
+            ProductKeyEntity key,
+            EntryType type,
+            String serial,
+            int committedDelta,
+            int consumedDelta) {
+        String hash = JournalHash.next(
+                key.chainHead, key.keyId, event.id(), type, serial, 0, committedDelta, consumedDelta, event.time());
+        journal.add(new NewJournalEntry(
+                key.keyId, event.id(), type, serial, committedDelta, consumedDelta, event.time(), key.chainHead, hash));
+        key.chainHead = hash;
     }
 
     private void recordMatch(CloudEvent<?> event, DeviceState device) {
@@ -222,6 +218,8 @@ final class BatchLedger {
         }
         keyEntity.state = proven.wireName();
         keyEntity.stateReason = "activation of " + attempt.serial() + " failed with " + attempt.result();
+        EntryType type = proven == KeyState.EXHAUSTED ? EntryType.EXHAUSTED : EntryType.BLOCKED;
+        append(event, keyEntity, type, attempt.serial(), 0, 0);
         touched.put(keyEntity.keyId, new Touch(keyEntity, event.id(), event.time()));
         LOG.warnf("key %s is %s: %s (event %s)", keyId, keyEntity.state, keyEntity.stateReason, event.id());
     }

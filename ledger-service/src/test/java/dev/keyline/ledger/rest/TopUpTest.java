@@ -12,6 +12,7 @@ import dev.keyline.ledger.LedgerApi;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,21 @@ class TopUpTest {
                 .body("state", equalTo("active"));
 
         assertThat(LedgerApi.key("TOP-EX").getString("stateReason")).isNull();
+        JsonPath journal = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/TOP-EX/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(journal.getList("items.entryType")).containsExactly("REGISTERED", "EXHAUSTED", "TOPPED_UP");
+        assertThat(journal.getString("items[1].serial")).isEqualTo("TX-1");
+        given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/TOP-EX/journal/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true));
     }
 
     @Test
