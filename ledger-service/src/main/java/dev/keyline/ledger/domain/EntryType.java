@@ -8,9 +8,9 @@ public enum EntryType {
     TOPPED_UP,
     /** Operators took the key out of use; nothing moves. */
     RETIRED,
-    /** An activation failed with an HRESULT that says the key is exhausted; the key's state changes, no count. */
+    /** An activation failed with an exhausted HRESULT (0xC004C020, 0xC004C008): the key's state changed, no count. */
     EXHAUSTED,
-    /** An activation failed with an HRESULT that says Microsoft blocked the key; the key's state changes, no count. */
+    /** An activation failed with a blocked HRESULT (0xC004C003, 0xC004C060): the key's state changed, no count. */
     BLOCKED,
     /** A device was provisioned with the key: committed + 1. */
     COMMITTED,
