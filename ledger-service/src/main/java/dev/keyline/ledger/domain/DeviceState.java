@@ -51,6 +51,49 @@ public record DeviceState(
                 reactivations + (reactivation ? 1 : 0));
     }
 
+    /** Returns this device on another key, such as the key it activated with instead of the one provisioned. */
+    DeviceState withKey(String newKeyId, String newPartialKey, DeviceStatus newStatus) {
+        return new DeviceState(
+                serial,
+                newKeyId,
+                newPartialKey,
+                lineId,
+                stationId,
+                method,
+                newStatus,
+                activationAttempts,
+                successfulActivations,
+                lastResult,
+                provisionedAt,
+                activatedAt,
+                hardwareHash,
+                uwfEnabled,
+                reactivations);
+    }
+
+    /**
+     * Returns this device with a provisioning that an activation with another key superseded: the provisioning's line,
+     * station, method and time, and the key, status and activation it already had.
+     */
+    DeviceState withSupersededProvisioning(String newLine, String newStation, String newMethod, Instant time) {
+        return new DeviceState(
+                serial,
+                keyId,
+                partialKey,
+                newLine,
+                newStation,
+                newMethod,
+                status,
+                activationAttempts,
+                successfulActivations,
+                lastResult,
+                time,
+                activatedAt,
+                hardwareHash,
+                uwfEnabled,
+                reactivations);
+    }
+
     /** Returns this device provisioned again, keeping its activation history. */
     DeviceState provisioned(
             String newKeyId,

@@ -68,6 +68,18 @@ public final class LedgerDecider {
                     keyId, partialKey, event.lineId(), event.stationId(), method, DeviceStatus.ACTIVATED, time);
             return Booking.matched(matched, KeyMovement.of(keyId, EntryType.MATCHED, event.serial()));
         }
+        if (activatedFirst
+                && keyId != null
+                && device.keyId() != null
+                && !keyId.equals(device.keyId())
+                && device.activatedAt() != null
+                && time.isBefore(device.activatedAt())) {
+            // The device activated with another key after this provisioning: this key was never going to be
+            // consumed by it. Committed and released at once, as the other order of arrival books it.
+            DeviceState superseded = device.withSupersededProvisioning(event.lineId(), event.stationId(), method, time);
+            return Booking.of(
+                    superseded, commit(keyId, event), KeyMovement.of(keyId, EntryType.RELEASED, event.serial()));
+        }
         if (activatedFirst && keyId != null && device.keyId() == null) {
             // An activation that named no key arrived first and consumed nothing: it consumed this key, which the
             // provisioning now names. Booked as the unattributed success it would have been, matched at once.
@@ -119,6 +131,19 @@ public final class LedgerDecider {
                             KeyMovement.of(consumedKey, EntryType.UNATTRIBUTED_CONSUMED, event.serial()));
         }
         boolean otherKey = key != null && device.keyId() != null && !key.keyId().equals(device.keyId());
+        boolean holdsCommitment = device.status() == DeviceStatus.PROVISIONED && device.keyId() != null;
+        boolean afterProvisioning = device.provisionedAt() == null || !time.isBefore(device.provisionedAt());
+        if (otherKey && holdsCommitment && afterProvisioning) {
+            // Activated with another key than the one provisioned: that key is consumed, unattributed, and the
+            // provisioned key's commitment is released, because this device will not consume it.
+            DeviceState moved = succeed(device, event, DeviceStatus.UNATTRIBUTED, time, false)
+                    .withKey(key.keyId(), key.partialKey(), DeviceStatus.UNATTRIBUTED);
+            return Booking.unattributed(
+                    moved,
+                    ActivationUnattributed.DEVICE_ON_OTHER_KEY,
+                    KeyMovement.of(device.keyId(), EntryType.RELEASED, event.serial()),
+                    KeyMovement.of(key.keyId(), EntryType.UNATTRIBUTED_CONSUMED, event.serial()));
+        }
         if (otherKey) {
             DeviceState recorded = device.withActivation(event.result(), true, device.status(), time);
             return Booking.unattributed(

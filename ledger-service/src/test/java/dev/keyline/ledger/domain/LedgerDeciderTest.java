@@ -127,8 +127,10 @@ class LedgerDeciderTest {
 
         assertThat(booking.unattributedReason()).isEqualTo(ActivationUnattributed.DEVICE_ON_OTHER_KEY);
         assertThat(booking.movements())
-                .containsExactly(new KeyMovement("KEY-B", EntryType.UNATTRIBUTED_CONSUMED, "SN-1", 0, 1, 1));
-        assertThat(booking.device().keyId()).isEqualTo("KEY-A");
+                .containsExactly(
+                        new KeyMovement("KEY-A", EntryType.RELEASED, "SN-1", -1, 0, 0),
+                        new KeyMovement("KEY-B", EntryType.UNATTRIBUTED_CONSUMED, "SN-1", 0, 1, 1));
+        assertThat(booking.device().keyId()).isEqualTo("KEY-B");
     }
 
     @Test
