@@ -36,7 +36,7 @@ class ProductionAlertmanagerConfigTest {
 
     @ParameterizedTest(name = "{0} ({1}) goes to {2}")
     @CsvSource({
-        "key-exposure, critical, keyline-security",
+        "key-exposure, critical, 'keyline-security,keyline-oncall'",
         "key-exposure, info, keyline-security",
         "key-exhausted, critical, keyline-oncall",
         "key-blocked, critical, keyline-oncall",

@@ -5,6 +5,8 @@ import dev.keyline.schemas.events.ActivationUnattributed;
 import dev.keyline.schemas.events.DeviceProvisioned;
 import dev.keyline.schemas.events.LineEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -109,6 +111,21 @@ public final class LedgerDecider {
     }
 
     private static Booking activate(ActivationAttempted event, Instant time, DeviceState device, KeyRef key) {
+        boolean keylessSuccessBefore = device != null
+                && device.status() == DeviceStatus.UNATTRIBUTED
+                && device.keyId() == null
+                && device.successfulActivations() > 0;
+        if (keylessSuccessBefore && key != null) {
+            // An earlier success named no key and consumed nothing. This attempt names the device's key, so that
+            // success consumed it: booked now as unattributed, as it would have been had this attempt come first.
+            DeviceState adopted = device.withKey(key.keyId(), key.partialKey(), device.status());
+            Booking booking = activate(event, time, adopted, key);
+            List<KeyMovement> movements = new ArrayList<>();
+            movements.add(KeyMovement.of(key.keyId(), EntryType.UNATTRIBUTED_CONSUMED, event.serial()));
+            movements.addAll(booking.movements());
+            return new Booking(
+                    booking.device(), List.copyOf(movements), booking.unattributedReason(), booking.matched());
+        }
         if (!event.succeeded()) {
             DeviceState base = device != null ? device : unattributedDevice(event, key);
             return Booking.of(base.withActivation(event.result(), false, base.status(), time));

@@ -70,6 +70,26 @@ class KeylessActivationTest {
     }
 
     @Test
+    void laterAttemptNamingKeyBooksEarlierKeylessSuccess() {
+        DeviceState keyless = LedgerDecider.decide(attempt("SN-6", null, "success"), T0, null, null)
+                .device();
+
+        Booking failure = LedgerDecider.decide(attempt("SN-6", "KEY-T", "0x8007232B"), T0, keyless, KEY_T);
+        Booking success = LedgerDecider.decide(attempt("SN-6", "KEY-T", "success"), T0, keyless, KEY_T);
+
+        assertThat(failure.movements())
+                .containsExactly(new KeyMovement("KEY-T", EntryType.UNATTRIBUTED_CONSUMED, "SN-6", 0, 1, 1));
+        assertThat(failure.device().keyId()).isEqualTo("KEY-T");
+        assertThat(success.movements())
+                .containsExactly(
+                        new KeyMovement("KEY-T", EntryType.UNATTRIBUTED_CONSUMED, "SN-6", 0, 1, 1),
+                        new KeyMovement("KEY-T", EntryType.REPEAT, "SN-6", 0, 0, 0));
+        Booking keylessAfter = LedgerDecider.decide(attempt("SN-6", null, "success"), T0, failure.device(), null);
+        assertThat(keylessAfter.movements())
+                .containsExactly(new KeyMovement("KEY-T", EntryType.REPEAT, "SN-6", 0, 0, 0));
+    }
+
+    @Test
     void successOfUnknownDeviceWithoutKeyConsumesNothing() {
         Booking booking = LedgerDecider.decide(attempt("SN-3", null, "success"), T0, null, null);
 

@@ -11,14 +11,13 @@ import java.util.regex.Pattern;
 public final class ProductKeys {
 
     /**
-     * A key anywhere in text, not glued to further letters or digits. The dashed form is matched without regard to
-     * case. The dashless form must be upper case and contain at least one letter and one digit, so that words, runs of
-     * one letter and lower-case or mixed-case tokens such as Base64 hardware hashes are not read as keys.
+     * A key anywhere in text. The dashed form is matched without regard to case, also when letters or digits are glued
+     * to it, as in {@code keyTSTAA-...}: five dashed groups of five occur in no other identifier Keyline sees. The
+     * dashless form must stand alone, be upper case and contain at least one letter and one digit, so that words, runs
+     * of one letter and lower-case or mixed-case tokens such as Base64 hardware hashes are not read as keys.
      */
-    public static final Pattern FULL_KEY = Pattern.compile("(?<![A-Za-z0-9])"
-            + "(?:(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
-            + "|(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25})"
-            + "(?![A-Za-z0-9])");
+    public static final Pattern FULL_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
+            + "|(?<![A-Za-z0-9])(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25}(?![A-Za-z0-9])");
 
     /**
      * A key in either form and in any case, including lower- and mixed-case tokens of 25 letters and digits, which
@@ -26,8 +25,9 @@ public final class ProductKeys {
      * masking a token that is not a key costs nothing, such as an error message that repeats a value back to the
      * caller.
      */
-    public static final Pattern ANY_CASE_KEY = Pattern.compile("(?<![A-Za-z0-9])(?:(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
-            + "|[A-Za-z0-9]{25}|(?=[A-Za-z0-9 ]{0,28}[0-9])(?:[A-Za-z0-9]{5} ){4}[A-Za-z0-9]{5})(?![A-Za-z0-9])");
+    public static final Pattern ANY_CASE_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
+            + "|(?<![A-Za-z0-9])(?:[A-Za-z0-9]{25}|(?=[A-Za-z0-9 ]{0,28}[0-9])(?:[A-Za-z0-9]{5} ){4}[A-Za-z0-9]{5})"
+            + "(?![A-Za-z0-9])");
 
     private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]");
 

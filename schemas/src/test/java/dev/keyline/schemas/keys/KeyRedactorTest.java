@@ -35,6 +35,17 @@ class KeyRedactorTest {
     }
 
     @Test
+    void masksDashedKeyGluedToText() {
+        RedactedText result = redactor.redact("pasted key" + KEY + " and x" + KEY.toLowerCase() + "1");
+
+        assertThat(result.text())
+                .isEqualTo("pasted key*****-*****-*****-*****-7QX4M and x*****-*****-*****-*****-7QX4M1");
+        assertThat(result.findings()).extracting(KeyFinding::partialKey).containsExactly("7QX4M", "7QX4M");
+        assertThat(KeyRedactor.maskForEcho("ends in X" + KEY + "X"))
+                .isEqualTo("ends in X*****-*****-*****-*****-7QX4MX");
+    }
+
+    @Test
     void masksKeyWrittenWithoutDashes() {
         RedactedText result = redactor.redact("ProductKey=TSTAABBBBBCCCCCDDDDD7QX4M\n");
 
