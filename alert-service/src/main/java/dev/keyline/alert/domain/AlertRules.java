@@ -3,6 +3,7 @@ package dev.keyline.alert.domain;
 import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.BalanceChanged;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,13 +24,31 @@ public record AlertRules(
      */
     public List<Evaluation> onBalance(
             BalanceChanged balance, Instant at, Optional<ExhaustionMark> mark, List<BalanceSample> history) {
-        return List.of(
+        List<Evaluation> evaluations = new ArrayList<>(List.of(
                 keyLow.evaluate(balance),
                 keyExhausted.onBalance(balance, mark),
                 overCommitted.evaluate(balance),
                 depletionForecast.evaluate(balance, at, history),
                 unexplainedConsumption.evaluate(balance),
-                KeyBlockedRule.onBalance(balance));
+                KeyBlockedRule.onBalance(balance)));
+        evaluations.addAll(withoutPartialKeySuperseded(balance));
+        return evaluations;
+    }
+
+    /**
+     * Resolves the key-exhausted and key-blocked alerts raised for the key before its partial key was known. A failed
+     * activation processed before the key's first balance raises them with the key id alone; from this balance on,
+     * the alerts with the partial key carry the condition, and the ones without it would otherwise never resolve.
+     */
+    private static List<Evaluation> withoutPartialKeySuperseded(BalanceChanged balance) {
+        if (balance.partialKey() == null) {
+            return List.of();
+        }
+        String summary = "superseded by the alert of " + balance.keyId() + " with its partial key "
+                + balance.partialKey() + ", which the key's balance now gives";
+        return List.of(
+                new Evaluation.Resolve(KeyExhaustedRule.identity(balance.keyId(), null), summary),
+                new Evaluation.Resolve(KeyBlockedRule.identity(balance.keyId(), null), summary));
     }
 
     /**

@@ -43,7 +43,7 @@ public final class KeyBlockedRule {
                 KeyNames.name(keyId, partialKey));
     }
 
-    private static AlertIdentity identity(String keyId, String partialKey) {
+    static AlertIdentity identity(String keyId, String partialKey) {
         return AlertIdentity.of(AlertRule.KEY_BLOCKED, KeyNames.labels(keyId, partialKey));
     }
 }

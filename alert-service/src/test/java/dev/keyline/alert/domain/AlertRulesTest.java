@@ -20,10 +20,30 @@ class AlertRulesTest {
         assertThat(evaluations)
                 .extracting(AlertRulesTest::rule)
                 .containsExactly(
-                        AlertRule.KEY_LOW, AlertRule.KEY_EXHAUSTED, AlertRule.KEY_OVER_COMMITTED, null, null, null);
+                        AlertRule.KEY_LOW,
+                        AlertRule.KEY_EXHAUSTED,
+                        AlertRule.KEY_OVER_COMMITTED,
+                        null,
+                        null,
+                        null,
+                        AlertRule.KEY_EXHAUSTED,
+                        AlertRule.KEY_BLOCKED);
         assertThat(evaluations.get(0)).isInstanceOf(Evaluation.Fire.class);
         assertThat(evaluations.get(1)).isInstanceOf(Evaluation.Resolve.class);
         assertThat(evaluations.get(2)).isInstanceOf(Evaluation.Resolve.class);
+    }
+
+    @Test
+    void balanceResolvesAlertsRaisedWithoutPartialKey() {
+        List<Evaluation> evaluations = rules.onBalance(Fixtures.balance(10), Fixtures.T0, Optional.empty(), List.of());
+
+        assertThat(evaluations.subList(6, 8))
+                .extracting(evaluation ->
+                        ((Evaluation.Resolve) evaluation).identity().text())
+                .containsExactly("key-exhausted{keyId=\"KEY-B\"}", "key-blocked{keyId=\"KEY-B\"}");
+        assertThat(((Evaluation.Resolve) evaluations.get(6)).summary())
+                .isEqualTo("superseded by the alert of KEY-B with its partial key 7QX4M, which the key's balance now"
+                        + " gives");
     }
 
     @Test

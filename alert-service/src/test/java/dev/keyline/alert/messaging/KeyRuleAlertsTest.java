@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.keyline.alert.support.KafkaTestClient;
 import dev.keyline.alert.support.TestEvents;
+import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.ActivationAttempted;
+import dev.keyline.schemas.events.ActivationChannel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -52,6 +55,32 @@ class KeyRuleAlertsTest {
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
                         .containsExactly("resolved"));
+    }
+
+    @Test
+    void exhaustionBeforeFirstBalanceLeavesOneAlert() {
+        String keyId = TestEvents.uniqueId("KEY");
+        String lineId = TestEvents.uniqueId("line");
+        ActivationAttempted withoutPartialKey = new ActivationAttempted(
+                "SN-1", lineId, "activation-01", keyId, null, ActivationChannel.INTERNET, "0xC004C020", null);
+        KafkaTestClient.send(
+                Topics.LINE_EVENTS,
+                keyId,
+                TestEvents.encode(CloudEvent.create(
+                        CloudEvent.lineSource(lineId, "activation-01"), "SN-1", Instant.now(), withoutPartialKey)));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(rules(keyId)).containsExactly("key-exhausted"));
+        assertThat(alerts(Map.of("keyId", keyId)).getMap("[0].labels")).isEqualTo(Map.of("keyId", keyId));
+
+        // The key's first balance names its partial key: the alert with it carries on, the one without resolves.
+        sendBalance(keyId, 100, 50, "exhausted");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                        alerts(Map.of("keyId", keyId, "status", "firing")).getList("labels"))
+                .containsExactly(Map.of("keyId", keyId, "partialKey", TestEvents.PARTIAL_KEY)));
+
+        sendBalance(keyId, 150, 50, "exhausted");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
+                        .containsExactly("resolved", "resolved"));
     }
 
     @Test
