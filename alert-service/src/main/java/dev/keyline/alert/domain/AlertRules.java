@@ -37,8 +37,8 @@ public record AlertRules(
 
     /**
      * Resolves the key-exhausted and key-blocked alerts raised for the key before its partial key was known. A failed
-     * activation processed before the key's first balance raises them with the key id alone; from this balance on,
-     * the alerts with the partial key carry the condition, and the ones without it would otherwise never resolve.
+     * activation processed before the key's first balance raises them with the key id alone. From this balance on,
+     * the alerts with the partial key carry the condition, so the ones without it are resolved here or never.
      */
     private static List<Evaluation> withoutPartialKeySuperseded(BalanceChanged balance) {
         if (balance.partialKey() == null) {
