@@ -33,6 +33,9 @@ public final class KeylineApi {
                 .put("keyId", key.keyId())
                 .put("productKey", key.productKey())
                 .put("allotment", key.allotment());
+        if (key.grantedAt() != null) {
+            body.put("grantedAt", key.grantedAt().toString());
+        }
         return http.post(ledgerUrl.resolve("/api/v1/keys"), tokens.operatorToken(), body);
     }
 

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * Reads a scenario in JSON Lines: one JSON object per line, blank lines skipped. A line is one of
  *
  * <ul>
- *   <li>{@code {"kind": "register-key", "keyId", "productKey", "allotment"}}
+ *   <li>{@code {"kind": "register-key", "keyId", "productKey", "allotment"}}, with an optional {@code "grantedAt"}
  *   <li>{@code {"kind": "device-provisioned" | "activation-attempted", "report": {...}}}, where the report is the
  *       request body of docs/API.md
  *   <li>{@code {"kind": "step", "serial", "report": {"step", "lineId", "stationId", "time"}}}
@@ -107,7 +109,17 @@ public final class ScenarioReader {
         if (allotment.asLong() < 0) {
             throw location.error("\"allotment\" must not be negative, got " + allotment.asLong());
         }
-        return new ScenarioStep.RegisterKey(location.line(), keyId, productKey, allotment.asLong());
+        Instant grantedAt = null;
+        JsonNode granted = object.get("grantedAt");
+        if (granted != null) {
+            try {
+                grantedAt = Instant.parse(granted.asText());
+            } catch (DateTimeParseException e) {
+                throw location.error("\"grantedAt\" must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z, got '"
+                        + KeyRedactor.maskForEcho(granted.asText()) + "'");
+            }
+        }
+        return new ScenarioStep.RegisterKey(location.line(), keyId, productKey, allotment.asLong(), grantedAt);
     }
 
     private static ScenarioStep.StationReport stationReport(ReportKind kind, ObjectNode object, Location location) {

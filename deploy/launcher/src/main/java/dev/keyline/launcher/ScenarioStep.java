@@ -1,6 +1,7 @@
 package dev.keyline.launcher;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 
 /** One line of a scenario file. */
 public sealed interface ScenarioStep {
@@ -13,12 +14,15 @@ public sealed interface ScenarioStep {
      *
      * @param allotment activations Microsoft granted the key
      */
-    record RegisterKey(int lineNumber, String keyId, String productKey, long allotment) implements ScenarioStep {
+    /** Registers a key; {@code grantedAt} is null when the scenario leaves the grant time to the ledger (now). */
+    record RegisterKey(int lineNumber, String keyId, String productKey, long allotment, Instant grantedAt)
+            implements ScenarioStep {
 
         /** Describes the step without the product key. */
         @Override
         public String toString() {
-            return "RegisterKey[line " + lineNumber + ", keyId=" + keyId + ", allotment=" + allotment + "]";
+            return "RegisterKey[line " + lineNumber + ", keyId=" + keyId + ", allotment=" + allotment + ", grantedAt="
+                    + grantedAt + "]";
         }
     }
 

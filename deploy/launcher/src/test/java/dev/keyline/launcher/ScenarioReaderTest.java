@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -279,5 +280,28 @@ class ScenarioReaderTest {
                         "line-1/qa-01",
                         "line-2/activation-02",
                         "line-2/imaging-03");
+    }
+
+    @Test
+    void registerKeyReadsOptionalGrantedAt() {
+        Scenario scenario = ScenarioReader.parse(
+                List.of(
+                        "{\"kind\":\"register-key\",\"keyId\":\"KEY-A\",\"productKey\":\"" + KEY
+                                + "\",\"allotment\":5,\"grantedAt\":\"2026-11-01T00:00:00Z\"}",
+                        "{\"kind\":\"register-key\",\"keyId\":\"KEY-B\",\"productKey\":\"" + KEY
+                                + "\",\"allotment\":5}"),
+                "g.jsonl");
+
+        assertThat(scenario.steps())
+                .extracting(step -> ((ScenarioStep.RegisterKey) step).grantedAt())
+                .containsExactly(Instant.parse("2026-11-01T00:00:00Z"), null);
+        assertThatThrownBy(() -> ScenarioReader.parse(
+                        List.of("{\"kind\":\"register-key\",\"keyId\":\"KEY-A\",\"productKey\":\"" + KEY
+                                + "\",\"allotment\":5,\"grantedAt\":\"1 Nov\"}"),
+                        "g.jsonl"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("g.jsonl line 1")
+                .hasMessageContaining(
+                        "\"grantedAt\" must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z, got '1 Nov'");
     }
 }
