@@ -89,7 +89,7 @@ class AlertmanagerDeliveryTest {
     }
 
     @Test
-    void exhaustedKeyInhibitsItsLowAlertInAlertmanager() {
+    void exhaustedKeyInhibitsKeyLow() {
         String keyId = TestEvents.uniqueId("KEY");
         // allotment 100, committed 5, consumed 100: available -5 fires key-low, key-exhausted and key-over-committed.
         KafkaTestClient.send(

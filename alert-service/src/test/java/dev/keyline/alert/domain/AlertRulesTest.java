@@ -34,7 +34,7 @@ class AlertRulesTest {
     }
 
     @Test
-    void balanceResolvesAlertsRaisedWithoutPartialKey() {
+    void balanceResolvesUnlabelledDuplicates() {
         List<Evaluation> evaluations = rules.onBalance(Fixtures.balance(10), Fixtures.T0, Optional.empty(), List.of());
 
         assertThat(evaluations.subList(6, 8))

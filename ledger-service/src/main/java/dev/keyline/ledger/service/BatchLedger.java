@@ -166,16 +166,18 @@ final class BatchLedger {
      */
     private void recordUnattributed(CloudEvent<?> event, ActivationAttempted attempt, KeyRef key, Booking booking) {
         DeviceState device = booking.device();
-        boolean fromDevice = key == null && device != null && device.keyId() != null;
+        String keyId = null;
+        String partialKey = attempt.partialKey();
+        if (key != null) {
+            keyId = key.keyId();
+            partialKey = key.partialKey();
+        } else if (device != null && device.keyId() != null) {
+            keyId = device.keyId();
+            partialKey = device.partialKey();
+        }
         String reason = booking.unattributedReason();
         unattributed.add(new ActivationUnattributed(
-                attempt.serial(),
-                key != null ? key.keyId() : fromDevice ? device.keyId() : null,
-                key != null ? key.partialKey() : fromDevice ? device.partialKey() : attempt.partialKey(),
-                attempt.lineId(),
-                attempt.stationId(),
-                reason,
-                event.id()));
+                attempt.serial(), keyId, partialKey, attempt.lineId(), attempt.stationId(), reason, event.id()));
         LOG.infof("activation of device %s (event %s) is unattributed: %s", attempt.serial(), event.id(), reason);
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * The outcome of one reading of an import: {@code recorded} (new), {@code unchanged} (imported before) or
  * {@code unmatched}, whose {@code reason} gives why no registered key was matched and what to send instead. A key
- * written into the file's key id or partial key is masked here, so the answer never repeats a full key.
+ * written into the file's key id or partial key is masked here, so the response never repeats a full key.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportedReading(

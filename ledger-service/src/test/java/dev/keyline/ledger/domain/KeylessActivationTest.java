@@ -28,7 +28,7 @@ class KeylessActivationTest {
     }
 
     @Test
-    void successOfScrappedDeviceIsUnattributedConsumptionOfItsKey() {
+    void scrappedDeviceSuccessConsumesItsKey() {
         DeviceState provisioned =
                 LedgerDecider.decide(provisioned("SN-1"), T0, null, KEY_T).device();
         DeviceState scrapped = new DeviceState(
@@ -58,7 +58,7 @@ class KeylessActivationTest {
     }
 
     @Test
-    void successAfterFailureThatNamedKeyConsumesThatKey() {
+    void successAfterKeyedFailureConsumesKey() {
         DeviceState failed = LedgerDecider.decide(attempt("SN-2", "KEY-T", "0xC004F074"), T0, null, KEY_T)
                 .device();
 
@@ -70,7 +70,7 @@ class KeylessActivationTest {
     }
 
     @Test
-    void laterAttemptNamingKeyBooksEarlierKeylessSuccess() {
+    void laterKeyedAttemptBooksKeylessSuccess() {
         DeviceState keyless = LedgerDecider.decide(attempt("SN-6", null, "success"), T0, null, null)
                 .device();
 
@@ -90,7 +90,7 @@ class KeylessActivationTest {
     }
 
     @Test
-    void successOfUnknownDeviceWithoutKeyConsumesNothing() {
+    void unknownKeylessSuccessConsumesNothing() {
         Booking booking = LedgerDecider.decide(attempt("SN-3", null, "success"), T0, null, null);
 
         assertThat(booking.movements()).isEmpty();
@@ -99,7 +99,7 @@ class KeylessActivationTest {
     }
 
     @Test
-    void keylessSuccessBeforeProvisioningConsumesTheProvisionedKeyOnce() {
+    void keylessSuccessBeforeProvisioningConsumesOnce() {
         DeviceState activatedFirst = LedgerDecider.decide(attempt("SN-4", null, "success"), T0, null, null)
                 .device();
 

@@ -39,7 +39,7 @@ class OtherKeyActivationTest {
     }
 
     @Test
-    void activationWithOtherKeyReleasesProvisionedKey() {
+    void otherKeyReleasesProvisionedKey() {
         DeviceState onA = LedgerDecider.decide(provisioned(KEY_A), PROVISIONED_AT, null, KEY_A)
                 .device();
 
@@ -56,7 +56,7 @@ class OtherKeyActivationTest {
     }
 
     @Test
-    void bothOrdersOfArrivalGiveSameBalances() {
+    void arrivalOrderKeepsBalances() {
         Map<String, KeyBalance> inOrder = balances();
         DeviceState onA = book(inOrder, LedgerDecider.decide(provisioned(KEY_A), PROVISIONED_AT, null, KEY_A));
         DeviceState afterInOrder = book(inOrder, LedgerDecider.decide(success(KEY_B), ACTIVATED_AT, onA, KEY_B));

@@ -16,7 +16,7 @@ class ReadingFileChecksTest {
     private static final Instant DEFAULT = Instant.parse("2026-12-01T00:00:00Z");
 
     @Test
-    void fullKeyInKeyIdColumnIsMatchedByFingerprintAndDropped() {
+    void fullKeyInKeyIdColumnFingerprinted() {
         String csv = "keyId,remainingActivations\n" + KEY + ",4\n"
                 + KEY.replace("-", "").toLowerCase() + ",5\n";
 
@@ -35,7 +35,7 @@ class ReadingFileChecksTest {
     }
 
     @Test
-    void keyInsideOtherTextOfPartialKeyColumnIsAMaskedProblem() {
+    void keyInPartialKeyTextRejected() {
         String csv = "partialKey,remainingActivations\nkey " + KEY + ",4\n";
 
         ReadingFile file = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);
@@ -47,7 +47,7 @@ class ReadingFileChecksTest {
     }
 
     @Test
-    void cilxNegativeCountIsAProblemAndFullKeyAsPartialKeyIsNotKept() {
+    void cilxNegativeCountAndFullPartialKey() {
         String cilx =
                 """
                 <VolumeActivationManagementToolData><SoftwareLicensingData><ProductKeys>
@@ -72,7 +72,7 @@ class ReadingFileChecksTest {
     }
 
     @Test
-    void readingsAfterTheLatestTimeMoveToProblems() {
+    void futureReadingsMoveToProblems() {
         String csv =
                 "keyId,remainingActivations,lastUpdate\nKEY-A,9,2036-12-04T10:00:00Z\nKEY-A,5,2026-12-05T03:00:00Z\n";
         ReadingFile parsed = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);

@@ -30,7 +30,7 @@ class JournalCsvOfflineCheckTest {
     private static final String GENESIS = "0".repeat(64);
 
     @Test
-    void exportedChainChecksOfflineWithFormulaGuardsAndQuotedReferences() throws Exception {
+    void exportedChainVerifiesOffline() throws Exception {
         LedgerApi.registerKey("OFF-1", "OFFLN-AAAAA-BBBBB-CCCCC-OFF01", 10);
         // A serial that starts with '-' is written with a formula guard, and a reference with a comma is quoted.
         KafkaTestClient.produce(Topics.LINE_EVENTS, "OFF-1", json(provisioned("-SN7", "OFF-1", "OFF01")));

@@ -84,7 +84,7 @@ class MicrosoftReadingTest {
     }
 
     @Test
-    void utf16CsvWithByteOrderMarkIsRead() {
+    void utf16CsvWithMarkRead() {
         byte[] text = "keyId,remainingActivations,lastUpdate\r\nKEY-U16,4,2026-12-01T00:00:00Z\r\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
         byte[] body = new byte[text.length + 2];
@@ -116,7 +116,7 @@ class MicrosoftReadingTest {
     }
 
     @Test
-    void fullKeyInKeyIdOrPartialKeyColumnIsNeverEchoed() {
+    void keyInKeyColumnsNeverEchoed() {
         String unregistered = "NOREG-AAAAA-BBBBB-CCCCC-NRG42";
         String answer = given().auth()
                 .oauth2(LedgerApi.OPERATOR)
@@ -142,7 +142,7 @@ class MicrosoftReadingTest {
     }
 
     @Test
-    void readingDatedInTheFutureIsRefused() {
+    void futureReadingRejected() {
         importCsv("keyId,remainingActivations,lastUpdate\nKEY-F,9,2036-12-04T10:00:00Z\nKEY-F,5,2026-12-01T00:00:00Z\n")
                 .body("unmatched", equalTo(1))
                 .body("readings.size()", equalTo(1))

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TopUpTest {
 
     @Test
-    void topUpMakesExhaustedKeyActiveAgain() {
+    void topUpReactivatesExhaustedKey() {
         LedgerApi.registerKey("TOP-EX", "TOPUP-AAAAA-BBBBB-CCCCC-TOPX1", 10);
         KafkaTestClient.produce(
                 Topics.LINE_EVENTS, "TOP-EX", json(activation("TX-1", "TOP-EX", "TOPX1", "0xC004C020")));
@@ -54,7 +54,7 @@ class TopUpTest {
     }
 
     @Test
-    void sameReferenceTopsUpOnceAndIsJournaled() {
+    void sameReferenceBooksOnce() {
         LedgerApi.registerKey("TOP-REF", "TOPUP-AAAAA-BBBBB-CCCCC-TOPR1", 5);
 
         topUp("TOP-REF", "{\"activations\": 2, \"reference\": \"PO-1\"}").statusCode(200);
@@ -84,7 +84,7 @@ class TopUpTest {
     }
 
     @Test
-    void allotmentAboveCeilingIsRefused() {
+    void allotmentAboveCeilingRejected() {
         LedgerApi.registerKey("TOP-MAX", "TOPUP-AAAAA-BBBBB-CCCCC-TOPM1", 99_999_990);
 
         topUp("TOP-MAX", "{\"activations\": 11}")
@@ -99,7 +99,7 @@ class TopUpTest {
     }
 
     @Test
-    void referenceWithKeyOrPipeIsRefused() {
+    void badReferenceRejected() {
         LedgerApi.registerKey("TOP-BAD", "TOPUP-AAAAA-BBBBB-CCCCC-TOPB1", 5);
 
         topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"order tstaabbbbbcccccddddd7qx4m\"}")

@@ -12,7 +12,7 @@ public final class ProductKeys {
 
     /**
      * A key anywhere in text. The dashed form is matched without regard to case, also when letters or digits are glued
-     * to it, as in {@code keyTSTAA-...}: five dashed groups of five occur in no other identifier Keyline sees. The
+     * to it, as in {@code keyTSTAA-...}: five dashed groups of five occur in no other identifier Keyline handles. The
      * dashless form must stand alone, be upper case and contain at least one letter and one digit, so that words, runs
      * of one letter and lower-case or mixed-case tokens such as Base64 hardware hashes are not read as keys.
      */

@@ -1,7 +1,6 @@
 package dev.keyline.station.domain;
 
 import dev.keyline.schemas.events.ActivationAttempted;
-import dev.keyline.schemas.events.DeviceLicenseReported;
 import dev.keyline.schemas.events.DeviceProvisioned;
 import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.KeyExposed;
@@ -34,23 +33,6 @@ public final class RecordKeys {
         return null;
     }
 
-    /** Returns the partial key the event names, or null. */
-    public static String partialKeyOf(LineEvent data) {
-        if (data instanceof DeviceProvisioned provisioned) {
-            return provisioned.partialKey();
-        }
-        if (data instanceof ActivationAttempted attempted) {
-            return attempted.partialKey();
-        }
-        if (data instanceof DeviceStepCompleted step) {
-            return step.partialKey();
-        }
-        if (data instanceof DeviceLicenseReported license) {
-            return license.partialKey();
-        }
-        return ((KeyExposed) data).partialKey();
-    }
-
     /** Returns whether the key of the event's device may key the event: true for every event but a key exposure. */
     public static boolean followsDevice(LineEvent data) {
         return !(data instanceof KeyExposed);
@@ -67,14 +49,14 @@ public final class RecordKeys {
         if (keyId != null) {
             return keyId;
         }
-        String partialKey = partialKeyOf(data);
+        String partialKey = data.partialKey();
         if (partialKey != null && partialKeyOwners.size() == 1) {
             return partialKeyOwners.get(0);
         }
         if (deviceKeyId != null && followsDevice(data)) {
             return deviceKeyId;
         }
-        return partialKey != null ? partialKey : serialOf(data);
+        return partialKey != null ? partialKey : data.serial();
     }
 
     /**
@@ -88,22 +70,5 @@ public final class RecordKeys {
             return keyId;
         }
         return partialKeyOwners.size() == 1 ? partialKeyOwners.get(0) : null;
-    }
-
-    /** Returns the device serial the event names, or null for an exposure in a report without a valid serial. */
-    public static String serialOf(LineEvent data) {
-        if (data instanceof DeviceProvisioned provisioned) {
-            return provisioned.serial();
-        }
-        if (data instanceof ActivationAttempted attempted) {
-            return attempted.serial();
-        }
-        if (data instanceof DeviceStepCompleted step) {
-            return step.serial();
-        }
-        if (data instanceof DeviceLicenseReported license) {
-            return license.serial();
-        }
-        return ((KeyExposed) data).serial();
     }
 }

@@ -63,7 +63,7 @@ public class ReportPublisher {
     /**
      * Appends {@code events} and {@code audit} to the caller's transaction. Each event is keyed by {@link RecordKeys}:
      * an event without a key id reads the keys with its partial key from {@code key_balances}, and its device's key
-     * from {@code devices}, as this transaction sees them.
+     * from {@code devices}, as this transaction reads them.
      */
     public Uni<Void> append(List<? extends CloudEvent<? extends LineEvent>> events, ReceivedReport audit) {
         List<String> payloads = events.stream().map(codec::encode).toList();
@@ -87,8 +87,8 @@ public class ReportPublisher {
         if (RecordKeys.keyIdOf(data) != null) {
             return Uni.createFrom().item(RecordKeys.of(data, List.of(), null));
         }
-        String serial = RecordKeys.serialOf(data);
-        return owners(RecordKeys.partialKeyOf(data), ownersByPartialKey).chain(partialKeyOwners -> {
+        String serial = data.serial();
+        return owners(data.partialKey(), ownersByPartialKey).chain(partialKeyOwners -> {
             if (partialKeyOwners.size() == 1 || !RecordKeys.followsDevice(data) || serial == null) {
                 return Uni.createFrom().item(RecordKeys.of(data, partialKeyOwners, null));
             }

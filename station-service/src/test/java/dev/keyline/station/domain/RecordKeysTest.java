@@ -79,10 +79,10 @@ class RecordKeysTest {
     void namedValuesRead() {
         assertThat(RecordKeys.keyIdOf(provisioned("KEY-A", "7QX4M"))).isEqualTo("KEY-A");
         assertThat(RecordKeys.keyIdOf(exposed("SN-1"))).isNull();
-        assertThat(RecordKeys.partialKeyOf(attempted(null, "7QX4M"))).isEqualTo("7QX4M");
-        assertThat(RecordKeys.partialKeyOf(exposed("SN-1"))).isEqualTo("7QX4M");
-        assertThat(RecordKeys.serialOf(attempted(null, null))).isEqualTo("SN-1");
-        assertThat(RecordKeys.serialOf(exposed(null))).isNull();
+        assertThat(attempted(null, "7QX4M").partialKey()).isEqualTo("7QX4M");
+        assertThat(exposed("SN-1").partialKey()).isEqualTo("7QX4M");
+        assertThat(attempted(null, null).serial()).isEqualTo("SN-1");
+        assertThat(exposed(null).serial()).isNull();
     }
 
     @Test
