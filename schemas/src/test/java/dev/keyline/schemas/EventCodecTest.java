@@ -3,6 +3,7 @@ package dev.keyline.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.ActivationChannel;
 import dev.keyline.schemas.events.DeviceProvisioned;
@@ -40,6 +41,25 @@ class EventCodecTest {
 
         assertThat(result).isInstanceOf(DecodeResult.Rejected.class);
         assertThat(((DecodeResult.Rejected) result).reason()).contains("$.data").contains("serial");
+    }
+
+    @Test
+    void rejectsLineBreakAfterSerial() {
+        String json = codec.encode(provisioned()).replace("\"serial\":\"SN-0001\"", "\"serial\":\"SN-0001\\n\"");
+
+        DecodeResult result = codec.decode(json);
+
+        assertThat(result).isInstanceOf(DecodeResult.Rejected.class);
+        assertThat(((DecodeResult.Rejected) result).reason()).contains("$.data.serial");
+    }
+
+    @Test
+    void envelopeWithLineBreakAfterIdIsInvalid() throws Exception {
+        ObjectNode envelope = (ObjectNode) EventJson.mapper().readTree(codec.encode(provisioned()));
+
+        assertThat(codec.isValidEnvelope(envelope)).isTrue();
+        envelope.put("id", ID + "\n");
+        assertThat(codec.isValidEnvelope(envelope)).isFalse();
     }
 
     @Test

@@ -2,15 +2,10 @@ package dev.keyline.alert.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import dev.keyline.schemas.EventCodec;
 import dev.keyline.schemas.EventJson;
 import dev.keyline.schemas.EventType;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -21,20 +16,10 @@ import java.util.Optional;
 @Singleton
 public class UnknownEventType {
 
-    private static final String ENVELOPE_SCHEMA = "/keyline/schemas/cloudevent-envelope.json";
+    private final EventCodec codec;
 
-    private final JsonSchema envelope;
-
-    public UnknownEventType() {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        try (InputStream in = EventType.class.getResourceAsStream(ENVELOPE_SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException("schema resource missing from the classpath: " + ENVELOPE_SCHEMA);
-            }
-            envelope = factory.getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema " + ENVELOPE_SCHEMA, e);
-        }
+    public UnknownEventType(EventCodec codec) {
+        this.codec = codec;
     }
 
     /** Returns the event's id and type when the record is a valid envelope of an unknown type, else empty. */
@@ -48,7 +33,7 @@ public class UnknownEventType {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
-        if (root == null || !root.isObject() || !envelope.validate(root).isEmpty()) {
+        if (root == null || !root.isObject() || !codec.isValidEnvelope(root)) {
             return Optional.empty();
         }
         String type = root.get("type").asText();

@@ -75,14 +75,14 @@ final class EventLoad {
         });
     }
 
-    private static CloudEvent<DeviceProvisioned> provisioning(int device, BenchmarkKey key) {
+    static CloudEvent<DeviceProvisioned> provisioning(int device, BenchmarkKey key) {
         String serial = serial(device);
         DeviceProvisioned data = new DeviceProvisioned(
                 serial, "line-1", "imaging-01", key.keyId(), key.partialKey(), ProvisioningMethod.UNATTEND, true, null);
         return CloudEvent.create(CloudEvent.lineSource("line-1", "imaging-01"), serial, T0.plusSeconds(device), data);
     }
 
-    private static CloudEvent<ActivationAttempted> activation(int device, BenchmarkKey key) {
+    static CloudEvent<ActivationAttempted> activation(int device, BenchmarkKey key) {
         String serial = serial(device);
         ActivationAttempted data = new ActivationAttempted(
                 serial,

@@ -61,23 +61,24 @@ record MultiRowInsert(String table, List<Column> columns, String suffix) {
     }
 
     private <T> Tuple bind(List<T> rows, Function<T, Object[]> values) {
-        List<Object> arrays = new ArrayList<>(columns.size());
-        for (Column column : columns) {
-            arrays.add(Array.newInstance(ELEMENT_TYPES.get(column.type()), rows.size()));
+        // Every element type is a reference type, so each typed array can be filled as an Object[] without reflection.
+        Object[][] arrays = new Object[columns.size()][];
+        for (int c = 0; c < arrays.length; c++) {
+            arrays[c] = (Object[])
+                    Array.newInstance(ELEMENT_TYPES.get(columns.get(c).type()), rows.size());
         }
         for (int row = 0; row < rows.size(); row++) {
             Object[] parameters = values.apply(rows.get(row));
-            if (parameters.length != columns.size()) {
+            if (parameters.length != arrays.length) {
                 throw new IllegalArgumentException("a row for " + table + " has " + parameters.length + " values for "
                         + columns.size() + " columns");
             }
             for (int c = 0; c < parameters.length; c++) {
-                Object value =
-                        parameters[c] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : parameters[c];
-                Array.set(arrays.get(c), row, value);
+                Object value = parameters[c];
+                arrays[c][row] = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
             }
         }
-        return Tuple.tuple(arrays);
+        return Tuple.tuple(List.of((Object[]) arrays));
     }
 
     private static List<String> firstColumn(RowSet<Row> rows) {
