@@ -8,6 +8,7 @@ public record ImportResult(
         int recorded,
         int unchanged,
         int unmatched,
+        int conflicting,
         int fullKeysDropped,
         List<ImportedReading> readings,
         List<String> problems) {

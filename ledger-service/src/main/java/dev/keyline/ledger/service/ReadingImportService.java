@@ -15,11 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
  * Records Microsoft-reported remaining activations per key. A reading already imported (same key, time and count)
- * changes nothing, so importing the same file twice is harmless. The newest reading sets the key's reported figures.
+ * changes nothing, so importing the same file twice is harmless. A reading with another count for a key and time
+ * already recorded is not recorded and comes back as {@code conflicting}. The newest reading sets the key's reported
+ * figures.
  */
 @ApplicationScoped
 public class ReadingImportService {
@@ -28,6 +31,10 @@ public class ReadingImportService {
     private static final String INSERT =
             "INSERT INTO microsoft_readings (key_id, remaining, read_at, source, allotment)"
                     + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key_id, read_at, remaining) DO NOTHING";
+
+    /** The counts recorded for a key at one time: none, or the one count a reading gave then. */
+    private static final String COUNTS_AT_SAME_TIME =
+            "SELECT remaining FROM microsoft_readings WHERE key_id = ?1 AND read_at = ?2 ORDER BY id";
 
     /** The allotment as of a time: the registration's, plus every top-up up to then. */
     private static final String ALLOTMENT_AS_OF =
@@ -69,12 +76,13 @@ public class ReadingImportService {
                         }))
                 .invoke(result -> LOG.infof(
                         "imported %d Microsoft readings from %s: %d recorded, %d unchanged, %d unmatched,"
-                                + " %d full keys dropped",
+                                + " %d conflicting, %d full keys dropped",
                         result.readings().size(),
                         source,
                         result.recorded(),
                         result.unchanged(),
                         result.unmatched(),
+                        result.conflicting(),
                         result.fullKeysDropped()));
     }
 
@@ -92,19 +100,33 @@ public class ReadingImportService {
                             null,
                             match.reason()));
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(ALLOTMENT_AS_OF, Long.class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(COUNTS_AT_SAME_TIME, Long.class)
+                .setParameter(1, key.keyId)
+                .setParameter(2, reading.readAt())
+                .getResultList()
+                .chain(counts -> {
+                    if (!counts.isEmpty() && !counts.contains(reading.remaining())) {
+                        return Uni.createFrom().item(conflicting(reading, key, counts.get(0)));
+                    }
+                    return insert(session, reading, key, source);
+                }));
+    }
+
+    /** Records a reading unless the same one was recorded before, and makes it the key's newest when it is. */
+    private static Uni<ImportedReading> insert(
+            Mutiny.Session session, MicrosoftReading reading, ProductKeyEntity key, String source) {
+        return session.createNativeQuery(ALLOTMENT_AS_OF, Long.class)
+                .setParameter(1, key.keyId)
+                .setParameter(2, reading.readAt())
+                .getSingleResult()
+                .chain(allotment -> session.createNativeQuery(INSERT)
                         .setParameter(1, key.keyId)
-                        .setParameter(2, reading.readAt())
-                        .getSingleResult()
-                        .chain(allotment -> session.createNativeQuery(INSERT)
-                                .setParameter(1, key.keyId)
-                                .setParameter(2, reading.remaining())
-                                .setParameter(3, reading.readAt())
-                                .setParameter(4, source)
-                                .setParameter(5, allotment)
-                                .executeUpdate()
-                                .map(inserted -> inserted == 1 ? allotment : null)))
+                        .setParameter(2, reading.remaining())
+                        .setParameter(3, reading.readAt())
+                        .setParameter(4, source)
+                        .setParameter(5, allotment)
+                        .executeUpdate()
+                        .map(inserted -> inserted == 1 ? allotment : null))
                 .map(allotmentIfInserted -> {
                     boolean inserted = allotmentIfInserted != null;
                     boolean newest = key.reportedAt == null || !reading.readAt().isBefore(key.reportedAt);
@@ -123,6 +145,24 @@ public class ReadingImportService {
                             key.unexplained(),
                             null);
                 });
+    }
+
+    /**
+     * A reading that gives another count for a key and time already recorded. Microsoft reports one count per key at a
+     * time, so one of the two exports is wrong. The ledger keeps the first, and the operator decides which is right.
+     */
+    private static ImportedReading conflicting(MicrosoftReading reading, ProductKeyEntity key, long recorded) {
+        return new ImportedReading(
+                reading.line(),
+                key.keyId,
+                key.partialKey,
+                reading.remaining(),
+                reading.readAt(),
+                "conflicting",
+                key.unexplained(),
+                "a reading of " + key.keyId + " at " + reading.readAt() + " with " + recorded
+                        + " remaining is recorded already; check which export is right, and import a newer reading"
+                        + " to replace it");
     }
 
     /** The registered key a reading names, or null with the reason none was matched. */
@@ -182,6 +222,7 @@ public class ReadingImportService {
                 count(outcomes, "recorded"),
                 count(outcomes, "unchanged"),
                 count(outcomes, "unmatched"),
+                count(outcomes, "conflicting"),
                 file.fullKeysDropped(),
                 outcomes,
                 file.problems());

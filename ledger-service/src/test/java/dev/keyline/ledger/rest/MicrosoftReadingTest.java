@@ -84,6 +84,36 @@ class MicrosoftReadingTest {
     }
 
     @Test
+    void secondCountAtSameTimeConflicts() {
+        LedgerApi.registerKey("RDG-TWO", "RDTWO-AAAAA-BBBBB-CCCCC-RDW02", 10);
+        String csv = "keyId,remainingActivations,lastUpdate\n"
+                + "RDG-TWO,7,2026-12-01T00:00:00Z\n"
+                + "RDG-TWO,5,2026-12-01T00:00:00Z\n";
+        String reason = "a reading of RDG-TWO at 2026-12-01T00:00:00Z with 7 remaining is recorded already; check"
+                + " which export is right, and import a newer reading to replace it";
+
+        importCsv(csv)
+                .body("recorded", equalTo(1))
+                .body("conflicting", equalTo(1))
+                .body("readings[0].outcome", equalTo("recorded"))
+                .body("readings[1].outcome", equalTo("conflicting"))
+                .body("readings[1].reason", equalTo(reason));
+        importCsv(csv)
+                .body("recorded", equalTo(0))
+                .body("unchanged", equalTo(1))
+                .body("conflicting", equalTo(1));
+
+        given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/RDG-TWO")
+                .then()
+                .statusCode(200)
+                .body("reportedRemaining", equalTo(7))
+                .body("reportedUsed", equalTo(3))
+                .body("unexplained", equalTo(3));
+    }
+
+    @Test
     void utf16CsvWithMarkRead() {
         byte[] text = "keyId,remainingActivations,lastUpdate\r\nKEY-U16,4,2026-12-01T00:00:00Z\r\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
