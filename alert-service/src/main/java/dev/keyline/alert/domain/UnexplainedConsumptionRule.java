@@ -21,9 +21,11 @@ public final class UnexplainedConsumptionRule {
         }
         AlertIdentity identity = AlertIdentity.of(
                 AlertRule.UNEXPLAINED_CONSUMPTION, KeyNames.labels(balance.keyId(), balance.partialKey()));
+        // Unexplained use counts against the allotment as of the reading, which a later top-up does not change, so
+        // the text gives the use Microsoft reported (unexplained plus consumed) instead of today's allotment.
         String readings = String.format(
-                "(allotment %d, Microsoft-reported remaining %s, consumed in the ledger %d)",
-                balance.allotment(), balance.reportedRemaining(), balance.consumed());
+                "(Microsoft-reported use %d and remaining %s, consumed in the ledger %d)",
+                balance.unexplained() + balance.consumed(), balance.reportedRemaining(), balance.consumed());
         String name = KeyNames.name(balance.keyId(), balance.partialKey());
 
         if (balance.unexplained() > tolerance) {
