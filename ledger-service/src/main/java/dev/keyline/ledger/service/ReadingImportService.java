@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -50,9 +51,8 @@ public class ReadingImportService {
     }
 
     public Uni<ImportResult> importReadings(ReadingFile file, String source) {
-        return Panache.withTransaction(() -> ProductKeyEntity.find("order by keyId")
-                        .withLock(LockModeType.PESSIMISTIC_WRITE)
-                        .<ProductKeyEntity>list()
+        return Panache.withTransaction(() -> ProductKeyEntity.<ProductKeyEntity>list("order by keyId")
+                        .call(keys -> lockMatchedKeys(keys, file.readings()))
                         .chain(keys -> {
                             List<ImportedReading> outcomes = new ArrayList<>();
                             Map<String, ProductKeyEntity> touched = new LinkedHashMap<>();
@@ -148,8 +148,9 @@ public class ReadingImportService {
     }
 
     /**
-     * A reading that gives another count for a key and time already recorded. Microsoft reports one count per key at a
-     * time, so one of the two exports is wrong. The ledger keeps the first, and the operator decides which is right.
+     * Returns the outcome of a reading that gives another count for a key and time already recorded. Microsoft reports
+     * one count per key at a time, so one of the two exports is wrong. The ledger keeps the first, and the operator
+     * decides which is right.
      */
     private static ImportedReading conflicting(MicrosoftReading reading, ProductKeyEntity key, long recorded) {
         return new ImportedReading(
@@ -163,6 +164,28 @@ public class ReadingImportService {
                 "a reading of " + key.keyId + " at " + reading.readAt() + " with " + recorded
                         + " remaining is recorded already; check which export is right, and import a newer reading"
                         + " to replace it");
+    }
+
+    /**
+     * Locks the keys the readings match, in key id order as booking locks them, and reads them again under the lock.
+     * Keys the file does not name stay free, so their bookings go on while a large file is imported.
+     */
+    private static Uni<Void> lockMatchedKeys(List<ProductKeyEntity> keys, List<MicrosoftReading> readings) {
+        Map<String, ProductKeyEntity> matched = new TreeMap<>();
+        for (MicrosoftReading reading : readings) {
+            ProductKeyEntity key = match(reading, keys).key();
+            if (key != null) {
+                matched.put(key.keyId, key);
+            }
+        }
+        return Panache.getSession()
+                .chain(session -> Multi.createFrom()
+                        .iterable(matched.values())
+                        .onItem()
+                        .transformToUniAndConcatenate(key -> session.refresh(key, LockModeType.PESSIMISTIC_WRITE))
+                        .collect()
+                        .last())
+                .replaceWithVoid();
     }
 
     /** The registered key a reading names, or null with the reason none was matched. */

@@ -8,12 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.ledger.DatabaseDump;
 import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +116,33 @@ class MicrosoftReadingTest {
                 .body("reportedRemaining", equalTo(7))
                 .body("reportedUsed", equalTo(3))
                 .body("unexplained", equalTo(3));
+    }
+
+    @Test
+    void importLeavesOtherKeysUnlocked() throws Exception {
+        LedgerApi.registerKey("RDG-LCK", "RDLCK-AAAAA-BBBBB-CCCCC-RDL03", 10);
+        LedgerApi.registerKey("RDG-FREE", "RDFRE-AAAAA-BBBBB-CCCCC-RDF04", 10);
+        RestAssuredConfig tenSeconds = RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 10_000));
+
+        try (Connection connection = PostgresTestResource.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT key_id FROM product_keys WHERE key_id = 'RDG-LCK' FOR UPDATE");
+            }
+
+            // RDG-LCK stays locked until the rollback; a file that names only RDG-FREE must not wait for it.
+            given().config(tenSeconds)
+                    .auth()
+                    .oauth2(LedgerApi.OPERATOR)
+                    .contentType("text/csv")
+                    .body("keyId,remainingActivations,lastUpdate\nRDG-FREE,8,2026-12-01T00:00:00Z\n")
+                    .post("/api/v1/imports/microsoft-readings")
+                    .then()
+                    .statusCode(200)
+                    .body("recorded", equalTo(1));
+            connection.rollback();
+        }
     }
 
     @Test
