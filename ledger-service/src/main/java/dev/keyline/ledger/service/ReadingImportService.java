@@ -135,15 +135,7 @@ public class ReadingImportService {
                         key.reportedAt = reading.readAt();
                         key.reportedAllotment = allotmentIfInserted;
                     }
-                    return new ImportedReading(
-                            reading.line(),
-                            key.keyId,
-                            key.partialKey,
-                            reading.remaining(),
-                            reading.readAt(),
-                            inserted ? "recorded" : "unchanged",
-                            key.unexplained(),
-                            null);
+                    return outcome(reading, key, inserted ? "recorded" : "unchanged", null);
                 });
     }
 
@@ -153,17 +145,27 @@ public class ReadingImportService {
      * decides which is right.
      */
     private static ImportedReading conflicting(MicrosoftReading reading, ProductKeyEntity key, long recorded) {
+        return outcome(
+                reading,
+                key,
+                "conflicting",
+                "a reading of " + key.keyId + " at " + reading.readAt() + " with " + recorded
+                        + " remaining is recorded already; check which export is right, and import a newer reading"
+                        + " to replace it");
+    }
+
+    /** The outcome of a reading matched to a key, with the key's unexplained use after it. */
+    private static ImportedReading outcome(
+            MicrosoftReading reading, ProductKeyEntity key, String outcome, String reason) {
         return new ImportedReading(
                 reading.line(),
                 key.keyId,
                 key.partialKey,
                 reading.remaining(),
                 reading.readAt(),
-                "conflicting",
+                outcome,
                 key.unexplained(),
-                "a reading of " + key.keyId + " at " + reading.readAt() + " with " + recorded
-                        + " remaining is recorded already; check which export is right, and import a newer reading"
-                        + " to replace it");
+                reason);
     }
 
     /**
