@@ -119,6 +119,18 @@ class MicrosoftReadingTest {
     }
 
     @Test
+    void conflictFoundAtNanosecondTime() {
+        LedgerApi.registerKey("RDG-NS", "RDNSA-AAAAA-BBBBB-CCCCC-RDN05", 10);
+
+        importCsv("keyId,remainingActivations,lastUpdate\n"
+                        + "RDG-NS,7,2026-12-01T00:00:00.123456789Z\n"
+                        + "RDG-NS,6,2026-12-01T00:00:00.123456Z\n")
+                .body("recorded", equalTo(1))
+                .body("conflicting", equalTo(1))
+                .body("readings[0].readAt", equalTo("2026-12-01T00:00:00.123456Z"));
+    }
+
+    @Test
     void importLeavesOtherKeysUnlocked() throws Exception {
         LedgerApi.registerKey("RDG-LCK", "RDLCK-AAAAA-BBBBB-CCCCC-RDL03", 10);
         LedgerApi.registerKey("RDG-FREE", "RDFRE-AAAAA-BBBBB-CCCCC-RDF04", 10);
