@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Finds every product key in an answer file (unattend.xml): in element text, including key text put directly inside
- * {@code ProductKey}, in attribute values and in comments. Each finding has its XPath and line, the setting (component
+ * {@code ProductKey}, in attribute values and in comments, also when a comment or whitespace splits it. Each finding has its XPath and line, the setting (component
  * and pass) it sits in, the key masked to its last 5 characters, and its class. A key outside the XML structure, such
  * as in a processing instruction, is still found by a scan of the raw text and reported by line.
  *
@@ -43,6 +43,7 @@ public final class AnswerFileScanner {
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
                         scanSplitText(path, classifier, findings);
+                        scanWhitespaceSplitText(path, classifier, findings);
                         path.pop();
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
@@ -51,14 +52,13 @@ public final class AnswerFileScanner {
                             path.peek().addText(reader.getText(), startLine);
                         }
                     }
-                    case XMLStreamConstants.COMMENT -> scanText(
-                            reader.getText(),
-                            startLine,
-                            xpath(path) + "/comment()",
-                            "comment",
-                            path,
-                            classifier,
-                            findings);
+                    case XMLStreamConstants.COMMENT -> {
+                        String location = xpath(path) + "/comment()";
+                        scanText(reader.getText(), startLine, location, "comment", path, classifier, findings);
+                        for (String key : WhitespaceSplitKeys.in(reader.getText())) {
+                            findings.add(finding(key, location, startLine, "comment", path, classifier));
+                        }
+                    }
                     default -> {}
                 }
                 startLine = reader.getLocation().getLineNumber();
@@ -93,10 +93,13 @@ public final class AnswerFileScanner {
         int line = reader.getLocation().getLineNumber();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String value = reader.getAttributeValue(i);
+            String location = xpath(path) + "/@" + reader.getAttributeLocalName(i);
             Matcher matcher = ProductKeys.FULL_KEY.matcher(value);
             while (matcher.find()) {
-                String location = xpath(path) + "/@" + reader.getAttributeLocalName(i);
                 findings.add(finding(matcher.group(), location, line, "attribute", path, classifier));
+            }
+            for (String key : WhitespaceSplitKeys.in(value)) {
+                findings.add(finding(key, location, line, "attribute", path, classifier));
             }
         }
     }
@@ -143,6 +146,18 @@ public final class AnswerFileScanner {
                 continue;
             }
             findings.add(finding(matcher.group(), xpath(path), frame.textLine(), "element", path, classifier));
+        }
+    }
+
+    /** Finds the keys of an element whose text whitespace splits, after comments and child elements are left out. */
+    private static void scanWhitespaceSplitText(
+            Deque<Frame> path, KeyClassifier classifier, List<AnswerFileFinding> findings) {
+        Frame frame = path.peek();
+        if (frame == null || frame.textPieces() == 0) {
+            return;
+        }
+        for (String key : WhitespaceSplitKeys.in(String.join("", frame.pieces()))) {
+            findings.add(finding(key, xpath(path), frame.textLine(), "element", path, classifier));
         }
     }
 

@@ -146,8 +146,8 @@ public class AnswerFileService {
 
     /**
      * Returns the text to store: the answer file with its keys masked, or a note in its place when the parser found a
-     * key that the text does not show as such, because a character reference, a CDATA section or a comment splits or
-     * encodes it. Masking works on the text, so such a key would be stored readable.
+     * key that the text does not show as such, because a character reference, a CDATA section, a comment or whitespace
+     * splits or encodes it. Masking works on the text, so such a key would be stored readable.
      */
     static String storedContent(ArtifactSupport.Redacted redacted, List<AnswerFileFinding> found) {
         Set<String> masked = redacted.exposures().stream()
@@ -162,7 +162,8 @@ public class AnswerFileService {
             return redacted.text();
         }
         return "[not stored: the answer file contains " + hidden + " product key" + (hidden == 1 ? "" : "s")
-                + " written with character references, CDATA sections or comments, which masking cannot cover;"
+                + " written with character references, CDATA sections, comments or line breaks, which masking cannot"
+                + " cover;"
                 + " the findings name where]";
     }
 

@@ -37,6 +37,56 @@ class AnswerFileScannerTest {
     }
 
     @Test
+    void keySplitByLineBreakFound() {
+        String xml = "<unattend><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\">"
+                + "<ProductKey>TSTAA-BBBBB-\n        CCCCC-DDDDD-7QX4M</ProductKey></component></settings></unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.location())
+                    .isEqualTo("/unattend/settings[@pass='specialize']/component[@name='Microsoft-Windows-Shell-Setup']"
+                            + "/ProductKey");
+            assertThat(finding.keyId()).isEqualTo("KEY-A");
+            assertThat(finding.maskedKey()).isEqualTo("*****-*****-*****-*****-7QX4M");
+            assertThat(finding.placement()).isEqualTo("element");
+        });
+    }
+
+    @Test
+    void keyWithLineBreakReferenceInAttributeFound() {
+        String xml = "<unattend><Key Value=\"TSTAA-BBBBB-&#10;CCCCC-DDDDD-7QX4M\"/></unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.location()).isEqualTo("/unattend/Key/@Value");
+            assertThat(finding.keyId()).isEqualTo("KEY-A");
+            assertThat(finding.placement()).isEqualTo("attribute");
+        });
+    }
+
+    @Test
+    void keySplitOverCommentLinesFound() {
+        String xml = "<unattend><!-- old key TSTAA-BBBBB-CCCCC-\n     DDDDD-7QX4M --></unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.location()).isEqualTo("/unattend/comment()");
+            assertThat(finding.placement()).isEqualTo("comment");
+        });
+    }
+
+    @Test
+    void wholeKeyBesideLineBreakFoundOnce() {
+        String xml = "<unattend><ProductKey>\n  TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\n</ProductKey>"
+                + "<!-- TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\n --></unattend>";
+
+        assertThat(AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR)).hasSize(2);
+    }
+
+    @Test
     void unsplitKeyFoundOnce() {
         String xml = "<unattend><ProductKey>TSTAA-BBBBB-CCCCC-DDDDD-7QX4M<!-- note -->, and more text</ProductKey>"
                 + "</unattend>";

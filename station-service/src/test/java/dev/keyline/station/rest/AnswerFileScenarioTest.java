@@ -164,4 +164,22 @@ class AnswerFileScenarioTest {
                 .isEqualTo(1);
         KeyLeaks.assertNowhere(UNKNOWN_KEY, "STQQ-RRRRR-SSSSS-TTTTT-9ZW3K");
     }
+
+    @Test
+    void lineBreakSplitKeyNotStored() throws Exception {
+        String serial = newSerial("SN-NL");
+        String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\">"
+                + "<component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>TSTQQ-RRRRR-\n"
+                + "          SSSSS-TTTTT-9ZW3K</ProductKey></component></settings></unattend>";
+
+        Response response = Artifacts.postAnswerFile(serial, PANTHER, xml);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("findings.maskedKey")).containsExactly("*****-*****-*****-*****-9ZW3K");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the answer file contains 1 product key written with%'"))
+                .isEqualTo(1);
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE content LIKE '%TSTQQ-RRRRR-%'"))
+                .isEqualTo(0);
+    }
 }
