@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.keyline.schemas.events.EventData;
+import dev.keyline.schemas.events.LineEvent;
 import dev.keyline.schemas.keys.KeyRedactor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +76,11 @@ public final class EventCodec {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("event " + event.id() + " breaks its schema: " + problems);
         }
+        Optional<String> subjectProblem = subjectProblem(event.subject(), event.data());
+        if (subjectProblem.isPresent()) {
+            throw new IllegalArgumentException(
+                    "event " + event.id() + " breaks its schema: " + KeyRedactor.maskAll(subjectProblem.get()));
+        }
         return envelope.toString();
     }
 
@@ -108,6 +114,10 @@ public final class EventCodec {
         EventType type = EventType.fromType(root.get("type").asText()).orElseThrow();
         try {
             EventData data = dataReaders.get(type).readValue(root.get("data"));
+            Optional<String> subjectProblem = subjectProblem(root.get("subject").asText(), data);
+            if (subjectProblem.isPresent()) {
+                return new DecodeResult.Rejected(KeyRedactor.maskAll(subjectProblem.get()));
+            }
             CloudEvent<EventData> event = new CloudEvent<>(
                     root.get("id").asText(),
                     root.get("source").asText(),
@@ -161,6 +171,20 @@ public final class EventCodec {
         return messages(dataSchema.validate(envelope.get("data"))).stream()
                 .map(message -> message.startsWith("$") ? "$.data" + message.substring(1) : message)
                 .toList();
+    }
+
+    /**
+     * Returns why a line event's subject is not the serial its data names, or empty. Consumers key a device's events by
+     * the subject, so a subject that differs from {@code data.serial} would book the event on another device.
+     */
+    private static Optional<String> subjectProblem(String subject, EventData data) {
+        if (data instanceof LineEvent line
+                && line.serial() != null
+                && !line.serial().equals(subject)) {
+            return Optional.of("$.subject: '" + Printable.of(subject) + "' is not the device serial '"
+                    + Printable.of(line.serial()) + "' of $.data.serial; send the device's serial as the subject");
+        }
+        return Optional.empty();
     }
 
     private static List<String> messages(Set<ValidationMessage> messages) {

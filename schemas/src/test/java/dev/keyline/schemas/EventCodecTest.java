@@ -63,6 +63,28 @@ class EventCodecTest {
     }
 
     @Test
+    void rejectsSubjectOtherThanSerial() {
+        String json = codec.encode(provisioned()).replace("\"subject\":\"SN-0001\"", "\"subject\":\"SN-0001\\n\"");
+
+        DecodeResult result = codec.decode(json);
+
+        assertThat(((DecodeResult.Rejected) result).reason())
+                .isEqualTo("$.subject: 'SN-0001\\n' is not the device serial 'SN-0001' of $.data.serial; send the"
+                        + " device's serial as the subject");
+    }
+
+    @Test
+    void refusesToEncodeSubjectOtherThanSerial() {
+        CloudEvent<DeviceProvisioned> event = provisioned();
+        CloudEvent<DeviceProvisioned> other =
+                new CloudEvent<>(event.id(), event.source(), event.type(), "SN-0002", event.time(), event.data());
+
+        assertThatThrownBy(() -> codec.encode(other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.subject: 'SN-0002' is not the device serial 'SN-0001'");
+    }
+
+    @Test
     void rejectsUnknownType() {
         String json = codec.encode(provisioned()).replace("keyline.device.provisioned.v1", "keyline.device.melted.v1");
 
