@@ -27,6 +27,11 @@ public final class TestEvents {
                 serial, "line-1", "activation-01", keyId, partialKey, ActivationChannel.INTERNET, result, null));
     }
 
+    /** Returns the event dated at {@code time} instead of the fixed test time. */
+    public static CloudEvent<LineEvent> at(Instant time, CloudEvent<LineEvent> event) {
+        return new CloudEvent<>(event.id(), event.source(), event.type(), event.subject(), time, event.data());
+    }
+
     public static String json(CloudEvent<?> event) {
         return CODEC.encode(event);
     }

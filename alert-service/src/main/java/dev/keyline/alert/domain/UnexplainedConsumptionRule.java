@@ -21,16 +21,17 @@ public final class UnexplainedConsumptionRule {
         }
         AlertIdentity identity = AlertIdentity.of(
                 AlertRule.UNEXPLAINED_CONSUMPTION, KeyNames.labels(balance.keyId(), balance.partialKey()));
-        // Unexplained use counts against the allotment as of the reading, which a later top-up does not change, so
-        // the text gives the use Microsoft reported (unexplained plus consumed) instead of today's allotment.
+        // Unexplained use compares the reading with the activations booked up to its time. The event carries neither
+        // the allotment as of the reading nor that count, so the text gives the remaining count and today's use.
         String readings = String.format(
-                "(Microsoft-reported use %d and remaining %s, consumed in the ledger %d)",
-                balance.unexplained() + balance.consumed(), balance.reportedRemaining(), balance.consumed());
+                "(Microsoft-reported remaining %s, consumed in the ledger now %d)",
+                balance.reportedRemaining(), balance.consumed());
         String name = KeyNames.name(balance.keyId(), balance.partialKey());
 
         if (balance.unexplained() > tolerance) {
             String summary = String.format(
-                    "Microsoft counts %d more activations of %s than the ledger booked %s, above the tolerance of %d",
+                    "Microsoft counts %d more activations of %s than the ledger booked up to the reading %s, above the"
+                            + " tolerance of %d",
                     balance.unexplained(), name, readings, tolerance);
             String action = String.format(
                     "treat %s as possibly leaked: compare the devices in VAMT's activation history with the ledger's"

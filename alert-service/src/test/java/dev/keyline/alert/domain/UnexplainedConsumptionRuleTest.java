@@ -24,23 +24,24 @@ class UnexplainedConsumptionRuleTest {
         assertThat(fire.identity().text()).isEqualTo("unexplained-consumption{keyId=\"KEY-B\",partialKey=\"7QX4M\"}");
         assertThat(fire.summary())
                 .isEqualTo("Microsoft counts 10 more activations of KEY-B (partial key 7QX4M) than the ledger booked"
-                        + " (Microsoft-reported use 50 and remaining 50, consumed in the ledger 40), above the"
-                        + " tolerance of 3");
+                        + " up to the reading (Microsoft-reported remaining 50, consumed in the ledger now 40), above"
+                        + " the tolerance of 3");
         assertThat(fire.action()).startsWith("treat KEY-B as possibly leaked");
     }
 
     @Test
-    void topUpAfterReadingKeepsReportedUse() {
-        // Read at allotment 100 (50 remaining, 50 used), then topped up by 10: the ledger still counts 10 unexplained.
+    void laterUseAndTopUpKeepText() {
+        // Read at allotment 100 (50 remaining, 50 used, 40 booked), then topped up by 10 and 5 more booked: the ledger
+        // still counts 10 unexplained, and the text gives the reading's remaining count beside today's consumption.
         BalanceChanged balance =
-                new BalanceChanged("KEY-B", "7QX4M", 110, 0, 40, 70, "cause", "active", 0L, null, 50L, 10L);
+                new BalanceChanged("KEY-B", "7QX4M", 110, 0, 45, 65, "cause", "active", 0L, null, 50L, 10L);
 
         Evaluation.Fire fire = (Evaluation.Fire) rule.evaluate(balance);
 
         assertThat(fire.summary())
                 .isEqualTo("Microsoft counts 10 more activations of KEY-B (partial key 7QX4M) than the ledger booked"
-                        + " (Microsoft-reported use 50 and remaining 50, consumed in the ledger 40), above the"
-                        + " tolerance of 3");
+                        + " up to the reading (Microsoft-reported remaining 50, consumed in the ledger now 45), above"
+                        + " the tolerance of 3");
     }
 
     @Test

@@ -50,6 +50,10 @@ public class ProductKeyEntity extends PanacheEntityBase {
     @Column(name = "reported_allotment")
     public Long reportedAllotment;
 
+    /** The activations booked with a time up to the newest reading's, or null for a reading imported before it was kept. */
+    @Column(name = "reported_consumed")
+    public Long reportedConsumed;
+
     /** The version of the key's last published balance; {@code LedgerEvents} advances it. */
     @Column(name = "balance_version")
     public long balanceVersion;
@@ -63,10 +67,13 @@ public class ProductKeyEntity extends PanacheEntityBase {
         return allotmentThen - reportedRemaining;
     }
 
-    /** Returns the activations Microsoft counted that the ledger did not book, or null without a reading. */
+    /**
+     * Returns the activations Microsoft counted that the ledger did not book for times up to the reading, or null
+     * without a reading. Activations booked for later times do not lower it.
+     */
     public Long unexplained() {
         Long used = reportedUsed();
-        return used == null ? null : used - consumed;
+        return used == null ? null : used - (reportedConsumed == null ? consumed : reportedConsumed);
     }
 
     public KeyBalance balance() {

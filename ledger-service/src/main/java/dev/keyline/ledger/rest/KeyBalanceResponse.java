@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A key's balance as the API returns it; {@code available} below zero means over-committed. The reported figures come
  * from the latest imported Microsoft reading: {@code reportedUsed} = the allotment as of the reading - its remaining
- * count, and {@code unexplained} = reported used - consumed.
+ * count, and {@code unexplained} = reported used - the activations booked with a time up to the reading.
  */
 public record KeyBalanceResponse(
         String keyId,

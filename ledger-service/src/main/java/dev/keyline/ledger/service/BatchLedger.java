@@ -131,6 +131,10 @@ final class BatchLedger {
         key.committed += movement.committedDelta();
         key.consumed += movement.consumedDelta();
         key.unattributed += movement.unattributedDelta();
+        if (key.reportedConsumed != null && !event.time().isAfter(key.reportedAt)) {
+            // An activation dated up to the newest reading arrived after it: the reading had counted it.
+            key.reportedConsumed += movement.consumedDelta();
+        }
 
         append(event, key, movement.type(), movement.serial(), movement.committedDelta(), movement.consumedDelta());
         boolean changesCounts =

@@ -32,7 +32,7 @@ final class BatchReader {
 
     private static final String LOAD_KEYS = "SELECT key_id, fingerprint, partial_key, allotment, committed, consumed,"
             + " unattributed, chain_head, registered_at, state, state_reason, reported_remaining, reported_at,"
-            + " reported_allotment, balance_version FROM product_keys";
+            + " reported_allotment, reported_consumed, balance_version FROM product_keys";
 
     private static final String LOAD_DEVICES = "SELECT serial, key_id, partial_key, line_id, station_id, method,"
             + " status, activation_attempts, successful_activations, last_result, provisioned_at, activated_at,"
@@ -147,6 +147,7 @@ final class BatchReader {
         key.reportedRemaining = row.getLong("reported_remaining");
         key.reportedAt = instant(row.getOffsetDateTime("reported_at"));
         key.reportedAllotment = row.getLong("reported_allotment");
+        key.reportedConsumed = row.getLong("reported_consumed");
         key.balanceVersion = row.getLong("balance_version");
         return key;
     }

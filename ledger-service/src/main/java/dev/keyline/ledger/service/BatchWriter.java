@@ -102,12 +102,16 @@ final class BatchWriter {
                     new Column("reason", TEXT)),
             "ON CONFLICT DO NOTHING");
 
-    /** Writes back what booking changes on a key: its counts, chain head and state, but never its allotment. */
+    /**
+     * Writes back what booking changes on a key: its counts, chain head and state, and the consumption up to its
+     * newest reading, but never its allotment or the reading itself.
+     */
     private static final String UPDATE_KEYS = "UPDATE product_keys AS k SET committed = u.committed,"
             + " consumed = u.consumed, unattributed = u.unattributed, chain_head = u.chain_head, state = u.state,"
-            + " state_reason = u.state_reason, balance_version = u.balance_version FROM unnest($1::text[],"
-            + " $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::bigint[]) AS u"
-            + " (key_id, committed, consumed, unattributed, chain_head, state, state_reason, balance_version)"
+            + " state_reason = u.state_reason, balance_version = u.balance_version,"
+            + " reported_consumed = u.reported_consumed FROM unnest($1::text[], $2::bigint[], $3::bigint[],"
+            + " $4::bigint[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[]) AS u (key_id, committed,"
+            + " consumed, unattributed, chain_head, state, state_reason, balance_version, reported_consumed)"
             + " WHERE k.key_id = u.key_id";
 
     /** Adds a batch's booked count per partition and moves its last offset forward, never back. */
@@ -138,6 +142,7 @@ final class BatchWriter {
         String[] states = new String[size];
         String[] reasons = new String[size];
         Long[] versions = new Long[size];
+        Long[] reportedConsumed = new Long[size];
         int i = 0;
         for (ProductKeyEntity key : keys) {
             ids[i] = key.keyId;
@@ -148,10 +153,11 @@ final class BatchWriter {
             states[i] = key.state;
             reasons[i] = key.stateReason;
             versions[i] = key.balanceVersion;
+            reportedConsumed[i] = key.reportedConsumed;
             i++;
         }
-        Tuple parameters =
-                Tuple.tuple(List.of(ids, committed, consumed, unattributed, chainHeads, states, reasons, versions));
+        Tuple parameters = Tuple.tuple(List.of(
+                ids, committed, consumed, unattributed, chainHeads, states, reasons, versions, reportedConsumed));
         return connection.preparedQuery(UPDATE_KEYS).execute(parameters).replaceWithVoid();
     }
 

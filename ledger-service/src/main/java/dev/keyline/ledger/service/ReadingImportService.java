@@ -12,10 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -36,6 +37,10 @@ public class ReadingImportService {
     /** The counts recorded for a key at one time: none, or the one count a reading gave then. */
     private static final String COUNTS_AT_SAME_TIME =
             "SELECT remaining FROM microsoft_readings WHERE key_id = ?1 AND read_at = ?2 ORDER BY id";
+
+    /** The activations booked for times up to a reading's: what the reading's count can be compared with. */
+    private static final String CONSUMED_AS_OF = "SELECT CAST(coalesce(sum(consumed_delta), 0) AS bigint) FROM journal"
+            + " WHERE key_id = ?1 AND occurred_at <= ?2";
 
     /** The allotment as of a time: the registration's, plus every top-up up to then. */
     private static final String ALLOTMENT_AS_OF =
@@ -115,28 +120,35 @@ public class ReadingImportService {
     /** Records a reading unless the same one was recorded before, and makes it the key's newest when it is. */
     private static Uni<ImportedReading> insert(
             Mutiny.Session session, MicrosoftReading reading, ProductKeyEntity key, String source) {
-        return session.createNativeQuery(ALLOTMENT_AS_OF, Long.class)
+        return asOf(session, ALLOTMENT_AS_OF, key, reading).chain(allotment -> session.createNativeQuery(INSERT)
                 .setParameter(1, key.keyId)
-                .setParameter(2, reading.readAt())
-                .getSingleResult()
-                .chain(allotment -> session.createNativeQuery(INSERT)
-                        .setParameter(1, key.keyId)
-                        .setParameter(2, reading.remaining())
-                        .setParameter(3, reading.readAt())
-                        .setParameter(4, source)
-                        .setParameter(5, allotment)
-                        .executeUpdate()
-                        .map(inserted -> inserted == 1 ? allotment : null))
-                .map(allotmentIfInserted -> {
-                    boolean inserted = allotmentIfInserted != null;
+                .setParameter(2, reading.remaining())
+                .setParameter(3, reading.readAt())
+                .setParameter(4, source)
+                .setParameter(5, allotment)
+                .executeUpdate()
+                .chain(inserted -> {
                     boolean newest = key.reportedAt == null || !reading.readAt().isBefore(key.reportedAt);
-                    if (inserted && newest) {
+                    if (inserted == 0 || !newest) {
+                        return Uni.createFrom()
+                                .item(outcome(reading, key, inserted == 1 ? "recorded" : "unchanged", null));
+                    }
+                    return asOf(session, CONSUMED_AS_OF, key, reading).map(consumed -> {
                         key.reportedRemaining = reading.remaining();
                         key.reportedAt = reading.readAt();
-                        key.reportedAllotment = allotmentIfInserted;
-                    }
-                    return outcome(reading, key, inserted ? "recorded" : "unchanged", null);
-                });
+                        key.reportedAllotment = allotment;
+                        key.reportedConsumed = consumed;
+                        return outcome(reading, key, "recorded", null);
+                    });
+                }));
+    }
+
+    /** Runs one of the as-of sums of the key's journal for the reading's time. */
+    private static Uni<Long> asOf(Mutiny.Session session, String sum, ProductKeyEntity key, MicrosoftReading reading) {
+        return session.createNativeQuery(sum, Long.class)
+                .setParameter(1, key.keyId)
+                .setParameter(2, reading.readAt())
+                .getSingleResult();
     }
 
     /**
@@ -169,24 +181,30 @@ public class ReadingImportService {
     }
 
     /**
-     * Locks the keys the readings match, in key id order as booking locks them, and reads them again under the lock.
-     * Keys the file does not name stay free, so their bookings go on while a large file is imported.
+     * Locks the keys the readings match and reads them again under the lock. The database orders the lock as booking's
+     * does ({@code ORDER BY key_id}), so the two wait for each other instead of deadlocking whatever the database's
+     * collation. Keys the file does not name stay free, so their bookings go on while a large file is imported.
      */
     private static Uni<Void> lockMatchedKeys(List<ProductKeyEntity> keys, List<MicrosoftReading> readings) {
-        Map<String, ProductKeyEntity> matched = new TreeMap<>();
+        Set<String> matched = new HashSet<>();
         for (MicrosoftReading reading : readings) {
             ProductKeyEntity key = match(reading, keys).key();
             if (key != null) {
-                matched.put(key.keyId, key);
+                matched.add(key.keyId);
             }
         }
-        return Panache.getSession()
-                .chain(session -> Multi.createFrom()
-                        .iterable(matched.values())
+        if (matched.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return ProductKeyEntity.find("keyId in ?1 order by keyId", matched)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<ProductKeyEntity>list()
+                .chain(locked -> Panache.getSession().chain(session -> Multi.createFrom()
+                        .iterable(locked)
                         .onItem()
-                        .transformToUniAndConcatenate(key -> session.refresh(key, LockModeType.PESSIMISTIC_WRITE))
+                        .transformToUniAndConcatenate(session::refresh)
                         .collect()
-                        .last())
+                        .last()))
                 .replaceWithVoid();
     }
 

@@ -1,6 +1,7 @@
 package dev.keyline.ledger.rest;
 
 import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.at;
 import static dev.keyline.ledger.TestEvents.json;
 import static dev.keyline.ledger.TestEvents.provisioned;
 import static io.restassured.RestAssured.given;
@@ -12,7 +13,9 @@ import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.ledger.DatabaseDump;
 import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
+import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.LineEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -20,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,41 @@ class MicrosoftReadingTest {
         assertThat(key.getLong("committed")).isZero();
         assertThat(firstImport).doesNotContain(KEY);
         assertThat(DatabaseDump.allRowsAsText()).doesNotContain(KEY);
+    }
+
+    @Test
+    void laterActivationsKeepUnexplainedUse() {
+        LedgerApi.registerKey("RDG-LATE", "RDLAT-AAAAA-BBBBB-CCCCC-RDL06", 50);
+        bookDevices("RDG-LATE", "RL-A", 4, null);
+        importCsv("keyId,remainingActivations,lastUpdate\nRDG-LATE,40,2026-12-01T00:00:00Z\n")
+                .body("readings[0].unexplained", equalTo(6));
+
+        // Devices activated after the reading's time are not in Microsoft's count, so they explain nothing.
+        bookDevices("RDG-LATE", "RL-B", 3, Instant.parse("2026-12-02T08:00:00Z"));
+        JsonPath afterReading = LedgerApi.key("RDG-LATE");
+        assertThat(afterReading.getLong("consumed")).isEqualTo(7);
+        assertThat(afterReading.getLong("unexplained")).isEqualTo(6);
+
+        // An activation from before the reading that reaches the ledger late is in it, and explains one.
+        bookDevices("RDG-LATE", "RL-C", 1, Instant.parse("2026-11-30T08:00:00Z"));
+        JsonPath late = LedgerApi.key("RDG-LATE");
+        assertThat(late.getLong("consumed")).isEqualTo(8);
+        assertThat(late.getLong("unexplained")).isEqualTo(5);
+    }
+
+    /** Provisions and activates {@code count} devices on the key, dated at {@code time} or the fixed test time. */
+    private static void bookDevices(String keyId, String prefix, int count, Instant time) {
+        long consumedBefore = LedgerApi.key(keyId).getLong("consumed");
+        List<String> events = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            CloudEvent<LineEvent> provisioning = provisioned(prefix + "-" + i, keyId, null);
+            CloudEvent<LineEvent> activation = activation(prefix + "-" + i, keyId, null, "success");
+            events.add(json(time == null ? provisioning : at(time, provisioning)));
+            events.add(json(time == null ? activation : at(time.plusSeconds(60), activation)));
+        }
+        KafkaTestClient.produce(Topics.LINE_EVENTS, keyId, events.toArray(String[]::new));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key(keyId).getLong("consumed") == consumedBefore + count);
     }
 
     @Test

@@ -4,7 +4,8 @@ package dev.keyline.schemas.events;
  * A key's balance after the ledger booked a batch of events; {@code available} below zero means over-committed.
  * {@code state} is {@code active}, {@code exhausted}, {@code blocked} or {@code retired}; {@code fingerprint}
  * lets the station service recognise the key in artifacts;
- * {@code unexplained} is (allotment - reported remaining) - consumed once a Microsoft reading was imported.
+ * {@code unexplained} is (allotment as of the reading - reported remaining) - activations booked with a time up to the
+ * reading, once a Microsoft reading was imported.
  * {@code version} grows by one with each balance of the key, so the latest balance is the one with the highest
  * version, whatever the times of the events that caused them.
  */
