@@ -33,6 +33,7 @@ public final class EventCodec {
 
     private static final String ENVELOPE_SCHEMA = "/keyline/schemas/cloudevent-envelope.json";
     private static final String TIME_PROBLEM = "$.time: not an RFC 3339 date-time";
+    private static final int QUOTED_LENGTH = 80;
     /** The factory's default settings, so messages keep paths such as {@code $.serial}, with ECMA-262 patterns. */
     @SuppressWarnings("deprecation")
     private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder(
@@ -188,7 +189,25 @@ public final class EventCodec {
     }
 
     private static List<String> messages(Set<ValidationMessage> messages) {
-        return messages.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.toList());
+        return messages.stream().map(EventCodec::message).sorted().collect(Collectors.toList());
+    }
+
+    /**
+     * Returns a violation's message with the value it is about, when that is a single value such as a string: a
+     * reader of a dead letter then sees what was sent, line breaks escaped and keys masked. At most
+     * {@value #QUOTED_LENGTH} characters of a string are quoted.
+     */
+    private static String message(ValidationMessage violation) {
+        JsonNode value = violation.getInstanceNode();
+        if (value == null || !value.isValueNode()) {
+            return violation.getMessage();
+        }
+        String quoted = value.isTextual() ? "'" + Printable.of(shortened(value.textValue())) + "'" : value.toString();
+        return violation.getMessage() + ", got " + KeyRedactor.maskForEcho(quoted);
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= QUOTED_LENGTH ? text : text.substring(0, QUOTED_LENGTH) + "...";
     }
 
     private static JsonSchema load(JsonSchemaFactory factory, String resource) {

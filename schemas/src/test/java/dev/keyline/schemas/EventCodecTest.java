@@ -50,7 +50,20 @@ class EventCodecTest {
         DecodeResult result = codec.decode(json);
 
         assertThat(result).isInstanceOf(DecodeResult.Rejected.class);
-        assertThat(((DecodeResult.Rejected) result).reason()).contains("$.data.serial");
+        assertThat(((DecodeResult.Rejected) result).reason())
+                .isEqualTo("$.data.serial: does not match the regex pattern ^[A-Za-z0-9._-]{1,64}$, got 'SN-0001\\n'");
+    }
+
+    @Test
+    void quotedValueHidesKey() {
+        String json = codec.encode(provisioned())
+                .replace("\"serial\":\"SN-0001\"", "\"serial\":\"tstaa-bbbbb-ccccc-ddddd-7qx4m!\"");
+
+        DecodeResult result = codec.decode(json);
+
+        assertThat(((DecodeResult.Rejected) result).reason())
+                .isEqualTo("$.data.serial: does not match the regex pattern ^[A-Za-z0-9._-]{1,64}$,"
+                        + " got '*****-*****-*****-*****-7QX4M!'");
     }
 
     @Test
