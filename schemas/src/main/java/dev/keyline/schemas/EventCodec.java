@@ -193,9 +193,9 @@ public final class EventCodec {
     }
 
     /**
-     * Returns a violation's message with the value it is about, when that is a single value such as a string: a
-     * reader of a dead letter then sees what was sent, line breaks escaped and keys masked. At most
-     * {@value #QUOTED_LENGTH} characters of a string are quoted.
+     * Returns a violation's message followed by the value it is about, when that is a single value such as a string,
+     * so a dead letter shows what was sent. Line breaks are escaped, keys masked, and a string cut to
+     * {@value #QUOTED_LENGTH} characters.
      */
     private static String message(ValidationMessage violation) {
         JsonNode value = violation.getInstanceNode();

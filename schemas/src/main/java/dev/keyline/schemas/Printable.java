@@ -1,14 +1,15 @@
 package dev.keyline.schemas;
 
 /**
- * Writes a value into a message with its control characters and line separators escaped, such as {@code \n} and
- * {@code \u2028}, so a value that differs from another only by a line break shows the difference, and a message
+ * Text of a value for a message, with control characters and line separators escaped, such as {@code \n} and
+ * {@code \u2028}. A value that differs from another only by a line break then shows the difference, and the message
  * stays on one line in a log or a Kafka header.
  */
 final class Printable {
 
     private Printable() {}
 
+    /** Returns {@code value} with its control characters and line separators escaped. */
     static String of(String value) {
         StringBuilder text = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Tells whether a JSON value is valid against one of Keyline's JSON Schemas, without messages and at a fraction of
- * the general validator's cost. It knows the keywords these schemas use: {@code type} (object, string or boolean),
+ * the general validator's cost. It supports the keywords these schemas use: {@code type} (object, string or boolean),
  * {@code required}, {@code properties}, {@code additionalProperties: false}, {@code pattern}, {@code minLength},
  * {@code maxLength}, {@code enum} and {@code const} of strings, and {@code anyOf}; annotations are ignored. It reads
  * them as the general validator does, given {@link SchemaPattern#FACTORY}: a pattern is read as ECMA-262 reads it,
@@ -26,7 +26,7 @@ final class SchemaCheck {
 
     private SchemaCheck() {}
 
-    /** Compiles a schema into a check, or returns empty when the schema uses a keyword this class does not know. */
+    /** Compiles a schema into a check, or returns empty when the schema uses a keyword this class does not support. */
     static Optional<Predicate<JsonNode>> compile(JsonNode schema) {
         if (!schema.isObject()) {
             return Optional.empty();
@@ -86,7 +86,17 @@ final class SchemaCheck {
         }
         List<String> names = new ArrayList<>();
         value.forEach(name -> names.add(name.asText()));
-        return Optional.of(node -> !node.isObject() || names.stream().allMatch(node::has));
+        return Optional.of(node -> {
+            if (!node.isObject()) {
+                return true;
+            }
+            for (String name : names) {
+                if (!node.has(name)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     private static Optional<Predicate<JsonNode>> properties(JsonNode value) {
@@ -191,6 +201,13 @@ final class SchemaCheck {
             }
             branches.add(check.get());
         }
-        return Optional.of(node -> branches.stream().anyMatch(branch -> branch.test(node)));
+        return Optional.of(node -> {
+            for (Predicate<JsonNode> branch : branches) {
+                if (branch.test(node)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 }

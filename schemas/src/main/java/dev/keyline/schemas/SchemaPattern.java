@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class SchemaPattern {
 
-    /** Gives the general validator the same reading of patterns as {@link SchemaCheck}. */
+    /** The regular expression factory that makes the general validator read patterns as {@link SchemaCheck} does. */
     static final RegularExpressionFactory FACTORY = regex -> {
         Pattern pattern = compile(regex);
         return (RegularExpression) value -> pattern.matcher(value).find();

@@ -67,7 +67,7 @@ class EventCodecTest {
     }
 
     @Test
-    void envelopeWithLineBreakAfterIdIsInvalid() throws Exception {
+    void idWithLineBreakInvalid() throws Exception {
         ObjectNode envelope = (ObjectNode) EventJson.mapper().readTree(codec.encode(provisioned()));
 
         assertThat(codec.isValidEnvelope(envelope)).isTrue();
@@ -87,7 +87,7 @@ class EventCodecTest {
     }
 
     @Test
-    void refusesToEncodeSubjectOtherThanSerial() {
+    void encodeRejectsOtherSubject() {
         CloudEvent<DeviceProvisioned> event = provisioned();
         CloudEvent<DeviceProvisioned> other =
                 new CloudEvent<>(event.id(), event.source(), event.type(), "SN-0002", event.time(), event.data());

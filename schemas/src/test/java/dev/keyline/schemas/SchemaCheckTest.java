@@ -69,7 +69,7 @@ class SchemaCheckTest {
              "datacontenttype":"application/json","data":{"serial":"SN-0001"}}""";
 
     @Property(tries = 4000)
-    void agreesWithTheGeneralValidatorOnLineEventData(@ForAll("brokenData") Tuple.Tuple2<EventType, JsonNode> data) {
+    void agreesOnLineEventData(@ForAll("brokenData") Tuple.Tuple2<EventType, JsonNode> data) {
         JsonSchema schema = load(data.get1().schemaResource());
         Predicate<JsonNode> check = SchemaCheck.compile(schema.getSchemaNode()).orElseThrow();
 
@@ -79,7 +79,7 @@ class SchemaCheckTest {
     }
 
     @Property(tries = 2000)
-    void agreesWithTheGeneralValidatorOnEnvelopes(@ForAll("brokenEnvelopes") JsonNode envelope) {
+    void agreesOnEnvelopes(@ForAll("brokenEnvelopes") JsonNode envelope) {
         JsonSchema schema = load(ENVELOPE);
         Predicate<JsonNode> check = SchemaCheck.compile(schema.getSchemaNode()).orElseThrow();
 
@@ -89,7 +89,7 @@ class SchemaCheckTest {
     }
 
     @Property(tries = 10)
-    void theEnvelopeAndEveryLineEventSchemaCompile(@ForAll("lineEventTypes") EventType type) {
+    void lineEventSchemasCompile(@ForAll("lineEventTypes") EventType type) {
         assertThat(SchemaCheck.compile(load(type.schemaResource()).getSchemaNode()))
                 .isPresent();
         assertThat(SchemaCheck.compile(load(ENVELOPE).getSchemaNode())).isPresent();

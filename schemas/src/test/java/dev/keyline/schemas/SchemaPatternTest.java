@@ -48,7 +48,7 @@ class SchemaPatternTest {
     }
 
     @Test
-    void generalValidatorReadsPatternsTheSameWay() {
+    void factoryMatchesTheSame() {
         assertThat(SchemaPattern.FACTORY.getRegularExpression("^[A-Z0-9]{5}$").matches("7QX4M"))
                 .isTrue();
         assertThat(SchemaPattern.FACTORY.getRegularExpression("^[A-Z0-9]{5}$").matches("7QX4M\n"))

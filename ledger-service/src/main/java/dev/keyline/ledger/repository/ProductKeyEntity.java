@@ -50,7 +50,7 @@ public class ProductKeyEntity extends PanacheEntityBase {
     @Column(name = "reported_allotment")
     public Long reportedAllotment;
 
-    /** The activations booked with a time up to the newest reading's, or null for a reading imported before it was kept. */
+    /** The activations booked with a time up to the newest reading's time, or null before the first reading. */
     @Column(name = "reported_consumed")
     public Long reportedConsumed;
 

@@ -57,21 +57,23 @@ public class ReadingImportService {
 
     public Uni<ImportResult> importReadings(ReadingFile file, String source) {
         return Panache.withTransaction(() -> ProductKeyEntity.<ProductKeyEntity>list("order by keyId")
-                        .call(keys -> lockMatchedKeys(keys, file.readings()))
-                        .chain(keys -> {
+                        .map(keys -> file.readings().stream()
+                                .map(reading -> new MatchedReading(reading, match(reading, keys)))
+                                .toList())
+                        .call(ReadingImportService::lockMatchedKeys)
+                        .chain(matched -> {
                             List<ImportedReading> outcomes = new ArrayList<>();
                             Map<String, ProductKeyEntity> touched = new LinkedHashMap<>();
                             return Multi.createFrom()
-                                    .iterable(file.readings())
+                                    .iterable(matched)
                                     .onItem()
-                                    .transformToUniAndConcatenate(reading -> record(
-                                                    reading, match(reading, keys), source)
+                                    .transformToUniAndConcatenate(item -> record(item.reading(), item.match(), source)
                                             .invoke(outcome -> {
                                                 outcomes.add(outcome);
                                                 if ("recorded".equals(outcome.outcome())) {
-                                                    touched.put(
-                                                            outcome.keyId(),
-                                                            match(reading, keys).key());
+                                                    ProductKeyEntity key =
+                                                            item.match().key();
+                                                    touched.put(key.keyId, key);
                                                 }
                                             }))
                                     .collect()
@@ -143,7 +145,7 @@ public class ReadingImportService {
                 }));
     }
 
-    /** Runs one of the as-of sums of the key's journal for the reading's time. */
+    /** Returns a sum of the key's journal as of the reading's time, such as {@link #CONSUMED_AS_OF}. */
     private static Uni<Long> asOf(Mutiny.Session session, String sum, ProductKeyEntity key, MicrosoftReading reading) {
         return session.createNativeQuery(sum, Long.class)
                 .setParameter(1, key.keyId)
@@ -185,12 +187,11 @@ public class ReadingImportService {
      * does ({@code ORDER BY key_id}), so the two wait for each other instead of deadlocking whatever the database's
      * collation. Keys the file does not name stay free, so their bookings go on while a large file is imported.
      */
-    private static Uni<Void> lockMatchedKeys(List<ProductKeyEntity> keys, List<MicrosoftReading> readings) {
+    private static Uni<Void> lockMatchedKeys(List<MatchedReading> readings) {
         Set<String> matched = new HashSet<>();
-        for (MicrosoftReading reading : readings) {
-            ProductKeyEntity key = match(reading, keys).key();
-            if (key != null) {
-                matched.add(key.keyId);
+        for (MatchedReading reading : readings) {
+            if (reading.match().key() != null) {
+                matched.add(reading.match().key().keyId);
             }
         }
         if (matched.isEmpty()) {
@@ -207,6 +208,9 @@ public class ReadingImportService {
                         .last()))
                 .replaceWithVoid();
     }
+
+    /** A reading of the file with the registered key it names. */
+    private record MatchedReading(MicrosoftReading reading, Match match) {}
 
     /** The registered key a reading names, or null with the reason none was matched. */
     private record Match(ProductKeyEntity key, String reason) {

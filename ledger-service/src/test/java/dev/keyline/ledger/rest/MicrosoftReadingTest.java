@@ -182,7 +182,7 @@ class MicrosoftReadingTest {
                 statement.execute("SELECT key_id FROM product_keys WHERE key_id = 'RDG-LCK' FOR UPDATE");
             }
 
-            // RDG-LCK stays locked until the rollback; a file that names only RDG-FREE must not wait for it.
+            // RDG-LCK stays locked until the rollback. A file that names only RDG-FREE must not wait for it.
             given().config(tenSeconds)
                     .auth()
                     .oauth2(LedgerApi.OPERATOR)

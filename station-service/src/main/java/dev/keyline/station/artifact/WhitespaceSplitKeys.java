@@ -21,7 +21,7 @@ final class WhitespaceSplitKeys {
 
     private WhitespaceSplitKeys() {}
 
-    /** Returns the keys {@code text} holds only once its whitespace is removed, in order; keys found whole are left out. */
+    /** Returns the keys {@code text} contains only once its whitespace is removed, in order, without keys found whole. */
     static List<String> in(String text) {
         if (!WHITESPACE.matcher(text).find()) {
             return List.of();
