@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * The command line of {@code bin/benchmark-ledger}.
  *
  * @param events line events to produce and book; half are provisionings and half successful activations
+ * @param warmUpEvents further line events produced before them, which the ledger books before the warm measurement
+ *     starts
  * @param keys registered keys the devices are spread over
  * @param insertConnections connections of the raw PostgreSQL insert measurement
  * @param bookingTimeout how long to wait for the ledger to book every event; the rate is then measured over the
@@ -21,6 +23,7 @@ import java.util.TreeMap;
  */
 public record BenchmarkOptions(
         int events,
+        int warmUpEvents,
         int keys,
         int insertConnections,
         Duration bookingTimeout,
@@ -29,8 +32,8 @@ public record BenchmarkOptions(
         boolean help) {
 
     public static final int MIN_EVENTS = 1_000;
-    /** The made-up partial keys have two digits, so at most 99 keys are distinct. */
-    public static final int MAX_KEYS = 99;
+    /** The made-up partial keys have three digits and key names are skipped to spread them, so at most 200 keys. */
+    public static final int MAX_KEYS = 200;
 
     public static final String USAGE =
             """
@@ -41,10 +44,14 @@ public record BenchmarkOptions(
             ledger-service and measures how fast it books the same events.
 
             Options:
-              --events N                   Line events to produce (even, at least 1000).
+              --events N                   Line events to measure (even, at least 1000).
                                            Default: 1000000.
-              --keys N                     Registered keys the devices are spread over (1 to 99).
-                                           Default: 8.
+              --warm-up-events N           Line events produced before them, booked before the
+                                           warm measurement starts (even, 0 for none).
+                                           Default: 300000.
+              --keys N                     Registered keys the devices are spread over (1 to 200),
+                                           named so that they take the topic's partitions in turn.
+                                           Default: 9.
               --insert-connections N       Connections of the raw PostgreSQL insert measurement.
                                            Default: 3.
               --booking-timeout-seconds N  Seconds to wait for the ledger to book every event;
@@ -61,7 +68,8 @@ public record BenchmarkOptions(
     /** Parses the arguments after the program name. */
     public static BenchmarkOptions parse(List<String> arguments, Path repositoryRoot) {
         int events = 1_000_000;
-        int keys = 8;
+        int warmUp = 300_000;
+        int keys = 9;
         int connections = 3;
         Duration timeout = Duration.ofSeconds(1800);
         Path workDirectory = repositoryRoot.resolve("deploy/benchmark/target/run");
@@ -74,9 +82,10 @@ public record BenchmarkOptions(
                         throw new UsageException("--keys must be at most " + MAX_KEYS + ", got " + keys);
                     }
                     return new BenchmarkOptions(
-                            events, keys, connections, timeout, workDirectory, ledgerEnvironment, true);
+                            events, warmUp, keys, connections, timeout, workDirectory, ledgerEnvironment, true);
                 }
                 case "--events" -> events = positive(option, value(arguments, ++i, option));
+                case "--warm-up-events" -> warmUp = nonNegative(option, value(arguments, ++i, option));
                 case "--keys" -> keys = positive(option, value(arguments, ++i, option));
                 case "--insert-connections" -> connections = positive(option, value(arguments, ++i, option));
                 case "--booking-timeout-seconds" -> timeout =
@@ -90,11 +99,14 @@ public record BenchmarkOptions(
         if (events < MIN_EVENTS || events % 2 != 0) {
             throw new UsageException("--events must be an even number of at least " + MIN_EVENTS + ", got " + events);
         }
+        if (warmUp % 2 != 0) {
+            throw new UsageException("--warm-up-events must be an even number, got " + warmUp);
+        }
         if (keys > MAX_KEYS) {
             throw new UsageException("--keys must be at most " + MAX_KEYS + ", got " + keys);
         }
         return new BenchmarkOptions(
-                events, keys, connections, timeout, workDirectory.toAbsolutePath(), ledgerEnvironment, false);
+                events, warmUp, keys, connections, timeout, workDirectory.toAbsolutePath(), ledgerEnvironment, false);
     }
 
     private static void addVariable(Map<String, String> environment, String assignment) {
@@ -110,6 +122,24 @@ public record BenchmarkOptions(
             throw new UsageException(option + " needs a value; 'bin/benchmark-ledger --help' lists the options");
         }
         return arguments.get(index);
+    }
+
+    /** Line events produced in all: the warm-up events, then the measured ones. */
+    public int producedEvents() {
+        return warmUpEvents + events;
+    }
+
+    private static int nonNegative(String option, String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new UsageException(
+                option + " must be a whole number from 0 to " + Integer.MAX_VALUE + ", got '" + value + "'");
     }
 
     private static int positive(String option, String value) {

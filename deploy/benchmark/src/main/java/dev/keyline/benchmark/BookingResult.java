@@ -9,7 +9,10 @@ import java.time.Duration;
  * @param complete whether every produced event was booked before the timeout
  * @param startup from starting the process until {@code /q/health/ready} returned 200
  * @param fromReady booked events over the time from ready until the last poll
- * @param steady booked events between the first poll that saw a booked event and the last poll, over that time
+ * @param cold from the first poll that saw a booked event to the last poll: a freshly started JVM, including the
+ *     time its JIT compilers spend on the code
+ * @param warm from the first poll that saw the warm-up events booked to the last poll, or null when that poll was
+ *     the last one
  * @param peakRssKib the highest {@code VmRSS} seen in the polls, in KiB
  * @param endRssKib the {@code VmRSS} at the last poll, in KiB
  */
@@ -18,6 +21,7 @@ record BookingResult(
         boolean complete,
         Duration startup,
         Rate fromReady,
-        Rate steady,
+        BookingWindow cold,
+        BookingWindow warm,
         long peakRssKib,
         long endRssKib) {}

@@ -26,7 +26,7 @@ public final class DecodeBenchmark {
                     + " rounds, got " + devices + " and " + rounds);
         }
         EventCodec codec = new EventCodec();
-        List<BenchmarkKey> keys = BenchmarkKey.create(8);
+        List<BenchmarkKey> keys = BenchmarkKey.create(9, LedgerBenchmark.LINE_EVENT_PARTITIONS);
         List<String> values = new ArrayList<>(devices * 2);
         for (int device = 0; device < devices; device++) {
             BenchmarkKey key = keys.get(device % keys.size());

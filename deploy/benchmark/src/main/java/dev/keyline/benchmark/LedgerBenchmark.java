@@ -2,11 +2,13 @@ package dev.keyline.benchmark;
 
 import dev.keyline.embedded.EmbeddedPostgresServer;
 import dev.keyline.embedded.FreePorts;
+import dev.keyline.embedded.KafkaTopics;
 import dev.keyline.embedded.StandaloneKafka;
 import dev.keyline.launcher.KeylineService;
 import dev.keyline.launcher.PostgresAddress;
 import dev.keyline.launcher.RepositoryRoot;
 import dev.keyline.launcher.UsageException;
+import dev.keyline.schemas.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ public final class LedgerBenchmark {
     private static final Logger LOG = Logger.getLogger(LedgerBenchmark.class);
     private static final String LEDGER_DATABASE = KeylineService.LEDGER.database();
     private static final String RAW_DATABASE = "benchmark_raw";
+    /** Partitions of the line-event topic that {@link StandaloneKafka} creates. */
+    static final int LINE_EVENT_PARTITIONS = KafkaTopics.KEYLINE_TOPICS.get(Topics.LINE_EVENTS);
     /** Kept referenced: JUL may collect an unreferenced logger together with its level. */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
             java.util.logging.Logger.getLogger("org.apache.kafka"),
@@ -63,8 +67,8 @@ public final class LedgerBenchmark {
         Path work = options.workDirectory();
         deleteRecursively(work);
         Files.createDirectories(work);
-        List<BenchmarkKey> keys = BenchmarkKey.create(options.keys());
-        long allotment = options.events() / 2 / options.keys() + 1_000;
+        List<BenchmarkKey> keys = BenchmarkKey.create(options.keys(), LINE_EVENT_PARTITIONS);
+        long allotment = options.producedEvents() / 2 / options.keys() + 1_000;
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeralDurable();
                 StandaloneKafka kafka =
@@ -77,9 +81,9 @@ public final class LedgerBenchmark {
             LedgerRun ledger = new LedgerRun(jar, work, kafka.bootstrapServers(), address, FreePorts.find());
             ledger.registerKeys(keys, allotment);
 
-            Rate produced = EventLoad.produce(kafka.bootstrapServers(), keys, options.events());
+            Rate produced = EventLoad.produce(kafka.bootstrapServers(), keys, options.producedEvents());
             LOG.infof("produced %s", produced);
-            Rate drained = KafkaDrain.drain(kafka.bootstrapServers(), options.events());
+            Rate drained = KafkaDrain.drain(kafka.bootstrapServers(), options.producedEvents());
             LOG.infof("drained %s", drained);
             Rate copied = PostgresInsertRate.measure(
                     postgres.database(RAW_DATABASE),
@@ -97,12 +101,16 @@ public final class LedgerBenchmark {
                     postgres.database(RAW_DATABASE), options.events(), options.insertConnections());
             LOG.infof("COPY of the ledger's rows %s", ledgerRows);
 
-            BookingResult booking =
-                    ledger.measure(options.events(), options.bookingTimeout(), options.ledgerEnvironment());
+            BookingResult booking = ledger.measure(
+                    options.producedEvents(),
+                    options.warmUpEvents(),
+                    options.bookingTimeout(),
+                    options.ledgerEnvironment());
             long[] totals = ledgerTotals(postgres);
             return new BenchmarkReport(
                     MachineInfo.current(),
                     options.events(),
+                    options.warmUpEvents(),
                     options.keys(),
                     options.insertConnections(),
                     options.ledgerEnvironment(),

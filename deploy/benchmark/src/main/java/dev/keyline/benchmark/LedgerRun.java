@@ -73,9 +73,10 @@ final class LedgerRun {
 
     /**
      * Starts the ledger on the full topic, with {@code extraEnvironment} added to its environment, and polls its status
-     * until it booked {@code expected} events.
+     * until it booked {@code expected} events. The warm window starts at the first poll that saw {@code warmUp} events
+     * booked.
      */
-    BookingResult measure(long expected, Duration timeout, Map<String, String> extraEnvironment)
+    BookingResult measure(long expected, long warmUp, Duration timeout, Map<String, String> extraEnvironment)
             throws IOException, InterruptedException {
         long startNanos = System.nanoTime();
         ServiceProcess ledger = start("ledger-booking.log", extraEnvironment);
@@ -83,32 +84,43 @@ final class LedgerRun {
             Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
             long pid = childPid();
             long readyNanos = System.nanoTime();
-            long firstNanos = 0;
-            long firstBooked = 0;
-            long booked = 0;
+            Poll first = null;
+            Poll warmStart = null;
+            Poll last = new Poll(0, readyNanos, null);
             long peakRss = 0;
             long rss = 0;
-            long lastNanos = readyNanos;
             Instant deadline = Instant.now().plus(timeout);
-            while (booked < expected && Instant.now().isBefore(deadline)) {
+            while (last.booked() < expected && Instant.now().isBefore(deadline)) {
                 Thread.sleep(POLL_INTERVAL.toMillis());
-                booked = booked();
-                lastNanos = System.nanoTime();
+                last = new Poll(booked(), System.nanoTime(), CpuSnapshot.take(pid));
                 rss = ProcessMemory.residentKib(pid);
                 peakRss = Math.max(peakRss, rss);
-                if (firstNanos == 0 && booked > 0) {
-                    firstNanos = lastNanos;
-                    firstBooked = booked;
+                if (first == null && last.booked() > 0) {
+                    first = last;
                 }
-                LOG.infof("ledger booked %,d of %,d events, RSS %,d KiB", booked, expected, rss);
+                if (warmStart == null && last.booked() >= Math.max(warmUp, 1)) {
+                    warmStart = last;
+                }
+                LOG.infof("ledger booked %,d of %,d events, RSS %,d KiB", last.booked(), expected, rss);
             }
-            Rate fromReady = new Rate(booked, Duration.ofNanos(lastNanos - readyNanos));
-            Rate steady =
-                    new Rate(booked - firstBooked, Duration.ofNanos(firstNanos == 0 ? 0 : lastNanos - firstNanos));
-            return new BookingResult(booked, booked >= expected, startup, fromReady, steady, peakRss, rss);
+            Rate fromReady = new Rate(last.booked(), Duration.ofNanos(last.nanos() - readyNanos));
+            BookingWindow cold =
+                    first == null ? new BookingWindow(new Rate(0, Duration.ZERO), null) : last.since(first);
+            BookingWindow warm = warmStart == null || warmStart == last ? null : last.since(warmStart);
+            return new BookingResult(
+                    last.booked(), last.booked() >= expected, startup, fromReady, cold, warm, peakRss, rss);
         } finally {
             ledger.requestStop();
             ledger.awaitStopped(STOP_GRACE);
+        }
+    }
+
+    /** One status poll: events booked so far, when, and the CPU time used so far. */
+    private record Poll(long booked, long nanos, CpuSnapshot cpu) {
+
+        BookingWindow since(Poll earlier) {
+            Rate rate = new Rate(booked - earlier.booked, Duration.ofNanos(nanos - earlier.nanos));
+            return new BookingWindow(rate, cpu == null || earlier.cpu == null ? null : cpu.minus(earlier.cpu));
         }
     }
 
