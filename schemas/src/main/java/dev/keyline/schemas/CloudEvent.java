@@ -2,7 +2,6 @@ package dev.keyline.schemas;
 
 import dev.keyline.schemas.events.EventData;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A CloudEvents 1.0 event as Keyline sends it in structured JSON mode. {@code id} is the idempotency key of every
@@ -14,9 +13,9 @@ public record CloudEvent<T extends EventData>(
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
-    /** Creates an event with a fresh random id. */
+    /** Creates an event with a fresh time-ordered id. */
     public static <T extends EventData> CloudEvent<T> create(String source, String subject, Instant time, T data) {
-        return new CloudEvent<>(UUID.randomUUID().toString(), source, EventType.of(data), subject, time, data);
+        return new CloudEvent<>(EventIds.next(), source, EventType.of(data), subject, time, data);
     }
 
     public static String lineSource(String lineId, String stationId) {

@@ -1,5 +1,6 @@
 package dev.keyline.benchmark;
 
+import dev.keyline.schemas.EventIds;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,8 +126,8 @@ final class LedgerRowsCopyRate {
             String serial = "BN-" + device;
             Instant provisioned = Instant.parse("2026-11-02T06:00:00Z").plusSeconds(device);
             Instant activated = provisioned.plusSeconds(60);
-            String provisioning = UUID.randomUUID().toString();
-            String activation = UUID.randomUUID().toString();
+            String provisioning = EventIds.next();
+            String activation = EventIds.next();
 
             journal.append(journalRow(key, provisioning, "COMMITTED", serial, "1\t0", provisioned));
             journal.append(journalRow(key, activation, "CONSUMED", serial, "-1\t1", activated));

@@ -1,5 +1,6 @@
 package dev.keyline.benchmark;
 
+import dev.keyline.schemas.EventIds;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +91,7 @@ final class PostgresInsertRate {
         for (int row = first; row < last; row++) {
             text.append(keyId(row))
                     .append('\t')
-                    .append(UUID.randomUUID())
+                    .append(EventIds.next())
                     .append("\tCONSUMED\t")
                     .append(serial(row))
                     .append("\t0\t-1\t1\t")
@@ -119,7 +119,7 @@ final class PostgresInsertRate {
             int parameter = 1;
             for (int row = first; row < last; row++) {
                 statement.setString(parameter++, keyId(row));
-                statement.setString(parameter++, UUID.randomUUID().toString());
+                statement.setString(parameter++, EventIds.next());
                 statement.setString(parameter++, serial(row));
                 statement.setTimestamp(parameter++, Timestamp.from(occurredAt(row)));
                 statement.setString(parameter++, JournalTable.HASH);
