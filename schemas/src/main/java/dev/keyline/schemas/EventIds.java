@@ -5,10 +5,9 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Creates event ids as time-ordered UUIDs (version 7 of RFC 9562): 48 bits of Unix time in milliseconds, then 74
- * random bits. Ids made close in time sort close together, so a consumer's unique index on event ids grows at its end
- * instead of at random places, which keeps the pages it writes in PostgreSQL's buffer cache. Consumers treat the id as
- * an opaque string and accept any UUID.
+ * Event ids as time-ordered UUIDs (version 7 of RFC 9562): 48 bits of Unix time in milliseconds, then 74 random bits.
+ * Ids made close in time sort close together, so a consumer's unique index on event ids grows at its end instead of at
+ * random places. Consumers treat the id as an opaque string and accept any UUID.
  */
 public final class EventIds {
 
