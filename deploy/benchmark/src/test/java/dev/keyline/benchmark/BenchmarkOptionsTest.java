@@ -38,13 +38,48 @@ class BenchmarkOptionsTest {
                 .hasMessage("--warm-up-events must be an even number, got 3");
         assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--warm-up-events", "-2"), ROOT))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--warm-up-events must be a whole number from 0 to 2147483647, got '-2'");
+                .hasMessage("--warm-up-events must be a whole number from 0 to 100000000, got '-2'");
     }
 
     @Test
-    void rejectsTooManyKeys() {
+    void rejectsKeysOutsideTheirRange() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--keys", "201"), ROOT))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--keys must be at most 200, got 201");
+                .hasMessage("--keys must be a whole number from 1 to 200, got '201'");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--keys", "0"), ROOT))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--keys must be a whole number from 1 to 200, got '0'");
+    }
+
+    @Test
+    void rejectsEventCountsThatWouldOverflow() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--events", "2147483646"), ROOT))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--events must be a whole number from 1000 to 100000000, got '2147483646'");
+    }
+
+    @Test
+    void rejectsAllotmentAboveLedgerMaximum() {
+        List<String> arguments = List.of("--events", "100000000", "--warm-up-events", "100000000", "--keys", "1");
+
+        assertThatThrownBy(() -> BenchmarkOptions.parse(arguments, ROOT))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("200,000,000 events over 1 keys give each key an allotment of 100,001,000, above the"
+                        + " ledger's maximum of 100,000,000; use more --keys or fewer events");
+    }
+
+    @Test
+    void allotmentCoversEachKeysDevices() {
+        BenchmarkOptions options = BenchmarkOptions.parse(List.of("--events", "100000000", "--keys", "2"), ROOT);
+
+        // 100,300,000 events are 50,150,000 devices, 25,075,000 a key, and 1,000 to spare.
+        assertThat(options.allotmentPerKey()).isEqualTo(25_076_000);
+    }
+
+    @Test
+    void helpWinsOverInvalidOptions() {
+        BenchmarkOptions options = BenchmarkOptions.parse(List.of("--keys", "500", "--help"), ROOT);
+
+        assertThat(options.help()).isTrue();
     }
 }

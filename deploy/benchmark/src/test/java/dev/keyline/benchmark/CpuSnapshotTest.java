@@ -2,6 +2,9 @@ package dev.keyline.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.embedded.EmbeddedPostgresServer;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class CpuSnapshotTest {
@@ -14,6 +17,7 @@ class CpuSnapshotTest {
         CpuSnapshot.ProcessTicks ticks = CpuSnapshot.ProcessTicks.parse(line);
 
         assertThat(ticks.command()).isEqualTo("postgres: a (b) c");
+        assertThat(ticks.parent()).isEqualTo(1);
         assertThat(ticks.own()).isEqualTo(750);
         assertThat(ticks.reapedChildren()).isEqualTo(34);
     }
@@ -22,11 +26,46 @@ class CpuSnapshotTest {
     void snapshotOfThisProcessCountsItsOwnTime() {
         long pid = ProcessHandle.current().pid();
 
-        CpuSnapshot snapshot = CpuSnapshot.take(pid);
+        CpuSnapshot snapshot = CpuSnapshot.take(pid, -1);
 
         assertThat(snapshot).isNotNull();
         assertThat(snapshot.ledgerTicks()).isPositive();
+        assertThat(snapshot.postgresTicks()).isEqualTo(-1);
         assertThat(snapshot.machineBusyTicks()).isGreaterThanOrEqualTo(snapshot.ledgerTicks());
+    }
+
+    @Test
+    void countsOnlyTheServerOnItsPort() throws Exception {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startEphemeral();
+                EmbeddedPostgresServer second = EmbeddedPostgresServer.startEphemeral()) {
+            long postmaster = CpuSnapshot.postmasterPid(first.port());
+
+            assertThat(postmaster).isPositive().isNotEqualTo(CpuSnapshot.postmasterPid(second.port()));
+            assertThat(ProcessHandle.of(postmaster)
+                            .orElseThrow()
+                            .info()
+                            .command()
+                            .orElse(""))
+                    .endsWith("/postgres");
+            try (Connection connection = first.database("postgres").getConnection();
+                    Statement statement = connection.createStatement()) {
+                long before = CpuSnapshot.take(-1, postmaster).postgresTicks();
+                // About a second of CPU in the backend of this connection, a child of the postmaster.
+                statement.execute("SELECT count(*) FROM generate_series(1, 20000000)");
+                long after = CpuSnapshot.take(-1, postmaster).postgresTicks();
+
+                assertThat(after - before).isGreaterThanOrEqualTo(10);
+            }
+        }
+        assertThat(CpuSnapshot.postmasterPid(1)).isEqualTo(-1);
+    }
+
+    @Test
+    void differenceKeepsUnmeasuredPostgres() {
+        CpuSnapshot earlier = new CpuSnapshot(100, -1, 1_000);
+        CpuSnapshot later = new CpuSnapshot(160, -1, 1_300);
+
+        assertThat(later.minus(earlier)).isEqualTo(new CpuSnapshot(60, -1, 300));
     }
 
     @Test
