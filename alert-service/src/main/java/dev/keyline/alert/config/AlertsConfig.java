@@ -32,6 +32,8 @@ public interface AlertsConfig {
 
     Facts facts();
 
+    ProcessedEvents processedEvents();
+
     /** The {@code key-low} rule. */
     interface KeyLow {
 
@@ -149,6 +151,21 @@ public interface AlertsConfig {
         Duration retention();
 
         /** How often old facts are deleted, such as {@code 1h}, or {@code off}. */
+        @WithDefault("1h")
+        String pruningInterval();
+    }
+
+    /** The ids of applied events, kept so that a redelivered event changes nothing. */
+    interface ProcessedEvents {
+
+        /**
+         * How long an applied event's id is kept, counted back from now. A record redelivered after that, such as
+         * after resetting the consumer group's offsets, is applied again.
+         */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** How often the ids older than the retention are deleted, such as {@code 1h}, or {@code off}. */
         @WithDefault("1h")
         String pruningInterval();
     }

@@ -4,6 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -12,6 +15,16 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ProcessedEventRepository implements PanacheRepositoryBase<ProcessedEventEntity, String> {
+
+    /** Deletes the old ids, adds them to their topics' pruned counts and returns how many it deleted. */
+    private static final String PRUNE = "WITH deleted AS (DELETE FROM processed_events WHERE processed_at < ?1"
+            + " RETURNING topic), counted AS (SELECT topic, count(*) AS n FROM deleted GROUP BY topic),"
+            + " added AS (INSERT INTO pruned_event_counts (topic, pruned) SELECT topic, n FROM counted"
+            + " ON CONFLICT (topic) DO UPDATE SET pruned = pruned_event_counts.pruned + EXCLUDED.pruned)"
+            + " SELECT coalesce(sum(n), 0)::bigint FROM counted";
+
+    private static final String PRUNED =
+            "SELECT coalesce(max(pruned), 0)::bigint FROM pruned_event_counts WHERE topic = ?1";
 
     private static final String INSERT =
             "INSERT INTO processed_events (event_id, topic) VALUES (?1, ?2)" + " ON CONFLICT (event_id) DO NOTHING";
@@ -29,11 +42,31 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
                 .map(inserted -> inserted == 1);
     }
 
-    public Uni<Long> countByTopic(String topic) {
-        return count("topic", topic);
+    /**
+     * Deletes the ids recorded before {@code cutoff} and adds them to the pruned count of their topic, in the caller's
+     * transaction. Returns how many were deleted.
+     */
+    public Uni<Long> pruneRecordedBefore(Instant cutoff) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(PRUNE, Long.class)
+                .setParameter(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .getSingleResult());
     }
 
+    /** Counts the events processed from {@code topic}: the ids recorded now and those pruning deleted. */
+    public Uni<Long> countByTopic(String topic) {
+        return count("topic", topic).chain(recorded -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(PRUNED, Long.class)
+                        .setParameter(1, topic)
+                        .getSingleResult())
+                .map(pruned -> recorded + pruned));
+    }
+
+    /** Counts the events processed from all of {@code topics}, as {@link #countByTopic} does for one. */
     public Uni<Long> countByTopics(List<String> topics) {
-        return count("topic in ?1", topics);
+        Uni<Long> sum = Uni.createFrom().item(0L);
+        for (String topic : topics) {
+            sum = sum.chain(total -> countByTopic(topic).map(count -> total + count));
+        }
+        return sum;
     }
 }
