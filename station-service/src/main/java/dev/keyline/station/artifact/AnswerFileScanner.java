@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Finds every product key in an answer file (unattend.xml): in element text, including key text put directly inside
- * {@code ProductKey}, in attribute values and in comments, also when a comment or whitespace splits it. Each finding has its XPath and line, the setting (component
+ * {@code ProductKey}, in attribute values and in comments, also when a comment or whitespace splits it or, in a
+ * comment, character references encode it. Each finding has its XPath and line, the setting (component
  * and pass) it sits in, the key masked to its last 5 characters, and its class. A key outside the XML structure, such
  * as in a processing instruction, is still found by a scan of the raw text and reported by line.
  *
@@ -56,6 +57,9 @@ public final class AnswerFileScanner {
                         String location = xpath(path) + "/comment()";
                         scanText(reader.getText(), startLine, location, "comment", path, classifier, findings);
                         for (String key : WhitespaceSplitKeys.in(reader.getText())) {
+                            findings.add(finding(key, location, startLine, "comment", path, classifier));
+                        }
+                        for (String key : keysOnlyDecoded(reader.getText())) {
                             findings.add(finding(key, location, startLine, "comment", path, classifier));
                         }
                     }
@@ -118,6 +122,43 @@ public final class AnswerFileScanner {
             int line = startLine + newlines(text, matcher.start());
             findings.add(finding(matcher.group(), location, line, placement, path, classifier));
         }
+    }
+
+    /**
+     * Returns the keys a comment shows only once its character references are decoded, such as
+     * {@code TSTAA&#45;BBBBB...}, whole or split by whitespace. Keys found in the comment as written are not returned.
+     */
+    private static List<String> keysOnlyDecoded(String comment) {
+        String decoded = CommentReferences.decode(comment);
+        if (decoded.equals(comment)) {
+            return List.of();
+        }
+        Map<String, Integer> asWritten = new HashMap<>();
+        for (String key : keysIn(comment)) {
+            asWritten.merge(ProductKeys.normalize(key), 1, Integer::sum);
+        }
+        List<String> onlyDecoded = new ArrayList<>();
+        for (String key : keysIn(decoded)) {
+            String normalized = ProductKeys.normalize(key);
+            Integer seen = asWritten.get(normalized);
+            if (seen != null && seen > 0) {
+                asWritten.put(normalized, seen - 1);
+            } else {
+                onlyDecoded.add(key);
+            }
+        }
+        return onlyDecoded;
+    }
+
+    /** Returns the keys of {@code text}, whole and split by whitespace. */
+    private static List<String> keysIn(String text) {
+        List<String> keys = new ArrayList<>();
+        Matcher whole = ProductKeys.FULL_KEY.matcher(text);
+        while (whole.find()) {
+            keys.add(whole.group());
+        }
+        keys.addAll(WhitespaceSplitKeys.in(text));
+        return keys;
     }
 
     /**

@@ -72,6 +72,38 @@ class AnswerFileScannerTest {
     }
 
     @Test
+    void referencesInCommentDecoded() {
+        String xml = "<unattend><!-- TSTAA&#45;BBBBB&#x2D;CCCCC&#45;DDDDD&#45;7QX4M --></unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.location()).isEqualTo("/unattend/comment()");
+            assertThat(finding.placement()).isEqualTo("comment");
+            assertThat(finding.keyId()).isEqualTo("KEY-A");
+            assertThat(finding.maskedKey()).isEqualTo("*****-*****-*****-*****-7QX4M");
+        });
+    }
+
+    @Test
+    void commentKeyAsWrittenFoundOnce() {
+        String xml =
+                "<unattend><!-- TSTAA-BBBBB-CCCCC-DDDDD-7QX4M &amp; TSTAA&#45;BBBBB-CCCCC-DDDDD-7QX4M --></unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings).hasSize(2).allSatisfy(finding -> assertThat(finding.keyId())
+                .isEqualTo("KEY-A"));
+    }
+
+    @Test
+    void commentWithoutKeyUnchangedByDecoding() {
+        String xml = "<unattend><!-- R&amp;D image, build &#35;42 --></unattend>";
+
+        assertThat(AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR)).isEmpty();
+    }
+
+    @Test
     void wholeKeyBesideLineBreakFoundOnce() {
         String xml = "<unattend><ProductKey>\n  TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\n</ProductKey>"
                 + "<!-- TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\n --></unattend>";

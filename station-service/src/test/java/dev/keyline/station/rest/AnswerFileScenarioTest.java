@@ -158,6 +158,11 @@ class AnswerFileScenarioTest {
         assertStoredAsNote("SN-NL", "TSTQQ-RRRRR-\n          SSSSS-TTTTT-9ZW3K");
     }
 
+    @Test
+    void referenceEncodedCommentKeyNotStored() throws Exception {
+        assertStoredAsNote("SN-REF", "<!-- TSTQQ&#45;RRRRR&#45;SSSSS&#45;TTTTT&#45;9ZW3K -->");
+    }
+
     /**
      * Posts an answer file whose {@code ProductKey} hides {@link #UNKNOWN_KEY} as {@code content}, and checks that the
      * key is found and the file stored as a note, with neither the key nor its first half stored anywhere.
