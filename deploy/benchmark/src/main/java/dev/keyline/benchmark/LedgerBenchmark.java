@@ -48,7 +48,8 @@ public final class LedgerBenchmark {
                 return;
             }
             Path work = options.workDirectory();
-            WorkDirectory.prepare(work, work.equals(BenchmarkOptions.defaultWorkDirectory(repositoryRoot)));
+            boolean inBuildOutput = work.equals(BenchmarkOptions.defaultWorkDirectory(repositoryRoot));
+            BenchmarkWorkDirectory.prepare(work, inBuildOutput, repositoryRoot);
         } catch (UsageException e) {
             System.err.println("benchmark-ledger: " + e.getMessage());
             System.exit(2);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkKeyTest {
 
     @Test
-    void keysTakeThePartitionsInTurn() {
+    void keysTakePartitionsInTurn() {
         List<BenchmarkKey> keys = BenchmarkKey.create(9, 3);
 
         // The producer's own partitioner, not the benchmark's copy of its formula.
@@ -32,7 +32,7 @@ class BenchmarkKeyTest {
     }
 
     @Test
-    void namesThatLandOnAnotherPartitionAreSkipped() {
+    void skipsNamesOnOtherPartitions() {
         List<BenchmarkKey> keys = BenchmarkKey.create(2, 3);
 
         // BENCH-001 and BENCH-003 both land on partition 2, so neither is the next one needed.
@@ -43,7 +43,7 @@ class BenchmarkKeyTest {
     }
 
     @Test
-    void toStringLeavesOutTheProductKey() {
+    void toStringHidesProductKey() {
         BenchmarkKey key = BenchmarkKey.create(1, 3).get(0);
 
         assertThat(key.toString()).doesNotContain(key.productKey()).contains(key.partialKey());

@@ -13,7 +13,7 @@ class BenchmarkOptionsTest {
     private static final Path ROOT = Path.of("/repo");
 
     @Test
-    void defaultsMeasureAMillionEventsAfterAWarmUp() {
+    void defaultsMeasureAfterWarmUp() {
         BenchmarkOptions options = BenchmarkOptions.parse(List.of(), ROOT);
 
         assertThat(options.events()).isEqualTo(1_000_000);
@@ -35,14 +35,15 @@ class BenchmarkOptionsTest {
     void rejectsOddOrNegativeWarmUp() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--warm-up-events", "3"), ROOT))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--warm-up-events must be an even number, got 3");
+                .hasMessage("invalid --warm-up-events 3: give an even number, one provisioning and one activation per"
+                        + " device");
         assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--warm-up-events", "-2"), ROOT))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--warm-up-events must be a whole number from 0 to 100000000, got '-2'");
     }
 
     @Test
-    void rejectsKeysOutsideTheirRange() {
+    void rejectsKeysOutOfRange() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--keys", "201"), ROOT))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--keys must be a whole number from 1 to 200, got '201'");
@@ -52,7 +53,7 @@ class BenchmarkOptionsTest {
     }
 
     @Test
-    void rejectsEventCountsThatWouldOverflow() {
+    void rejectsOverflowingEventCount() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--events", "2147483646"), ROOT))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--events must be a whole number from 1000 to 100000000, got '2147483646'");

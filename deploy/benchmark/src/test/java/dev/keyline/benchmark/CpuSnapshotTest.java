@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CpuSnapshotTest {
 
     @Test
-    void readsTimesAfterCommandWithSpacesAndParentheses() {
+    void parsesCommandWithParentheses() {
         // Fields 14 to 17 of stat(5) are utime 700, stime 50, cutime 30 and cstime 4.
         String line = "4242 (postgres: a (b) c) S 1 4242 4242 0 -1 4194304 103 0 0 0 700 50 30 4 20 0 1 0 2454576\n";
 
@@ -23,7 +23,7 @@ class CpuSnapshotTest {
     }
 
     @Test
-    void snapshotOfThisProcessCountsItsOwnTime() {
+    void countsOwnProcessTime() {
         long pid = ProcessHandle.current().pid();
 
         CpuSnapshot snapshot = CpuSnapshot.take(pid, -1);
@@ -35,7 +35,7 @@ class CpuSnapshotTest {
     }
 
     @Test
-    void countsOnlyTheServerOnItsPort() throws Exception {
+    void countsOnlyServerOnPort() throws Exception {
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startEphemeral();
                 EmbeddedPostgresServer second = EmbeddedPostgresServer.startEphemeral()) {
             long postmaster = CpuSnapshot.postmasterPid(first.port());

@@ -5,10 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes the character and entity references written inside an XML comment, such as {@code &#45;} for a dash. An
- * XML parser leaves a comment's text as written, so a key written with references there is not found by a scan of
- * the parsed text, yet anyone who reads the file can decode it. Unknown entities and references to characters that
- * XML does not allow stay as written.
+ * Decoding of the character and entity references written inside an XML comment, such as {@code &#45;} for a dash.
+ * A parser leaves a comment as written, so a key written with references there escapes a scan of the parsed text,
+ * although anyone who reads the file can decode it. Unknown entities and characters XML does not allow stay as written.
  */
 final class CommentReferences {
 

@@ -86,7 +86,7 @@ class AnswerFileScannerTest {
     }
 
     @Test
-    void commentKeyAsWrittenFoundOnce() {
+    void plainKeyNotCountedTwice() {
         String xml =
                 "<unattend><!-- TSTAA-BBBBB-CCCCC-DDDDD-7QX4M &amp; TSTAA&#45;BBBBB-CCCCC-DDDDD-7QX4M --></unattend>";
 
@@ -97,7 +97,7 @@ class AnswerFileScannerTest {
     }
 
     @Test
-    void commentWithoutKeyUnchangedByDecoding() {
+    void entitiesWithoutKeyFindNothing() {
         String xml = "<unattend><!-- R&amp;D image, build &#35;42 --></unattend>";
 
         assertThat(AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR)).isEmpty();

@@ -24,7 +24,7 @@ class CommentReferencesTest {
     }
 
     @Test
-    void textWithoutAmpersandReturnedAsIs() {
+    void plainTextReturnedAsIs() {
         String text = "old key removed";
 
         assertThat(CommentReferences.decode(text)).isSameAs(text);

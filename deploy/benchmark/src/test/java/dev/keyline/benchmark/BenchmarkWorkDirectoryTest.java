@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class WorkDirectoryTest {
+class BenchmarkWorkDirectoryTest {
+
+    /** A repository root elsewhere, so that the launcher's check against deleting source code passes. */
+    private static final Path REPOSITORY = Path.of("/nonexistent-keyline-repository");
 
     @TempDir
     Path temp;
@@ -18,22 +21,23 @@ class WorkDirectoryTest {
     void createsAndMarksNewDirectory() throws Exception {
         Path work = temp.resolve("run");
 
-        WorkDirectory.prepare(work, false);
+        BenchmarkWorkDirectory.prepare(work, false, REPOSITORY);
 
-        assertThat(work.resolve(WorkDirectory.MARKER)).exists();
+        assertThat(work.resolve(BenchmarkWorkDirectory.MARKER)).exists();
     }
 
     @Test
     void emptiesItsOwnDirectory() throws Exception {
         Path work = temp.resolve("run");
-        WorkDirectory.prepare(work, false);
+        BenchmarkWorkDirectory.prepare(work, false, REPOSITORY);
         Files.createDirectories(work.resolve("kafka/logs"));
         Files.writeString(work.resolve("ledger-booking.log"), "booked");
 
-        WorkDirectory.prepare(work, false);
+        BenchmarkWorkDirectory.prepare(work, false, REPOSITORY);
 
         try (var entries = Files.list(work)) {
-            assertThat(entries.map(path -> path.getFileName().toString())).containsExactly(WorkDirectory.MARKER);
+            assertThat(entries.map(path -> path.getFileName().toString()))
+                    .containsExactly(BenchmarkWorkDirectory.MARKER);
         }
     }
 
@@ -41,10 +45,10 @@ class WorkDirectoryTest {
     void rejectsDirectoryWithOtherFiles() throws Exception {
         Path notes = Files.writeString(temp.resolve("my-notes.txt"), "keep me");
 
-        assertThatThrownBy(() -> WorkDirectory.prepare(temp, false))
+        assertThatThrownBy(() -> BenchmarkWorkDirectory.prepare(temp, false, REPOSITORY))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--work-dir " + temp + " is not empty and was not made by an earlier benchmark run, which"
-                        + " empties it first; give a new or empty directory");
+                .hasMessage("invalid --work-dir " + temp + ": it contains files that no earlier benchmark run made, and"
+                        + " a run empties it first; give a new or empty directory");
         assertThat(notes).hasContent("keep me");
     }
 
@@ -52,10 +56,11 @@ class WorkDirectoryTest {
     void emptiesUnmarkedDirectoryInBuildOutput() throws Exception {
         Files.writeString(temp.resolve("ledger-booking.log"), "from a run before the marker");
 
-        WorkDirectory.prepare(temp, true);
+        BenchmarkWorkDirectory.prepare(temp, true, REPOSITORY);
 
         try (var entries = Files.list(temp)) {
-            assertThat(entries.map(path -> path.getFileName().toString())).containsExactly(WorkDirectory.MARKER);
+            assertThat(entries.map(path -> path.getFileName().toString()))
+                    .containsExactly(BenchmarkWorkDirectory.MARKER);
         }
     }
 
@@ -63,8 +68,8 @@ class WorkDirectoryTest {
     void rejectsFile() throws Exception {
         Path file = Files.writeString(temp.resolve("file"), "x");
 
-        assertThatThrownBy(() -> WorkDirectory.prepare(file, false))
+        assertThatThrownBy(() -> BenchmarkWorkDirectory.prepare(file, false, REPOSITORY))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--work-dir " + file + " is a file; give a directory");
+                .hasMessage("invalid --work-dir " + file + ": it is a file; give a directory");
     }
 }
