@@ -8,6 +8,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads {@code Authorization: Bearer <token>} and hands the token to {@link TokenIdentityProvider}. */
@@ -18,12 +19,20 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        Optional<String> token = token(context);
+        if (token.isEmpty()) {
+            return Uni.createFrom().optional(Optional.empty());
+        }
+        return identityProviderManager.authenticate(new TokenAuthenticationRequest(token.get()));
+    }
+
+    /** Returns the bearer token of the request's {@code Authorization} header, if it has one. */
+    public static Optional<String> token(RoutingContext context) {
         String header = context.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Optional.empty();
         }
-        String token = header.substring(PREFIX.length()).trim();
-        return identityProviderManager.authenticate(new TokenAuthenticationRequest(token));
+        return Optional.of(header.substring(PREFIX.length()).trim());
     }
 
     @Override

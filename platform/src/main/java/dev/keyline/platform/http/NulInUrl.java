@@ -21,7 +21,7 @@ public class NulInUrl {
 
     private static final Logger LOG = Logger.getLogger(NulInUrl.class);
     /** Runs before the product key check and Quarkus's own routes. */
-    private static final int ORDER = -5;
+    private static final int ORDER = -6;
 
     private static final String FIX = "remove the %00 from the URL; no id or filter contains a NUL character";
 

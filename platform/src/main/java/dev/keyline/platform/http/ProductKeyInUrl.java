@@ -40,6 +40,22 @@ public class ProductKeyInUrl {
     }
 
     private void check(RoutingContext context) {
+        List<FieldError> errors = errors(context);
+        if (errors.isEmpty()) {
+            context.next();
+            return;
+        }
+
+        LOG.warnf(
+                "rejected %s %s from %s: the URL contains a full product key",
+                context.request().method(),
+                KeyRedactor.maskAll(decoded(context.request().path())),
+                context.request().remoteAddress());
+        RouteProblem.send(context, json, problem(errors, ""));
+    }
+
+    /** Returns one error for the path and one for the query of the request's URL where they contain a key. */
+    public static List<FieldError> errors(RoutingContext context) {
         String path = decoded(context.request().path());
         String query = context.request().query() == null
                 ? ""
@@ -51,27 +67,21 @@ public class ProductKeyInUrl {
         if (!KeyRedactor.maskAll(query).equals(query)) {
             errors.add(new FieldError("query", "contains a product key: " + KeyRedactor.maskAll(query), FIX));
         }
-        if (errors.isEmpty()) {
-            context.next();
-            return;
-        }
+        return errors;
+    }
 
-        LOG.warnf(
-                "rejected %s %s from %s: the URL contains a full product key",
-                context.request().method(),
-                KeyRedactor.maskAll(path),
-                context.request().remoteAddress());
-        Problem problem = Problem.of(
+    /** Returns the 400 problem for a request with a key in its URL; {@code notice} is appended to its detail. */
+    public static Problem problem(List<FieldError> errors, String notice) {
+        return Problem.of(
                 400,
                 "key-in-url",
                 "Product key in the URL",
-                "the request URL contains a full product key, so nothing was read or stored",
+                "the request URL contains a full product key, so nothing was read or stored." + notice,
                 errors);
-        RouteProblem.send(context, json, problem);
     }
 
     /** Returns {@code text} with percent escapes decoded, so an escaped key is found too. */
-    private static String decoded(String text) {
+    public static String decoded(String text) {
         try {
             return QueryStringDecoder.decodeComponent(text);
         } catch (IllegalArgumentException e) {

@@ -7,12 +7,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /** Ends a request in a Vert.x route, before JAX-RS and its problem mappers, with a problem+json body. */
-final class RouteProblem {
+public final class RouteProblem {
 
     private RouteProblem() {}
 
     /** Sends {@code problem} with its status as the response to {@code context}. */
-    static void send(RoutingContext context, ObjectMapper json, Problem problem) {
+    public static void send(RoutingContext context, ObjectMapper json, Problem problem) {
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -11,13 +11,22 @@ import java.util.regex.Pattern;
 public final class ProductKeys {
 
     /**
+     * The characters of Microsoft's 5x5 product keys: the 24 digits of their base-24 encoding, and the {@code N} that
+     * keys of Windows 8 and later carry once. No vowels, no {@code L S Z}, no {@code 0 1 5}.
+     */
+    public static final String KEY_ALPHABET = "BCDFGHJKMNPQRTVWXY2346789";
+
+    /**
      * A key anywhere in text. The dashed form is matched without regard to case, also when letters or digits are glued
      * to it, as in {@code keyTSTAA-...}: five dashed groups of five occur in no other identifier Keyline handles. The
-     * dashless form must stand alone, be upper case and contain at least one letter and one digit, so that words, runs
-     * of one letter and lower-case or mixed-case tokens such as Base64 hardware hashes are not read as keys.
+     * dashless form must stand alone, be upper case and contain at least one letter. It must also contain a digit,
+     * unless every character is one that Microsoft's keys use ({@link #KEY_ALPHABET}): a real key can lack
+     * digits, while words (which have vowels), lower-case or mixed-case tokens such as Base64 hardware hashes, and
+     * runs of {@code A} are not read as keys.
      */
     public static final Pattern FULL_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
-            + "|(?<![A-Za-z0-9])(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25}(?![A-Za-z0-9])");
+            + "|(?<![A-Za-z0-9])(?:(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25}"
+            + "|(?=[0-9]{0,24}[A-Z])[" + KEY_ALPHABET + "]{25})(?![A-Za-z0-9])");
 
     /**
      * A key in either form and in any case, including lower- and mixed-case tokens of 25 letters and digits, which

@@ -60,6 +60,19 @@ class KeyRedactorTest {
     }
 
     @Test
+    void masksKeyOfLettersOnlyWrittenWithoutDashes() {
+        RedactedText result = redactor.redact("setup.exe /pkey:TQBCDFGHJKMPRVWXYBCDFGHJK /quiet");
+
+        assertThat(result.text()).isEqualTo("setup.exe /pkey:*****-*****-*****-*****-FGHJK /quiet");
+        assertThat(result.findings()).extracting(KeyFinding::partialKey).containsExactly("FGHJK");
+        assertThat(result.findings().get(0).fingerprint())
+                .isEqualTo(redactor.redact("TQBCD-FGHJK-MPRVW-XYBCD-FGHJK")
+                        .findings()
+                        .get(0)
+                        .fingerprint());
+    }
+
+    @Test
     void echoMaskCoversAnyCaseAndSpaces() {
         assertThat(KeyRedactor.maskForEcho("'TSTAA BBBBB CCCCC DDDDD 7QX4M' is not a valid status"))
                 .isEqualTo("'*****-*****-*****-*****-7QX4M' is not a valid status");

@@ -26,6 +26,19 @@ class ProductKeysTest {
     }
 
     @Test
+    void dashlessKeyOfLettersOnlyMatches() {
+        String lettersOnly = "TQBCDFGHJKMPRVWXYBCDFGHJK";
+
+        assertThat(ProductKeys.isFullKey(lettersOnly)).isTrue();
+        assertThat(ProductKeys.FULL_KEY
+                        .matcher("ProductKey=" + lettersOnly + ".")
+                        .find())
+                .isTrue();
+        assertThat(KeyRedactor.maskAll("key " + lettersOnly + " left"))
+                .isEqualTo("key *****-*****-*****-*****-FGHJK left");
+    }
+
+    @Test
     void lookalikeTokensAreNotKeys() {
         assertThat(ProductKeys.isFullKey(DASHLESS.toLowerCase()))
                 .as("lower case")
@@ -37,7 +50,15 @@ class ProductKeysTest {
                 .as("24 characters")
                 .isFalse();
         assertThat(ProductKeys.isFullKey(DASHLESS + "Q")).as("26 characters").isFalse();
-        assertThat(ProductKeys.isFullKey("A".repeat(25))).as("no digit").isFalse();
+        assertThat(ProductKeys.isFullKey("A".repeat(25)))
+                .as("no digit, a vowel")
+                .isFalse();
+        assertThat(ProductKeys.isFullKey("TSTAABBBBBCCCCCDDDDDXQXRM"))
+                .as("no digit, letters outside the key alphabet")
+                .isFalse();
+        assertThat(ProductKeys.isFullKey("BCDFGHJKMPQRTVWXYBCDFGHJL"))
+                .as("no digit, an L")
+                .isFalse();
         assertThat(ProductKeys.isFullKey("7".repeat(25))).as("no letter").isFalse();
         assertThat(ProductKeys.FULL_KEY.matcher("SERIAL" + DASHLESS).find())
                 .as("inside a longer token")

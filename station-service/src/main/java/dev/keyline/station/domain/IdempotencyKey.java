@@ -13,6 +13,7 @@ public record IdempotencyKey(String value) {
     /** The request header that carries the key. */
     public static final String HEADER = "Idempotency-Key";
 
+    private static final Pattern SEPARATORS = Pattern.compile("[._:]");
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String FIX =
             "send a new UUID for each report, and the same one when you send that report again";
@@ -26,7 +27,20 @@ public record IdempotencyKey(String value) {
         }
         if (ProductKeys.hidesKey(value)) {
             // The value is not repeated: a key spelt with separators would survive any mask.
-            throw ProblemException.invalidField(HEADER, "must not contain a product key", FIX);
+            throw keyInside();
         }
+    }
+
+    /** Returns the 400 problem for a header value that contains a product key. */
+    public static ProblemException keyInside() {
+        return ProblemException.invalidField(HEADER, "must not contain a product key", FIX);
+    }
+
+    /**
+     * Returns a header value with the separators it may hold, {@code . _ :}, written as dashes, so that a key spelt
+     * with any of them reads as a dashed key. The result is only for finding keys in.
+     */
+    public static String asDashedText(String value) {
+        return SEPARATORS.matcher(value).replaceAll("-");
     }
 }
