@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 
 /**
  * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A fresh balance with
@@ -51,20 +50,16 @@ public final class Availability {
      * is the report member that named the key, for the rejection's error.
      */
     public static Verdict check(String keyName, String keyField, List<Balance> matches, Instant now, Duration maxAge) {
-        return check(keyName, keyField, matches, now, maxAge, key -> 0);
+        return check(keyName, keyField, matches, now, maxAge, 0);
     }
 
     /**
-     * Checks as {@link #check(String, String, List, Instant, Duration)} does, with {@code earlier} giving, per key id,
-     * how many devices earlier items of the same request provisioned with that key. The ledger has not counted them.
+     * Checks as {@link #check(String, String, List, Instant, Duration)} does, with {@code unbooked} devices provisioned
+     * with the one matching key that its balance does not count yet: accepted after the event the ledger booked the
+     * balance through, including earlier items of the same request.
      */
     public static Verdict check(
-            String keyName,
-            String keyField,
-            List<Balance> matches,
-            Instant now,
-            Duration maxAge,
-            ToIntFunction<String> earlier) {
+            String keyName, String keyField, List<Balance> matches, Instant now, Duration maxAge, long unbooked) {
         if (matches.isEmpty()) {
             return Verdict.accept(
                     "no balance has been published for key " + keyName + ", so its available count was not checked");
@@ -81,9 +76,8 @@ public final class Availability {
                     + " minutes ago, which is older than " + maxAge.toMinutes()
                     + " minutes, so it was not checked");
         }
-        int pending = earlier.applyAsInt(balance.keyId());
-        if (balance.available() - pending <= 0) {
-            return new Verdict(Optional.of(unavailable(balance, keyField, pending)), List.of());
+        if (balance.available() - unbooked <= 0) {
+            return new Verdict(Optional.of(unavailable(balance, keyField, unbooked)), List.of());
         }
         if (UNUSABLE_STATES.contains(balance.state())) {
             return new Verdict(Optional.of(unusable(balance, keyField)), List.of());
@@ -148,13 +142,21 @@ public final class Availability {
                                 "send the key id of the key that is installed on the device"))));
     }
 
-    private static Problem unavailable(Balance balance, String keyField, int pending) {
+    private static String unbookedText(long unbooked) {
+        if (unbooked == 0) {
+            return "";
+        }
+        if (unbooked == 1) {
+            return ", and 1 device provisioned with it since is not in that balance yet";
+        }
+        return ", and " + unbooked + " devices provisioned with it since are not in that balance yet";
+    }
+
+    private static Problem unavailable(Balance balance, String keyField, long unbooked) {
         String state = balance.state() == null ? "" : " (state " + balance.state() + ")";
         String figures = "available " + balance.available() + " = allotment " + balance.allotment() + " - consumed "
                 + balance.consumed() + " - committed " + balance.committed()
-                + (pending == 0
-                        ? ""
-                        : ", and earlier items of this request provisioned " + pending + " devices with it");
+                + unbookedText(unbooked);
         return Problem.of(
                 409,
                 "key-unavailable",
@@ -165,7 +167,7 @@ public final class Availability {
                         + " ask operations to top up " + balance.keyId(),
                 List.of(new FieldError(
                         keyField,
-                        "names key " + balance.keyId() + ", which has " + balance.available()
+                        "names key " + balance.keyId() + ", which has " + (balance.available() - unbooked)
                                 + " activations available",
                         "install a key with activations available and report it, or top up " + balance.keyId())));
     }

@@ -5,7 +5,6 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.station.config.StationConfig;
 import dev.keyline.station.domain.Availability;
 import dev.keyline.station.domain.DeviceProvisionedReport;
-import dev.keyline.station.domain.RequestCommitments;
 import dev.keyline.station.repository.KeyBalanceEntity;
 import dev.keyline.station.repository.KeyBalanceRepository;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +19,11 @@ import org.jboss.logging.Logger;
  * Checks a provisioning against the key's last published balance, in the caller's transaction. A key with nothing
  * available, or whose partial key is not the reported one, fails the provisioning with a 409 problem. Missing or old
  * figures give warnings.
+ *
+ * <p>The balance lags the provisionings this service accepts by the ledger's booking time, so the check also counts
+ * the key's provisionings that this service wrote to the outbox after the event the balance booked through, earlier
+ * items of the same request among them. It locks the key's balance row until the transaction ends, so two
+ * provisionings of one key are checked one after the other and each counts the other.
  */
 @ApplicationScoped
 public class AvailabilityCheck {
@@ -36,19 +40,11 @@ public class AvailabilityCheck {
 
     /** Returns the warnings to send with the accepted provisioning. */
     public Uni<List<String>> check(DeviceProvisionedReport report) {
-        return check(report, new RequestCommitments());
-    }
-
-    /**
-     * Checks as {@link #check(DeviceProvisionedReport)} does, counting the devices that earlier items of the same
-     * request provisioned with the key, and records this one in {@code commitments} once it passes.
-     */
-    public Uni<List<String>> check(DeviceProvisionedReport report, RequestCommitments commitments) {
         String keyName =
                 report.keyId() != null ? report.keyId() : report.partialKey().toUpperCase(Locale.ROOT);
         Uni<List<KeyBalanceEntity>> matches = report.keyId() != null
-                ? balances.findById(report.keyId()).map(balance -> balance == null ? List.of() : List.of(balance))
-                : balances.byPartialKey(keyName);
+                ? balances.findLocked(report.keyId()).map(balance -> balance == null ? List.of() : List.of(balance))
+                : balances.byPartialKeyLocked(keyName);
 
         return matches.chain(found -> {
             List<Availability.Balance> figures =
@@ -61,32 +57,36 @@ public class AvailabilityCheck {
                 return Uni.createFrom().failure(new ProblemException(mismatch.get()));
             }
 
-            Availability.Verdict verdict = Availability.check(
-                    keyName,
-                    report.keyId() != null ? "/keyId" : "/partialKey",
-                    figures,
-                    Instant.now(),
-                    config.balanceMaxAge(),
-                    keyId -> commitments.before(keyId, report.serial()));
-            if (verdict.rejection().isPresent()) {
-                LOG.warnf(
-                        "rejected provisioning of device %s from %s/%s: %s",
-                        report.serial(),
-                        report.lineId(),
-                        report.stationId(),
-                        verdict.rejection().get().detail());
-                return Uni.createFrom()
-                        .failure(new ProblemException(verdict.rejection().get()));
-            }
-            for (String warning : verdict.warnings()) {
-                LOG.warnf("accepted provisioning of device %s with a warning: %s", report.serial(), warning);
-            }
-            String committedKey = figures.size() == 1 ? figures.get(0).keyId() : report.keyId();
-            if (committedKey != null) {
-                commitments.add(committedKey, report.serial());
-            }
-            return Uni.createFrom().item(verdict.warnings());
+            Uni<Long> unbooked = figures.size() == 1
+                    ? balances.unbookedProvisionings(figures.get(0).keyId())
+                    : Uni.createFrom().item(0L);
+            return unbooked.chain(count -> decide(report, keyName, figures, count));
         });
+    }
+
+    private Uni<List<String>> decide(
+            DeviceProvisionedReport report, String keyName, List<Availability.Balance> figures, long unbooked) {
+        Availability.Verdict verdict = Availability.check(
+                keyName,
+                report.keyId() != null ? "/keyId" : "/partialKey",
+                figures,
+                Instant.now(),
+                config.balanceMaxAge(),
+                unbooked);
+        if (verdict.rejection().isPresent()) {
+            LOG.warnf(
+                    "rejected provisioning of device %s from %s/%s: %s",
+                    report.serial(),
+                    report.lineId(),
+                    report.stationId(),
+                    verdict.rejection().get().detail());
+            return Uni.createFrom()
+                    .failure(new ProblemException(verdict.rejection().get()));
+        }
+        for (String warning : verdict.warnings()) {
+            LOG.warnf("accepted provisioning of device %s with a warning: %s", report.serial(), warning);
+        }
+        return Uni.createFrom().item(verdict.warnings());
     }
 
     private static Availability.Balance figures(KeyBalanceEntity entity) {

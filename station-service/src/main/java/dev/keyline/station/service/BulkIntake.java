@@ -21,7 +21,6 @@ import dev.keyline.station.domain.ReportConstraints;
 import dev.keyline.station.domain.ReportKind;
 import dev.keyline.station.domain.ReportOutcome;
 import dev.keyline.station.domain.ReportProblems;
-import dev.keyline.station.domain.RequestCommitments;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StationReport;
 import io.smallrye.mutiny.Multi;
@@ -114,17 +113,16 @@ public class BulkIntake {
             StationBinding station,
             Instant receivedAt,
             Function<List<ReportOutcome>, Uni<Void>> alsoInTransaction) {
-        RequestCommitments commitments = new RequestCommitments();
         return publisher
                 .inTransaction(
                         () -> Multi.createFrom()
                                 .iterable(items)
                                 .onItem()
-                                .transformToUniAndConcatenate(item -> booking.book(
-                                                item.report(), item.exposures(), station, receivedAt, commitments)
-                                        .onFailure(ProblemException.class)
-                                        .transform(failure -> new ProblemException(BulkItems.rejectedItem(
-                                                item.index(), ((ProblemException) failure).problem()))))
+                                .transformToUniAndConcatenate(
+                                        item -> booking.book(item.report(), item.exposures(), station, receivedAt)
+                                                .onFailure(ProblemException.class)
+                                                .transform(failure -> new ProblemException(BulkItems.rejectedItem(
+                                                        item.index(), ((ProblemException) failure).problem()))))
                                 .collect()
                                 .asList()
                                 .call(outcomes -> alsoInTransaction.apply(outcomes)),

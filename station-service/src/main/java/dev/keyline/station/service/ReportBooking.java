@@ -6,7 +6,6 @@ import dev.keyline.schemas.events.LineEvent;
 import dev.keyline.station.domain.DeviceProgress;
 import dev.keyline.station.domain.DeviceProvisionedReport;
 import dev.keyline.station.domain.ReportOutcome;
-import dev.keyline.station.domain.RequestCommitments;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StationReport;
 import dev.keyline.station.domain.StepReport;
@@ -37,19 +36,6 @@ public class ReportBooking {
 
     public Uni<ReportOutcome> book(
             StationReport report, List<CloudEvent<KeyExposed>> exposures, StationBinding station, Instant receivedAt) {
-        return book(report, exposures, station, receivedAt, new RequestCommitments());
-    }
-
-    /**
-     * Books one report of a request that may book several, as a bulk request does. {@code commitments} carries the
-     * devices its earlier reports provisioned, for the availability check.
-     */
-    public Uni<ReportOutcome> book(
-            StationReport report,
-            List<CloudEvent<KeyExposed>> exposures,
-            StationBinding station,
-            Instant receivedAt,
-            RequestCommitments commitments) {
         Instant time = report.occurredAt(receivedAt);
 
         if (report instanceof StepReport step) {
@@ -65,7 +51,7 @@ public class ReportBooking {
 
         CloudEvent<LineEvent> event = CloudEvent.create(station.source(), report.serial(), time, report.toEventData());
         if (report instanceof DeviceProvisionedReport provisioned) {
-            return availability.check(provisioned, commitments).chain(warnings -> workflow.provision(
+            return availability.check(provisioned).chain(warnings -> workflow.provision(
                             provisioned, event.id(), station, time, receivedAt)
                     .chain(result -> write(
                             event,

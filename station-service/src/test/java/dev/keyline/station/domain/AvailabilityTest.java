@@ -95,20 +95,25 @@ class AvailabilityTest {
     }
 
     @Test
-    void earlierItemsCountAgainstKey() {
+    void unbookedDevicesCountAgainstKey() {
         List<Availability.Balance> keyA = List.of(balance(2, "active", NOW));
 
-        assertThat(Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, key -> 1)
-                        .rejection())
+        assertThat(Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, 1).rejection())
                 .isEmpty();
-        Availability.Verdict third = Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, key -> 2);
+        Availability.Verdict third = Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, 2);
         assertThat(third.rejection()).isPresent();
         assertThat(third.rejection().get().detail())
-                .contains(", and earlier items of this request provisioned 2 devices with it");
-        assertThat(Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, key -> key.equals("KEY-B") ? 5 : 0)
-                        .rejection())
-                .as("devices of another key")
-                .isEmpty();
+                .contains(", and 2 devices provisioned with it since are not in that balance yet");
+        assertThat(third.rejection().get().errors().get(0).message())
+                .isEqualTo("names key KEY-A, which has 0 activations available");
+        assertThat(Availability.check("KEY-A", "/keyId", keyA, NOW, MAX_AGE, 3)
+                        .rejection()
+                        .get()
+                        .errors()
+                        .get(0)
+                        .message())
+                .as("more unbooked devices than available")
+                .isEqualTo("names key KEY-A, which has -1 activations available");
     }
 
     @Test

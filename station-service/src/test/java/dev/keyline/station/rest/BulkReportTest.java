@@ -117,8 +117,8 @@ class BulkReportTest {
         assertThat(problem.getString("type")).isEqualTo("https://keyline.dev/problems/key-unavailable");
         assertThat(problem.getString("errors[0].field")).isEqualTo("/1/keyId");
         assertThat(problem.getString("detail"))
-                .contains("available 1 = allotment 1 - consumed 0 - committed 0, and earlier items of this request"
-                        + " provisioned 1 devices with it");
+                .contains("available 1 = allotment 1 - consumed 0 - committed 0, and 1 device provisioned with it"
+                        + " since is not in that balance yet");
         assertThat(TestDatabase.queryLong(
                         "SELECT count(*) FROM reports WHERE serial IN ('" + first + "', '" + second + "')"))
                 .isZero();

@@ -1,0 +1,134 @@
+package dev.keyline.station.messaging;
+
+import static dev.keyline.station.support.StationCalls.newSerial;
+import static dev.keyline.station.support.StationCalls.postProvisioned;
+import static dev.keyline.station.support.StationCalls.provisioned;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.station.support.LedgerEvents;
+import dev.keyline.station.support.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provisionings that the ledger has not booked yet count against the key: the station checks a provisioning against
+ * the key's last balance minus the provisionings it accepted after the event that balance booked through.
+ */
+@QuarkusTest
+class UnbookedProvisioningTest {
+
+    private static final String FINGERPRINT = "cd".repeat(32);
+
+    @Test
+    void acceptedProvisioningsCountUntilBooked() throws Exception {
+        LedgerEvents.publishAndAwait(balance("KEY-LAG", 2, 0, "registration:KEY-LAG", 1));
+
+        Response first = provision("KEY-LAG");
+        Response second = provision("KEY-LAG");
+        Response third = provision("KEY-LAG");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(third.statusCode()).isEqualTo(409);
+        assertThat(third.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/key-unavailable");
+        assertThat(third.jsonPath().getString("detail"))
+                .contains("available 2 = allotment 2 - consumed 0 - committed 0, and 2 devices provisioned with it"
+                        + " since are not in that balance yet");
+        assertThat(third.jsonPath().getString("errors[0].message"))
+                .isEqualTo("names key KEY-LAG, which has 0 activations available");
+
+        // The ledger books the first provisioning.
+        LedgerEvents.publishAndAwait(balance("KEY-LAG", 2, 1, first.jsonPath().getString("eventId"), 2));
+        Response afterFirstBooked = provision("KEY-LAG");
+
+        assertThat(afterFirstBooked.statusCode()).isEqualTo(409);
+        assertThat(afterFirstBooked.jsonPath().getString("detail"))
+                .contains("available 1 = allotment 2 - consumed 0 - committed 1, and 1 device provisioned with it"
+                        + " since is not in that balance yet");
+
+        // The ledger books the second one.
+        String secondEventId = second.jsonPath().getString("eventId");
+        LedgerEvents.publishAndAwait(balance("KEY-LAG", 2, 2, secondEventId, 3));
+        Response afterBothBooked = provision("KEY-LAG");
+
+        assertThat(afterBothBooked.statusCode()).isEqualTo(409);
+        assertThat(afterBothBooked.jsonPath().getString("detail"))
+                .contains("available 0 = allotment 2 - consumed 0 - committed 2, as received from the ledger");
+        long secondSeq = outboxSeq(secondEventId);
+        assertThat(bookedThrough("KEY-LAG")).isEqualTo(secondSeq);
+
+        // An operator tops the key up by one; the top-up names no line event, so the position stays.
+        LedgerEvents.publishAndAwait(balance("KEY-LAG", 3, 2, "top-up:KEY-LAG:1", 4));
+        Response afterTopUp = provision("KEY-LAG");
+        Response beyondTopUp = provision("KEY-LAG");
+
+        assertThat(bookedThrough("KEY-LAG")).isEqualTo(secondSeq);
+        assertThat(afterTopUp.statusCode()).isEqualTo(202);
+        assertThat(beyondTopUp.statusCode()).isEqualTo(409);
+        assertThat(beyondTopUp.jsonPath().getString("detail"))
+                .contains("available 1 = allotment 3 - consumed 0 - committed 2, and 1 device provisioned with it"
+                        + " since is not in that balance yet");
+    }
+
+    @Test
+    void concurrentProvisioningsTakeTurns() throws Exception {
+        LedgerEvents.publishAndAwait(balance("KEY-RACE", 2, 0, "registration:KEY-RACE", 1));
+        ExecutorService stations = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(() -> provision("KEY-RACE").statusCode());
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> status : stations.invokeAll(requests)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            stations.shutdownNow();
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(202, 202, 409, 409, 409, 409);
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM reports WHERE key_id = 'KEY-RACE'"))
+                .isEqualTo(2);
+    }
+
+    private static Response provision(String keyId) {
+        return postProvisioned(provisioned(newSerial("SN-LAG"), keyId, "L4GKY", false));
+    }
+
+    private static long outboxSeq(String eventId) throws SQLException {
+        return TestDatabase.queryLong("SELECT seq FROM outbox WHERE headers::jsonb ->> 'ce_id' = '" + eventId + "'");
+    }
+
+    private static long bookedThrough(String keyId) throws SQLException {
+        return TestDatabase.queryLong("SELECT booked_through_seq FROM key_balances WHERE key_id = '" + keyId + "'");
+    }
+
+    private static BalanceChanged balance(
+            String keyId, long allotment, long committed, String causeEventId, long version) {
+        return new BalanceChanged(
+                keyId,
+                "L4GKY",
+                allotment,
+                committed,
+                0,
+                allotment - committed,
+                causeEventId,
+                "active",
+                0L,
+                FINGERPRINT,
+                null,
+                null,
+                version);
+    }
+}
