@@ -85,6 +85,9 @@ final class BatchLedger {
         for (KeyMovement movement : booking.movements()) {
             move(event, movement);
         }
+        if (data instanceof DeviceProvisioned && key != null) {
+            markProvisioningBooked(key.keyId(), event);
+        }
     }
 
     Collection<DeviceState> changedDevices() {
@@ -141,6 +144,21 @@ final class BatchLedger {
                 movement.committedDelta() != 0 || movement.consumedDelta() != 0 || movement.unattributedDelta() != 0;
         if (changesCounts || !touched.containsKey(key.keyId)) {
             touched.put(key.keyId, new Touch(key, event.id(), event.time()));
+        }
+    }
+
+    /**
+     * Names the provisioning as the cause of the key's balance event, keeping the time of the batch's last change. The
+     * station-service counts a provisioning against the key until a balance names it or a later event as its cause.
+     * A device that has not activated yet and is provisioned again with its key changes no count, and without this
+     * its provisioning would be counted until the key's next change.
+     */
+    private void markProvisioningBooked(String keyId, CloudEvent<?> event) {
+        Touch touch = touched.get(keyId);
+        if (touch == null) {
+            touched.put(keyId, new Touch(keys.get(keyId), event.id(), event.time()));
+        } else {
+            touched.put(keyId, new Touch(touch.key(), event.id(), touch.lastEventTime()));
         }
     }
 

@@ -41,6 +41,52 @@ class BatchLedgerTest {
     }
 
     @Test
+    void repeatedProvisioningNamedAsCause() throws Exception {
+        BatchLedger first = new BatchLedger(new KeyDirectory(List.of(key())), Map.of());
+        CloudEvent<LineEvent> provisioning = provisioned("P-1", "KEY-R", "R0KEY");
+        first.book(provisioning, provisioning.data());
+        ProductKeyEntity afterFirst = first.touchedKeys().get(0);
+        BatchLedger second = new BatchLedger(
+                new KeyDirectory(List.of(afterFirst)),
+                Map.of("P-1", first.changedDevices().iterator().next()));
+        CloudEvent<LineEvent> otherDevice = provisioned("P-2", "KEY-R", "R0KEY");
+        CloudEvent<LineEvent> again = at(provisioned("P-1", "KEY-R", "R0KEY"), RECEIVED);
+
+        second.book(otherDevice, otherDevice.data());
+        second.book(again, again.data());
+
+        List<OutboxMessage> outgoing = second.outgoing(new LedgerEvents(new EventCodec()));
+        assertThat(outgoing).hasSize(1);
+        JsonNode balance = new ObjectMapper().readTree(outgoing.get(0).payload());
+        assertThat(balance.path("data").path("causeEventId").asText()).isEqualTo(again.id());
+        assertThat(balance.path("time").asText())
+                .as("the time of the last change")
+                .isEqualTo(otherDevice.time().toString());
+        assertThat(balance.path("data").path("committed").asLong()).isEqualTo(2);
+        assertThat(second.journal()).extracting(NewJournalEntry::serial).containsExactly("P-2");
+    }
+
+    @Test
+    void unchangedKeyGetsBalanceForProvisioning() throws Exception {
+        BatchLedger first = new BatchLedger(new KeyDirectory(List.of(key())), Map.of());
+        CloudEvent<LineEvent> provisioning = provisioned("Q-1", "KEY-R", "R0KEY");
+        first.book(provisioning, provisioning.data());
+        BatchLedger second = new BatchLedger(
+                new KeyDirectory(List.of(first.touchedKeys().get(0))),
+                Map.of("Q-1", first.changedDevices().iterator().next()));
+        CloudEvent<LineEvent> again = provisioned("Q-1", "KEY-R", "R0KEY");
+
+        second.book(again, again.data());
+
+        assertThat(second.journal()).isEmpty();
+        List<OutboxMessage> outgoing = second.outgoing(new LedgerEvents(new EventCodec()));
+        assertThat(outgoing).hasSize(1);
+        JsonNode balance = new ObjectMapper().readTree(outgoing.get(0).payload());
+        assertThat(balance.path("data").path("causeEventId").asText()).isEqualTo(again.id());
+        assertThat(balance.path("data").path("committed").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void otherPartialKeyBooksThatKey() {
         ProductKeyEntity other = key();
         other.keyId = "KEY-S";

@@ -15,10 +15,12 @@ import java.util.List;
 public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEntity, String> {
 
     /**
-     * Counts the key's provisionings that this service wrote to the outbox after the event its stored balance booked
-     * through ({@code booked_through_seq}), including those of the caller's own transaction.
+     * Counts the devices of the key's provisionings that this service wrote to the outbox after the event its stored
+     * balance booked through ({@code booked_through_seq}), including those of the caller's own transaction. A device
+     * provisioned twice counts once, because the ledger commits a device that has not activated only once.
      */
-    private static final String UNBOOKED = "SELECT count(*) FROM outbox AS o JOIN key_balances AS k"
+    private static final String UNBOOKED = "SELECT count(DISTINCT CAST(o.payload AS jsonb) ->> 'subject')"
+            + " FROM outbox AS o JOIN key_balances AS k"
             + " ON o.record_key = k.key_id AND o.seq > COALESCE(k.booked_through_seq, 0)"
             + " WHERE k.key_id = ?1 AND o.topic = '" + Topics.LINE_EVENTS + "'"
             + " AND CAST(o.headers AS jsonb) ->> 'ce_type' = '" + EventType.DEVICE_PROVISIONED.type() + "'";

@@ -80,6 +80,35 @@ class UnbookedProvisioningTest {
     }
 
     @Test
+    void deviceProvisionedTwiceCountsOnce() throws Exception {
+        LedgerEvents.publishAndAwait(balance("KEY-TWICE", 2, 0, "registration:KEY-TWICE", 1));
+        String serial = newSerial("SN-LAG");
+
+        Response first = postProvisioned(provisioned(serial, "KEY-TWICE", "L4GKY", false));
+        Response again = postProvisioned(provisioned(serial, "KEY-TWICE", "L4GKY", false));
+        Response other = provision("KEY-TWICE");
+        Response beyond = provision("KEY-TWICE");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(other.statusCode()).isEqualTo(202);
+        assertThat(beyond.statusCode()).isEqualTo(409);
+        assertThat(beyond.jsonPath().getString("detail"))
+                .contains("available 2 = allotment 2 - consumed 0 - committed 0, and 2 devices provisioned with it"
+                        + " since are not in that balance yet");
+
+        // The ledger books all three, committing the twice-provisioned device once, and names the last as the cause.
+        LedgerEvents.publishAndAwait(balance("KEY-TWICE", 2, 2, other.jsonPath().getString("eventId"), 2));
+
+        assertThat(bookedThrough("KEY-TWICE"))
+                .isEqualTo(outboxSeq(other.jsonPath().getString("eventId")));
+        Response afterBooking = provision("KEY-TWICE");
+        assertThat(afterBooking.statusCode()).isEqualTo(409);
+        assertThat(afterBooking.jsonPath().getString("detail"))
+                .contains("available 0 = allotment 2 - consumed 0 - committed 2, as received from the ledger");
+    }
+
+    @Test
     void concurrentProvisioningsTakeTurns() throws Exception {
         LedgerEvents.publishAndAwait(balance("KEY-RACE", 2, 0, "registration:KEY-RACE", 1));
         ExecutorService stations = Executors.newFixedThreadPool(6);
