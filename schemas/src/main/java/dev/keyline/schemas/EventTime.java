@@ -23,6 +23,16 @@ public final class EventTime {
 
     private EventTime() {}
 
+    /** The first and last instants an event's {@code time} can carry: the envelope allows years of four digits. */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** Returns true when the instant, written by {@code Instant.toString()}, fits the envelope's {@code time}. */
+    public static boolean fitsEnvelope(Instant time) {
+        return !time.isBefore(FIRST) && !time.isAfter(LAST);
+    }
+
     /** Returns the instant {@code text} names, or nothing when it is not an RFC 3339 date-time with an offset. */
     public static Optional<Instant> parse(String text) {
         if (text == null) {

@@ -14,6 +14,18 @@ import org.junit.jupiter.api.Test;
 class EventTimeTest {
 
     @Test
+    void envelopeTakesFourDigitYears() {
+        assertThat(EventTime.fitsEnvelope(Instant.parse("0000-01-01T00:00:00Z")))
+                .isTrue();
+        assertThat(EventTime.fitsEnvelope(Instant.parse("9999-12-31T23:59:59.999999999Z")))
+                .isTrue();
+        assertThat(EventTime.fitsEnvelope(Instant.parse("-0001-12-31T23:59:59Z")))
+                .isFalse();
+        assertThat(EventTime.fitsEnvelope(Instant.parse("+10000-01-01T00:00:00Z")))
+                .isFalse();
+    }
+
+    @Test
     void producerFormsRead() {
         assertThat(EventTime.parse("2026-11-02T06:00:00Z")).contains(Instant.parse("2026-11-02T06:00:00Z"));
         assertThat(EventTime.parse("2026-11-02T06:00:00.5Z")).contains(Instant.parse("2026-11-02T06:00:00.500Z"));

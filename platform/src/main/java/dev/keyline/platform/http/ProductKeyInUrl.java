@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +32,8 @@ public class ProductKeyInUrl {
     private static final String FIX =
             "put the device serial or id in the URL, never a product key; the key has left the station, so treat it"
                     + " as exposed and ask operations to check it";
+
+    private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]");
 
     private final ObjectMapper json;
 
@@ -49,7 +55,7 @@ public class ProductKeyInUrl {
         LOG.warnf(
                 "rejected %s %s from %s: the URL contains a full product key",
                 context.request().method(),
-                KeyRedactor.maskAll(decoded(context.request().path())),
+                maskedPath(decoded(context.request().path())),
                 context.request().remoteAddress());
         RouteProblem.send(context, json, problem(errors, ""));
     }
@@ -61,13 +67,56 @@ public class ProductKeyInUrl {
                 ? ""
                 : decoded(context.request().query());
         List<FieldError> errors = new ArrayList<>();
-        if (!KeyRedactor.maskAll(path).equals(path)) {
-            errors.add(new FieldError("path", "contains a product key: " + KeyRedactor.maskAll(path), FIX));
+        String maskedPath = maskedPath(path);
+        if (!maskedPath.equals(path)) {
+            errors.add(new FieldError("path", "contains a product key: " + maskedPath, FIX));
         }
         if (!KeyRedactor.maskAll(query).equals(query)) {
             errors.add(new FieldError("query", "contains a product key: " + KeyRedactor.maskAll(query), FIX));
         }
         return errors;
+    }
+
+    /**
+     * Returns the decoded path with its keys masked. A segment is masked whole when it is a key in any spelling
+     * ({@link ProductKeys#hidesKey}), such as dotted or lower case without dashes, because a segment is where a
+     * station puts a serial and such a serial would be stored and published as written. The cost: a segment of exactly
+     * 25 letters and digits once its separators are removed is rejected as a key.
+     */
+    public static String maskedPath(String path) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String masked = KeyRedactor.maskAll(segments[i]);
+            if (masked.equals(segments[i]) && ProductKeys.hidesKey(segments[i])) {
+                masked = ProductKeys.mask(compact(segments[i]));
+            }
+            segments[i] = masked;
+        }
+        return String.join("/", segments);
+    }
+
+    /**
+     * Returns the keys in the decoded path: each key as written where it is a 5x5 key, and a segment that is a key in
+     * another spelling in upper case without its separators.
+     */
+    public static List<String> keysInPath(String path) {
+        List<String> keys = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            Matcher matcher = ProductKeys.FULL_KEY.matcher(segment);
+            boolean found = false;
+            while (matcher.find()) {
+                keys.add(matcher.group());
+                found = true;
+            }
+            if (!found && ProductKeys.hidesKey(segment)) {
+                keys.add(compact(segment));
+            }
+        }
+        return keys;
+    }
+
+    private static String compact(String segment) {
+        return SEPARATORS.matcher(segment).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** Returns the 400 problem for a request with a key in its URL; {@code notice} is appended to its detail. */

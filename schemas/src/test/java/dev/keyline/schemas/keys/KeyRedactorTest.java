@@ -60,6 +60,14 @@ class KeyRedactorTest {
     }
 
     @Test
+    void echoMasksSpacedKeyOfLettersOnly() {
+        assertThat(KeyRedactor.maskForEcho("got 'TQBCD FGHJK MPRVW XYBCD FGHJK'"))
+                .isEqualTo("got '*****-*****-*****-*****-FGHJK'");
+        assertThat(KeyRedactor.maskForEcho("got 'tqbcd fghjk mprvw xybcd fghjk'"))
+                .isEqualTo("got '*****-*****-*****-*****-FGHJK'");
+    }
+
+    @Test
     void masksKeyOfLettersOnlyWrittenWithoutDashes() {
         RedactedText result = redactor.redact("setup.exe /pkey:TQBCDFGHJKMPRVWXYBCDFGHJK /quiet");
 

@@ -75,6 +75,15 @@ class ProductKeysTest {
         assertThat(ProductKeys.hidesKey("TSTAA.BBBBB.CCCCC.DDDDD.7QX4M")).isTrue();
         assertThat(ProductKeys.hidesKey("tstaa_bbbbb_ccccc_ddddd_7qx4m")).isTrue();
         assertThat(ProductKeys.hidesKey("TSTAA BBBBB CCCCC DDDDD 7QX4M")).isTrue();
+        assertThat(ProductKeys.hidesKey("TQBCD FGHJK MPRVW XYBCD FGHJK"))
+                .as("letters only")
+                .isTrue();
+        assertThat(ProductKeys.hidesKey("tqbcd fghjk mprvw xybcd fghjk"))
+                .as("lower case")
+                .isTrue();
+        assertThat(ProductKeys.hidesKey("these words could never be"))
+                .as("five words")
+                .isFalse();
         assertThat(ProductKeys.hidesKey("0b7e3c1a-6f2d-4a8e-9c51-2d7f80a4e913"))
                 .as("UUID")
                 .isFalse();

@@ -117,8 +117,12 @@ public final class AnswerFileScanner {
             KeyClassifier classifier,
             List<AnswerFileFinding> findings) {
         Matcher matcher = ProductKeys.FULL_KEY.matcher(text);
+        int line = startLine;
+        int counted = 0;
         while (matcher.find()) {
-            int line = startLine + newlines(text, matcher.start());
+            // Counts the line breaks since the previous key only, so a text with many keys is read once.
+            line += newlines(text, counted, matcher.start());
+            counted = matcher.start();
             findings.add(finding(matcher.group(), location, line, placement, path, classifier));
         }
     }
@@ -218,9 +222,9 @@ public final class AnswerFileScanner {
         }
     }
 
-    private static int newlines(String text, int end) {
+    private static int newlines(String text, int start, int end) {
         int count = 0;
-        for (int i = 0; i < end; i++) {
+        for (int i = start; i < end; i++) {
             if (text.charAt(i) == '\n') {
                 count++;
             }

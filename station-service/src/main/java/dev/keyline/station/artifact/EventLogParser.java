@@ -1,5 +1,6 @@
 package dev.keyline.station.artifact;
 
+import dev.keyline.schemas.EventTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -90,7 +91,9 @@ public final class EventLogParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            // A time no event can carry, such as a negative year, is read as no time.
+            Instant time = OffsetDateTime.parse(value).toInstant();
+            return EventTime.fitsEnvelope(time) ? time : null;
         } catch (DateTimeParseException e) {
             return null;
         }

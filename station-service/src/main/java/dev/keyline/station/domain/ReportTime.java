@@ -14,6 +14,9 @@ public final class ReportTime {
     /** How far a report's time may be ahead of the service's clock, for clocks that drift. */
     public static final Duration MAX_AHEAD = Duration.ofDays(1);
 
+    /** The earliest time a report may carry. An earlier one comes from a station clock that was never set. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private ReportTime() {}
 
     public static Optional<Instant> parse(String time) {
@@ -30,8 +33,8 @@ public final class ReportTime {
     }
 
     /**
-     * Returns the error for a time that is present but unreadable, or later than {@link #MAX_AHEAD} after {@code now},
-     * or nothing. A report from the future means a station clock that is wrong, and its time would misdate the books.
+     * Returns the error for a time that is present but unreadable, before {@link #EARLIEST}, or later than
+     * {@link #MAX_AHEAD} after {@code now}, or nothing. A report from the future means a station clock that is wrong, and its time would misdate the books.
      */
     public static List<FieldError> errors(String time, Instant now) {
         if (time == null) {
@@ -43,6 +46,13 @@ public final class ReportTime {
                     "/time",
                     "must be an RFC 3339 date-time with a zone offset" + Quoting.got(time),
                     FieldFixes.forField("time")));
+        }
+        if (parsed.get().isBefore(EARLIEST)) {
+            return List.of(new FieldError(
+                    "/time",
+                    "is before " + EARLIEST + ", so the station's clock is not set" + Quoting.got(time),
+                    "set the station's clock and send the time the step happened, or leave time out to use the time"
+                            + " of receipt"));
         }
         if (parsed.get().isAfter(now.plus(MAX_AHEAD))) {
             return List.of(new FieldError(

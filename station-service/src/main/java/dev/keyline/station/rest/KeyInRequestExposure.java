@@ -72,8 +72,10 @@ public class KeyInRequestExposure {
         List<FieldError> urlErrors = ProductKeyInUrl.errors(context);
         List<KeyExposure> exposures = new ArrayList<>();
         if (!urlErrors.isEmpty()) {
-            exposures.addAll(
-                    found("URL path", ProductKeyInUrl.decoded(context.request().path())));
+            for (String key : ProductKeyInUrl.keysInPath(
+                    ProductKeyInUrl.decoded(context.request().path()))) {
+                exposures.addAll(found("URL path", key));
+            }
             String query = context.request().query();
             if (query != null) {
                 exposures.addAll(found("URL query", ProductKeyInUrl.decoded(query)));
@@ -96,7 +98,7 @@ public class KeyInRequestExposure {
                     event.data().maskedKey(),
                     event.data().location(),
                     context.request().method(),
-                    KeyRedactor.maskAll(
+                    ProductKeyInUrl.maskedPath(
                             ProductKeyInUrl.decoded(context.request().path())),
                     station.get(),
                     event.id());

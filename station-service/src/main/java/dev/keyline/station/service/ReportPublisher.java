@@ -14,9 +14,9 @@ import dev.keyline.station.repository.KeyBalanceRepository;
 import dev.keyline.station.repository.ReceivedReport;
 import dev.keyline.station.repository.ReceivedReportRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +68,16 @@ public class ReportPublisher {
     public Uni<Void> append(List<? extends CloudEvent<? extends LineEvent>> events, ReceivedReport audit) {
         List<String> payloads = events.stream().map(codec::encode).toList();
         Map<String, List<String>> ownersByPartialKey = new HashMap<>();
-        Uni<List<OutboxMessage>> messages = Uni.createFrom().<List<OutboxMessage>>item(new ArrayList<>());
-        for (int i = 0; i < events.size(); i++) {
-            CloudEvent<? extends LineEvent> event = events.get(i);
-            String payload = payloads.get(i);
-            messages = messages.chain(
-                    list -> recordKey(event.data(), ownersByPartialKey).map(key -> {
-                        list.add(OutboxMessage.cloudEvent(key, event, payload));
-                        return list;
-                    }));
-        }
+
+        // One event after the other from a stream: a chain of one Uni per event nests as deep as the events are many,
+        // and a report with a few thousand keys never completed.
+        Uni<List<OutboxMessage>> messages = Multi.createFrom()
+                .range(0, events.size())
+                .onItem()
+                .transformToUniAndConcatenate(i -> recordKey(events.get(i).data(), ownersByPartialKey)
+                        .map(key -> OutboxMessage.cloudEvent(key, events.get(i), payloads.get(i))))
+                .collect()
+                .asList();
         return messages.chain(list -> outbox.append(list)).chain(() -> persist(audit));
     }
 

@@ -32,6 +32,16 @@ class ReportTimeTest {
     }
 
     @Test
+    void timeBeforeYear2000Rejected() {
+        assertThat(ReportTime.errors("-000001-01-01T00:00:00Z", NOW))
+                .extracting(FieldError::message)
+                .containsExactly("is before 2000-01-01T00:00:00Z, so the station's clock is not set, got"
+                        + " '-000001-01-01T00:00:00Z'");
+        assertThat(ReportTime.errors("1999-12-31T23:59:59Z", NOW)).hasSize(1);
+        assertThat(ReportTime.errors("2000-01-01T00:00:00Z", NOW)).isEmpty();
+    }
+
+    @Test
     void unreadableTimeRejected() {
         assertThat(ReportTime.errors("yesterday", NOW))
                 .extracting(FieldError::message)

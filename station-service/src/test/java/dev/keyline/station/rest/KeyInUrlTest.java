@@ -69,6 +69,29 @@ class KeyInUrlTest {
     }
 
     @Test
+    void otherSpellingsAsSerialRejected() throws Exception {
+        for (String spelling :
+                List.of(KEY.replace('-', '.'), KEY.replace("-", "").toLowerCase(Locale.ROOT))) {
+            Response step = given().auth()
+                    .oauth2(Tokens.IMAGING_STATION)
+                    .contentType(ContentType.JSON)
+                    .body("{\"step\":\"image-applied\",\"lineId\":\"line-1\",\"stationId\":\"imaging-01\"}")
+                    .post("/api/v1/devices/" + spelling + "/steps");
+
+            assertThat(step.statusCode()).isEqualTo(400);
+            assertThat(step.jsonPath().getString("errors[0].message"))
+                    .isEqualTo("contains a product key: /api/v1/devices/" + MASKED + "/steps");
+            assertThat(step.asString()).doesNotContainIgnoringCase("TSTAA");
+            KeyedEvent exposure = exposureEvent(step.jsonPath().getString("detail"));
+            assertThat(exposure.data().path("location").asText()).isEqualTo("URL path");
+            assertThat(exposure.data().path("fingerprint").asText())
+                    .isEqualTo(new KeyFingerprinter(FINGERPRINT_SECRET).fingerprint(KEY));
+        }
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM devices WHERE lower(serial) LIKE 'tstaa%'"))
+                .isZero();
+    }
+
+    @Test
     void keyInQueryFromStationExposed() throws Exception {
         Response query = given().auth()
                 .oauth2(Tokens.ACTIVATION_STATION)

@@ -61,6 +61,21 @@ class StationLogTest {
     }
 
     @Test
+    void thousandsOfKeysAllExposed() throws Exception {
+        String serial = newSerial("SN-LOG");
+        String excerpt = ("slmgr.vbs /ipk " + KEY + "\n").repeat(2_000);
+
+        Response response = Artifacts.post(serial, "log", "text/plain", excerpt);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("exposures")).hasSize(2_000);
+        assertThat(response.jsonPath().getString("exposures[1999].location")).isEqualTo("line 2000");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM outbox WHERE payload LIKE '%" + serial + "%'"))
+                .isEqualTo(2_000);
+        KeyLeaks.assertNotIn(response.asString(), "the response", KEY);
+    }
+
+    @Test
     void keyWithoutDashesRedactedAndExposed() throws Exception {
         String serial = newSerial("SN-LOG");
         String dashless = "TSTLGLLLLLMMMMMNNNNN8RS2T";
