@@ -85,7 +85,7 @@ public class ArtifactSupport {
     public List<CloudEvent<KeyExposed>> exposureEvents(
             String artifact, List<KeyExposure> exposures, StationBinding station, String serial, Instant time) {
         List<CloudEvent<KeyExposed>> events = ExposureEvents.create(artifact, exposures, station, serial, time);
-        for (CloudEvent<KeyExposed> event : events) {
+        ExposureLogging.log(LOG, events, event -> {
             KeyExposed data = event.data();
             LOG.warnf(
                     "full product key %s found at '%s' in %s from %s for serial %s; exposure event %s",
@@ -95,7 +95,7 @@ public class ArtifactSupport {
                     station,
                     serial == null ? "unknown" : serial,
                     event.id());
-        }
+        });
         return events;
     }
 

@@ -199,7 +199,7 @@ public class ReportIntake {
     }
 
     private static void logExposures(List<CloudEvent<KeyExposed>> exposures) {
-        for (CloudEvent<KeyExposed> exposure : exposures) {
+        ExposureLogging.log(LOG, exposures, exposure -> {
             KeyExposed data = exposure.data();
             LOG.warnf(
                     "full product key %s found at '%s' in %s report from %s/%s for serial %s; exposure event %s",
@@ -210,7 +210,7 @@ public class ReportIntake {
                     data.stationId(),
                     data.serial() == null ? "unknown" : data.serial(),
                     exposure.id());
-        }
+        });
     }
 
     /** Returns the serial of an invalid report when it is itself valid, so an exposure can still name the device. */

@@ -15,6 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,11 @@ class StationLogTest {
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM outbox WHERE payload LIKE '%" + serial + "%'"))
                 .isEqualTo(2_000);
         KeyLeaks.assertNotIn(response.asString(), "the response", KEY);
+        String lastId = response.jsonPath().getString("exposures[1999].eventId");
+        assertThat(Files.readString(Path.of("target/station-service-test.log")))
+                .as("one summary line for the keys after the first 20")
+                .contains("1980 more full product keys found in the same request; exposure events "
+                        + response.jsonPath().getString("exposures[20].eventId") + " to " + lastId);
     }
 
     @Test
