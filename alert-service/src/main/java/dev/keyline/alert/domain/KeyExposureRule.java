@@ -19,6 +19,9 @@ public final class KeyExposureRule {
     /** The {@code report} of an exposure that a station found in an unattend.xml answer file. */
     static final String ANSWER_FILE = "answer-file";
 
+    /** The {@code report} of an exposure in a request's URL or {@code Idempotency-Key} header, not in its content. */
+    static final String REQUEST = "request";
+
     private KeyExposureRule() {}
 
     /** Evaluates an exposure. {@code ourKeyId} is the id of the registered key with the same fingerprint, if any. */
@@ -36,7 +39,30 @@ public final class KeyExposureRule {
             return new Evaluation.Fire(
                     identity, severity, answerFileSummary(exposure, ourKeyId), answerFileAction(exposure, ourKeyId));
         }
+        if (REQUEST.equals(exposure.report())) {
+            return new Evaluation.Fire(
+                    identity, Severity.CRITICAL, requestSummary(exposure, ourKeyId), requestAction(exposure));
+        }
         return new Evaluation.Fire(identity, Severity.CRITICAL, summary(exposure, ourKeyId), action(exposure));
+    }
+
+    private static String requestSummary(KeyExposed exposure, Optional<String> ourKeyId) {
+        return String.format(
+                "station %s on line %s sent the full product key %s%s in the %s of a request to the station service",
+                exposure.stationId(),
+                exposure.lineId(),
+                exposure.maskedKey(),
+                ourKeyId.map(keyId -> " (key " + keyId + ")").orElse(""),
+                exposure.location());
+    }
+
+    private static String requestAction(KeyExposed exposure) {
+        return String.format(
+                "fix the tool of station %s so that it sends the device serial in the URL and a new UUID as"
+                        + " Idempotency-Key, never a product key; the key was in clear text in the station's request and"
+                        + " in any proxy or access log on its way, so treat key %s as leaked and watch its"
+                        + " Microsoft-reported remaining count",
+                exposure.stationId(), exposure.maskedKey());
     }
 
     private static String summary(KeyExposed exposure, Optional<String> ourKeyId) {

@@ -42,6 +42,31 @@ class KeyExposureRuleTest {
     }
 
     @Test
+    void keyInRequestUrlNamesTheToolToFix() {
+        KeyExposed inUrl = new KeyExposed(
+                null,
+                "line-1",
+                "imaging-01",
+                "*****-*****-*****-*****-7QX4M",
+                "7QX4M",
+                "ab".repeat(32),
+                KeyExposureRule.REQUEST,
+                "URL path");
+
+        Evaluation.Fire fire = (Evaluation.Fire) KeyExposureRule.evaluate(inUrl, Optional.of("KEY-A"));
+
+        assertThat(fire.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(fire.summary())
+                .isEqualTo("station imaging-01 on line line-1 sent the full product key *****-*****-*****-*****-7QX4M"
+                        + " (key KEY-A) in the URL path of a request to the station service");
+        assertThat(fire.action())
+                .isEqualTo("fix the tool of station imaging-01 so that it sends the device serial in the URL and a"
+                        + " new UUID as Idempotency-Key, never a product key; the key was in clear text in the"
+                        + " station's request and in any proxy or access log on its way, so treat key"
+                        + " *****-*****-*****-*****-7QX4M as leaked and watch its Microsoft-reported remaining count");
+    }
+
+    @Test
     void otherDeviceSameIdentity() {
         Evaluation.Fire first = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0001"), Optional.empty());
         Evaluation.Fire second = (Evaluation.Fire) KeyExposureRule.evaluate(exposure("SN-0002"), Optional.empty());
