@@ -9,6 +9,7 @@ import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Parses a request body into a JSON tree and masks the product keys in it. Duplicate member names are rejected,
@@ -28,12 +29,20 @@ public final class BodyParser {
         try {
             JsonNode tree = READER.readTree(body);
             RedactedTree redacted = TreeRedaction.redact(tree, redactor);
-            String nul = nulPointer(redacted.tree(), "");
+            String nul = pointerTo(redacted.tree(), "", text -> text.indexOf('\u0000') >= 0);
             if (nul != null) {
                 // PostgreSQL cannot store a NUL character in text, so the report could never be booked.
                 return new ParsedBody.Unreadable(
                         "the value at " + nul + " contains a NUL character (\\u0000), which cannot be stored;"
                                 + " remove it",
+                        redacted.exposures());
+            }
+            String surrogate = pointerTo(redacted.tree(), "", BodyParser::hasUnpairedSurrogate);
+            if (surrogate != null) {
+                // UTF-8 has no form for half of a pair, so it would be stored as '?'.
+                return new ParsedBody.Unreadable(
+                        "the value at " + surrogate + " contains half of a UTF-16 surrogate pair (such as \\ud800"
+                                + " alone), which cannot be stored; send both halves of the character or remove it",
                         redacted.exposures());
             }
             return new ParsedBody.Readable(redacted);
@@ -42,10 +51,10 @@ public final class BodyParser {
         }
     }
 
-    /** Returns the JSON pointer of the first member name or text value with a NUL character, or null. */
-    private static String nulPointer(JsonNode node, String pointer) {
+    /** Returns the JSON pointer of the first member name or text value that {@code bad} accepts, or null. */
+    private static String pointerTo(JsonNode node, String pointer, Predicate<String> bad) {
         if (node.isTextual()) {
-            if (node.textValue().indexOf('\u0000') < 0) {
+            if (!bad.test(node.textValue())) {
                 return null;
             }
             return pointer.isEmpty() ? "/" : pointer;
@@ -54,10 +63,10 @@ public final class BodyParser {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
                 String child =
                         pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1");
-                if (member.getKey().indexOf('\u0000') >= 0) {
+                if (bad.test(member.getKey())) {
                     return child;
                 }
-                String found = nulPointer(member.getValue(), child);
+                String found = pointerTo(member.getValue(), child, bad);
                 if (found != null) {
                     return found;
                 }
@@ -65,13 +74,26 @@ public final class BodyParser {
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String found = nulPointer(node.get(i), pointer + "/" + i);
+                String found = pointerTo(node.get(i), pointer + "/" + i, bad);
                 if (found != null) {
                     return found;
                 }
             }
         }
         return null;
+    }
+
+    /** Returns true when the text has a high surrogate without its low one, or a low one alone. */
+    static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(JsonProcessingException e) {

@@ -68,6 +68,25 @@ class BodyParserTest {
     }
 
     @Test
+    void halfSurrogatePairUnreadable() {
+        ParsedBody parsed = BodyParser.parse("{\"notes\": \"ok \\ud800 then\", \"lineId\": \"line-1\"}", REDACTOR);
+
+        assertThat(parsed).isInstanceOf(ParsedBody.Unreadable.class);
+        assertThat(((ParsedBody.Unreadable) parsed).reason())
+                .isEqualTo("the value at /notes contains half of a UTF-16 surrogate pair (such as \\ud800 alone),"
+                        + " which cannot be stored; send both halves of the character or remove it");
+        assertThat(BodyParser.parse("{\"notes\": \"gear \\ud83d\\udd27\"}", REDACTOR))
+                .as("a whole pair")
+                .isInstanceOf(ParsedBody.Readable.class);
+        assertThat(BodyParser.hasUnpairedSurrogate("\udc00 first"))
+                .as("a low half alone")
+                .isTrue();
+        assertThat(BodyParser.hasUnpairedSurrogate("last \ud83d"))
+                .as("a high half at the end")
+                .isTrue();
+    }
+
+    @Test
     void emptyBodyUnreadable() {
         ParsedBody parsed = BodyParser.parse("  ", REDACTOR);
 
