@@ -5,9 +5,9 @@ import dev.keyline.schemas.Topics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 
 /** Reads the {@code key_balances} table in the caller's Hibernate session. */
@@ -16,35 +16,60 @@ public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEnt
 
     /**
      * Counts the devices of the key's provisionings that this service wrote to the outbox after the event its stored
-     * balance booked through ({@code booked_through_seq}), including those of the caller's own transaction. A device
-     * provisioned twice counts once, because the ledger commits a device that has not activated only once.
+     * balance booked through ({@code booked_through_seq}), including those of the caller's own transaction, other than
+     * device ?2. A device provisioned twice counts once, because the ledger commits a device that has not activated
+     * only once, and the device being checked is not counted against itself for the same reason.
      */
     private static final String UNBOOKED = "SELECT count(DISTINCT CAST(o.payload AS jsonb) ->> 'subject')"
             + " FROM outbox AS o JOIN key_balances AS k"
             + " ON o.record_key = k.key_id AND o.seq > COALESCE(k.booked_through_seq, 0)"
             + " WHERE k.key_id = ?1 AND o.topic = '" + Topics.LINE_EVENTS + "'"
-            + " AND CAST(o.headers AS jsonb) ->> 'ce_type' = '" + EventType.DEVICE_PROVISIONED.type() + "'";
+            + " AND CAST(o.headers AS jsonb) ->> 'ce_type' = '" + EventType.DEVICE_PROVISIONED.type() + "'"
+            + " AND CAST(o.payload AS jsonb) ->> 'subject' <> ?2";
+
+    /** Locks one key's balance row. A native statement, because the session may hold the row already. */
+    private static final String LOCK_KEY = "SELECT key_id FROM key_balances WHERE key_id = ?1 FOR UPDATE";
+
+    /** Locks the balance rows of the keys with a partial key, in key order. */
+    private static final String LOCK_PARTIAL_KEY =
+            "SELECT key_id FROM key_balances WHERE partial_key = ?1 ORDER BY key_id FOR UPDATE";
 
     public Uni<List<KeyBalanceEntity>> byPartialKey(String partialKey) {
         return list("partialKey", partialKey);
     }
 
-    /** Returns the key's balance, locked until the caller's transaction ends, or null when there is none. */
+    /**
+     * Returns the key's balance as stored, locked until the caller's transaction ends, or null when there is none. The
+     * lock is taken first, then the row read again, so an entity that an earlier item of the request loaded does not
+     * give figures older than the lock.
+     */
     public Uni<KeyBalanceEntity> findLocked(String keyId) {
-        return findById(keyId, LockModeType.PESSIMISTIC_WRITE);
+        return lockThenRead(LOCK_KEY, keyId).map(balances -> balances.isEmpty() ? null : balances.get(0));
     }
 
-    /** Returns the balances of the keys with {@code partialKey}, locked until the caller's transaction ends. */
+    /** Returns the balances of the keys with {@code partialKey} as {@link #findLocked} does, in key order. */
     public Uni<List<KeyBalanceEntity>> byPartialKeyLocked(String partialKey) {
-        return find("partialKey", Sort.by("keyId"), partialKey)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
+        return lockThenRead(LOCK_PARTIAL_KEY, partialKey);
     }
 
-    /** Returns how many provisionings of the key its stored balance does not count yet. */
-    public Uni<Long> unbookedProvisionings(String keyId) {
+    private Uni<List<KeyBalanceEntity>> lockThenRead(String lockStatement, String value) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(lockStatement, String.class)
+                .setParameter(1, value)
+                .getResultList()
+                .chain(keyIds -> Multi.createFrom()
+                        .iterable(keyIds)
+                        .onItem()
+                        .transformToUniAndConcatenate(keyId ->
+                                session.find(KeyBalanceEntity.class, keyId).call(balance -> session.refresh(balance)))
+                        .collect()
+                        .asList()));
+    }
+
+    /** Returns how many devices other than {@code serial} were provisioned with the key and are not booked yet. */
+    public Uni<Long> unbookedProvisionings(String keyId, String serial) {
         return Panache.getSession().chain(session -> session.createNativeQuery(UNBOOKED, Long.class)
                 .setParameter(1, keyId)
+                .setParameter(2, serial)
                 .getSingleResult());
     }
 

@@ -58,7 +58,7 @@ public class AvailabilityCheck {
             }
 
             Uni<Long> unbooked = figures.size() == 1
-                    ? balances.unbookedProvisionings(figures.get(0).keyId())
+                    ? balances.unbookedProvisionings(figures.get(0).keyId(), report.serial())
                     : Uni.createFrom().item(0L);
             return unbooked.chain(count -> decide(report, keyName, figures, count));
         });

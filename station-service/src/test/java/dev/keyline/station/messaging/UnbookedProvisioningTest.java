@@ -109,6 +109,20 @@ class UnbookedProvisioningTest {
     }
 
     @Test
+    void deviceNotCountedAgainstItself() throws Exception {
+        LedgerEvents.publishAndAwait(balance("KEY-SELF", 1, 0, "registration:KEY-SELF", 1));
+        String serial = newSerial("SN-LAG");
+
+        Response first = postProvisioned(provisioned(serial, "KEY-SELF", "L4GKY", false));
+        Response again = postProvisioned(provisioned(serial, "KEY-SELF", "L4GKY", false));
+        Response other = provision("KEY-SELF");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(other.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void concurrentProvisioningsTakeTurns() throws Exception {
         LedgerEvents.publishAndAwait(balance("KEY-RACE", 2, 0, "registration:KEY-RACE", 1));
         ExecutorService stations = Executors.newFixedThreadPool(6);

@@ -99,6 +99,30 @@ class BulkReportTest {
     }
 
     @Test
+    void activationBeforeProvisioningOfSameKey() throws Exception {
+        LedgerEvents.publishAndAwait(
+                new BalanceChanged("KEY-BLK", "BLK4K", 5, 0, 0, 5, "cause-blk", "active", 0L, null));
+        String activated = newSerial("SN-BULK");
+        String provisioned = newSerial("SN-BULK");
+        ArrayNode items = MAPPER.createArrayNode();
+        // The activation names only the partial key, so keying its event reads the key's balance first.
+        items.add(MAPPER.createObjectNode()
+                .put("kind", "activation-attempted")
+                .put("serial", activated)
+                .put("lineId", "line-1")
+                .put("stationId", "imaging-01")
+                .put("partialKey", "BLK4K")
+                .put("channel", "internet")
+                .put("result", "success"));
+        items.add(provisioned(provisioned, "KEY-BLK", "BLK4K", false).put("kind", "device-provisioned"));
+
+        Response response = post(items);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getInt("count")).isEqualTo(2);
+    }
+
+    @Test
     void laterItemsFindKeyUsedUp() throws Exception {
         String eventId = LedgerEvents.publishBalance(
                 new BalanceChanged("KEY-ONE", "0NE1K", 1, 0, 0, 1, "cause-1", "active", 0L, null), Instant.now());
