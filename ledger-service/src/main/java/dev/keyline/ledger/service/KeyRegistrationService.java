@@ -34,10 +34,13 @@ public class KeyRegistrationService {
     }
 
     public Uni<ProductKeyEntity> register(String keyId, String productKey, long allotment, Instant grantedAt) {
-        if (ProductKeys.FULL_KEY.matcher(keyId).find()) {
-            // A key id is logged and published everywhere, so it must never be the key itself.
+        if (ProductKeys.hidesKey(keyId)) {
+            // A key id is logged and published everywhere, so it must never be the key itself. The URLs of the key
+            // reject a segment that is a key in any spelling, so such an id could not be read back either.
             throw ProblemException.invalidField(
-                    "keyId", "looks like a product key", "choose a name for the key, such as KEY-A or LINE1-2026");
+                    "keyId",
+                    "looks like a product key, also with its separators removed",
+                    "choose a name for the key, such as KEY-A or LINE1-2026");
         }
         String fingerprint = fingerprinter.fingerprint(productKey);
         String partialKey = ProductKeys.partialKey(productKey);

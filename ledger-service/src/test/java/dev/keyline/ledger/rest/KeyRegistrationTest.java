@@ -178,11 +178,24 @@ class KeyRegistrationTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("keyId"))
-                .body("errors[0].message", equalTo("looks like a product key"))
+                .body("errors[0].message", equalTo("looks like a product key, also with its separators removed"))
                 .extract()
                 .asString();
 
         assertThat(body).doesNotContain(PRODUCT_KEY);
+    }
+
+    @Test
+    void rejectsKeyIdThatIsAKeyWithoutItsDots() {
+        // 25 letters and digits once the dots are removed: the key's own URL would reject it as a key.
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(registration("epkea.line1.2026.batch.000042", PRODUCT_KEY, 5))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("keyId"));
     }
 
     @Test

@@ -11,10 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.regex.MatchResult;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,8 +31,6 @@ public class ProductKeyInUrl {
     private static final String FIX =
             "put the device serial or id in the URL, never a product key; the key has left the station, so treat it"
                     + " as exposed and ask operations to check it";
-
-    private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]");
 
     private final ObjectMapper json;
 
@@ -55,19 +52,19 @@ public class ProductKeyInUrl {
         LOG.warnf(
                 "rejected %s %s from %s: the URL contains a full product key",
                 context.request().method(),
-                maskedPath(decoded(context.request().path())),
+                maskedPath(context.request().path()),
                 context.request().remoteAddress());
         RouteProblem.send(context, json, problem(errors, ""));
     }
 
     /** Returns one error for the path and one for the query of the request's URL where they contain a key. */
     public static List<FieldError> errors(RoutingContext context) {
-        String path = decoded(context.request().path());
+        String path = decodedPath(context.request().path());
         String query = context.request().query() == null
                 ? ""
                 : decoded(context.request().query());
         List<FieldError> errors = new ArrayList<>();
-        String maskedPath = maskedPath(path);
+        String maskedPath = maskedPath(context.request().path());
         if (!maskedPath.equals(path)) {
             errors.add(new FieldError("path", "contains a product key: " + maskedPath, FIX));
         }
@@ -78,45 +75,50 @@ public class ProductKeyInUrl {
     }
 
     /**
-     * Returns the decoded path with its keys masked. A segment is masked whole when it is a key in any spelling
-     * ({@link ProductKeys#hidesKey}), such as dotted or lower case without dashes, because a segment is where a
-     * station puts a serial and such a serial would be stored and published as written. The cost: a segment of exactly
-     * 25 letters and digits once its separators are removed is rejected as a key.
+     * Returns the path, each segment decoded, with its keys masked. A segment is masked whole when it is a key in any
+     * spelling ({@link ProductKeys#hidesKey}), such as dotted or lower case without dashes, because a segment is where
+     * a station puts a serial and such a serial would be stored and published as written. The cost: a segment of
+     * exactly 25 letters and digits once its separators are removed is rejected as a key. Segments are decoded one by
+     * one, so a key whose groups are separated by {@code %2F} stays one segment.
      */
-    public static String maskedPath(String path) {
-        String[] segments = path.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String masked = KeyRedactor.maskAll(segments[i]);
-            if (masked.equals(segments[i]) && ProductKeys.hidesKey(segments[i])) {
-                masked = ProductKeys.mask(compact(segments[i]));
+    public static String maskedPath(String rawPath) {
+        List<String> masked = new ArrayList<>();
+        for (String segment : decodedSegments(rawPath)) {
+            String text = KeyRedactor.maskAll(segment);
+            if (text.equals(segment) && ProductKeys.hidesKey(segment)) {
+                text = ProductKeys.mask(ProductKeys.hiddenKeys(segment).get(0));
             }
-            segments[i] = masked;
+            masked.add(text);
         }
-        return String.join("/", segments);
+        return String.join("/", masked);
     }
 
     /**
-     * Returns the keys in the decoded path: each key as written where it is a 5x5 key, and a segment that is a key in
-     * another spelling in upper case without its separators.
+     * Returns the keys in the path's segments: each 5x5 key as written, or else each key that {@link #maskedPath}
+     * masks, in upper case without separators.
      */
-    public static List<String> keysInPath(String path) {
+    public static List<String> keysInPath(String rawPath) {
         List<String> keys = new ArrayList<>();
-        for (String segment : path.split("/", -1)) {
-            Matcher matcher = ProductKeys.FULL_KEY.matcher(segment);
-            boolean found = false;
-            while (matcher.find()) {
-                keys.add(matcher.group());
-                found = true;
-            }
-            if (!found && ProductKeys.hidesKey(segment)) {
-                keys.add(compact(segment));
-            }
+        for (String segment : decodedSegments(rawPath)) {
+            List<String> written = ProductKeys.FULL_KEY
+                    .matcher(segment)
+                    .results()
+                    .map(MatchResult::group)
+                    .toList();
+            keys.addAll(written.isEmpty() ? ProductKeys.hiddenKeys(segment) : written);
         }
         return keys;
     }
 
-    private static String compact(String segment) {
-        return SEPARATORS.matcher(segment).replaceAll("").toUpperCase(Locale.ROOT);
+    /** Returns the path with each segment decoded on its own. */
+    public static String decodedPath(String rawPath) {
+        return String.join("/", decodedSegments(rawPath));
+    }
+
+    private static List<String> decodedSegments(String rawPath) {
+        return Arrays.stream(rawPath.split("/", -1))
+                .map(ProductKeyInUrl::decoded)
+                .toList();
     }
 
     /** Returns the 400 problem for a request with a key in its URL; {@code notice} is appended to its detail. */

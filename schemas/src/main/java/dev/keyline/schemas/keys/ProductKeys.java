@@ -1,6 +1,9 @@
 package dev.keyline.schemas.keys;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +62,33 @@ public final class ProductKeys {
                         || ANY_CASE_KEY
                                 .matcher(SEPARATORS.matcher(text).replaceAll(""))
                                 .find());
+    }
+
+    /**
+     * Returns the keys that {@link #hidesKey} finds in {@code text}, each in upper case without separators: every
+     * token {@link #ANY_CASE_KEY} matches, or else the whole text once its separators are removed. For turning a key
+     * in a short value into a finding with the fingerprint of the key.
+     */
+    public static List<String> hiddenKeys(String text) {
+        List<String> keys = new ArrayList<>();
+        if (text == null) {
+            return keys;
+        }
+        Matcher matcher = ANY_CASE_KEY.matcher(text);
+        while (matcher.find()) {
+            keys.add(compact(matcher.group()));
+        }
+        if (keys.isEmpty()) {
+            String compact = compact(text);
+            if (ANY_CASE_KEY.matcher(compact).find()) {
+                keys.add(compact);
+            }
+        }
+        return keys;
+    }
+
+    private static String compact(String text) {
+        return SEPARATORS.matcher(text).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     public static boolean isFullKey(String text) {

@@ -92,6 +92,15 @@ class ProductKeysTest {
     }
 
     @Test
+    void hiddenKeysInUpperCaseWithoutSeparators() {
+        assertThat(ProductKeys.hiddenKeys("sn-" + DASHLESS.toLowerCase())).containsExactly(DASHLESS);
+        assertThat(ProductKeys.hiddenKeys("TSTAA.BBBBB.CCCCC.DDDDD.7QX4M")).containsExactly(DASHLESS);
+        assertThat(ProductKeys.hiddenKeys("TSTAA/BBBBB/CCCCC/DDDDD/7QX4M")).containsExactly(DASHLESS);
+        assertThat(ProductKeys.hiddenKeys(DASHED + "," + DASHED)).containsExactly(DASHLESS, DASHLESS);
+        assertThat(ProductKeys.hiddenKeys("SN-0001")).isEmpty();
+    }
+
+    @Test
     void spellingsNormalizeToDashedKey() {
         assertThat(ProductKeys.normalize(DASHLESS)).isEqualTo(DASHED);
         assertThat(ProductKeys.normalize(" " + DASHED.toLowerCase() + " ")).isEqualTo(DASHED);

@@ -43,4 +43,9 @@ public record IdempotencyKey(String value) {
     public static String asDashedText(String value) {
         return SEPARATORS.matcher(value).replaceAll("-");
     }
+
+    /** Returns a header value without the separators it may hold, for finding a key spelt with uneven groups in. */
+    public static String withoutSeparators(String value) {
+        return SEPARATORS.matcher(value).replaceAll("").replace("-", "");
+    }
 }

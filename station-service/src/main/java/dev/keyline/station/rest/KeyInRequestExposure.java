@@ -72,8 +72,7 @@ public class KeyInRequestExposure {
         List<FieldError> urlErrors = ProductKeyInUrl.errors(context);
         List<KeyExposure> exposures = new ArrayList<>();
         if (!urlErrors.isEmpty()) {
-            for (String key : ProductKeyInUrl.keysInPath(
-                    ProductKeyInUrl.decoded(context.request().path()))) {
+            for (String key : ProductKeyInUrl.keysInPath(context.request().path())) {
                 exposures.addAll(found("URL path", key));
             }
             String query = context.request().query();
@@ -82,7 +81,7 @@ public class KeyInRequestExposure {
             }
         }
         for (String value : context.request().headers().getAll(IdempotencyKey.HEADER)) {
-            exposures.addAll(found(IdempotencyKey.HEADER + " header", IdempotencyKey.asDashedText(value)));
+            exposures.addAll(headerExposures(value));
         }
         Optional<StationBinding> station = exposures.isEmpty() ? Optional.empty() : station(context);
         if (station.isEmpty()) {
@@ -98,8 +97,7 @@ public class KeyInRequestExposure {
                     event.data().maskedKey(),
                     event.data().location(),
                     context.request().method(),
-                    ProductKeyInUrl.maskedPath(
-                            ProductKeyInUrl.decoded(context.request().path())),
+                    ProductKeyInUrl.maskedPath(context.request().path()),
                     station.get(),
                     event.id());
         }
@@ -120,6 +118,20 @@ public class KeyInRequestExposure {
                     header.type(), header.title(), header.status(), header.detail() + "." + notice, header.errors());
         }
         return ProductKeyInUrl.problem(urlErrors, notice);
+    }
+
+    /**
+     * Finds the keys in an {@code Idempotency-Key} value: written with dashes or other separators between their groups,
+     * or in upper case once its separators are removed. A lower-case token of 25 letters and digits is rejected as a
+     * key elsewhere, but raises no exposure, because it is as likely to be a random id.
+     */
+    private List<KeyExposure> headerExposures(String value) {
+        String location = IdempotencyKey.HEADER + " header";
+        List<KeyExposure> exposures = found(location, IdempotencyKey.asDashedText(value));
+        if (exposures.isEmpty()) {
+            return found(location, IdempotencyKey.withoutSeparators(value));
+        }
+        return exposures;
     }
 
     private List<KeyExposure> found(String location, String text) {

@@ -92,6 +92,45 @@ class KeyInUrlTest {
     }
 
     @Test
+    void slashEscapedAndPrefixedKeysExposed() throws Exception {
+        Response escaped = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .urlEncodingEnabled(false)
+                .get("/api/v1/devices/" + KEY.replace("-", "%2F"));
+        Response prefixed = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .get("/api/v1/devices/sn-" + KEY.replace("-", "").toLowerCase(Locale.ROOT));
+
+        for (Response response : List.of(escaped, prefixed)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/key-in-url");
+            assertThat(response.asString()).doesNotContainIgnoringCase("TSTAA");
+            KeyedEvent exposure = exposureEvent(response.jsonPath().getString("detail"));
+            assertThat(exposure.data().path("fingerprint").asText())
+                    .isEqualTo(new KeyFingerprinter(FINGERPRINT_SECRET).fingerprint(KEY));
+        }
+        assertThat(escaped.jsonPath().getString("errors[0].message"))
+                .isEqualTo("contains a product key: /api/v1/devices/" + MASKED);
+    }
+
+    @Test
+    void unevenGroupsInHeaderExposed() throws Exception {
+        Response uneven = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "TSTAABBBBB.CCCCCDDDDD.7QX4M")
+                .body(StationCalls.provisioned(StationCalls.newSerial("SN-URL"), "KEY-A", "7QX4M", false)
+                        .toString())
+                .post("/api/v1/reports/device-provisioned");
+
+        assertThat(uneven.statusCode()).isEqualTo(400);
+        KeyedEvent exposure = exposureEvent(uneven.jsonPath().getString("detail"));
+        assertThat(exposure.data().path("location").asText()).isEqualTo("Idempotency-Key header");
+        assertThat(exposure.data().path("fingerprint").asText())
+                .isEqualTo(new KeyFingerprinter(FINGERPRINT_SECRET).fingerprint(KEY));
+    }
+
+    @Test
     void keyInQueryFromStationExposed() throws Exception {
         Response query = given().auth()
                 .oauth2(Tokens.ACTIVATION_STATION)
