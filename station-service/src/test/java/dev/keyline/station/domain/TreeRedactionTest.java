@@ -14,6 +14,27 @@ class TreeRedactionTest {
     private static final KeyRedactor REDACTOR = new KeyRedactor(new KeyFingerprinter("unit-test-fingerprint-secret"));
 
     @Test
+    void idSpeltWithDotsMasked() throws Exception {
+        JsonNode tree = MAPPER.readTree(
+                """
+                {"serial": "tstaa.bbbbb.ccccc.ddddd.7qx4m", "lineId": "line-1",
+                 "notes": "tstaa.bbbbb.ccccc.ddddd.7qx4m stays, free text is not read this way"}
+                """);
+
+        RedactedTree redacted = TreeRedaction.redact(tree, REDACTOR);
+
+        assertThat(redacted.tree().path("serial").asText()).isEqualTo("*****-*****-*****-*****-7QX4M");
+        assertThat(redacted.exposures()).extracting(KeyExposure::location).containsExactly("/serial");
+        assertThat(redacted.exposures().get(0).finding().fingerprint())
+                .isEqualTo(REDACTOR.redact("TSTAA-BBBBB-CCCCC-DDDDD-7QX4M")
+                        .findings()
+                        .get(0)
+                        .fingerprint());
+        assertThat(redacted.tree().path("lineId").asText()).isEqualTo("line-1");
+        assertThat(redacted.tree().path("notes").asText()).startsWith("tstaa.bbbbb");
+    }
+
+    @Test
     void nestedKeysFoundByPointer() throws Exception {
         JsonNode tree = MAPPER.readTree(
                 """

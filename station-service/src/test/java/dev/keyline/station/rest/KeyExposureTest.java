@@ -94,6 +94,29 @@ class KeyExposureTest {
     }
 
     @Test
+    void dottedKeyAsSerialRejectedAndExposed() throws Exception {
+        String dotted = KEY.replace('-', '.').toLowerCase(Locale.ROOT);
+        ObjectNode report = provisionedReport(dotted);
+
+        Response response = post(report.toString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.jsonPath().getString("errors[0].field")).isEqualTo("/serial");
+        assertThat(response.asString().toLowerCase(Locale.ROOT))
+                .as("the response repeats the dotted key")
+                .doesNotContain("tstaa.bbbbb");
+        String exposureId = exposureEventId(response.jsonPath().getString("detail"));
+        TestDatabase.awaitOutboxDrained();
+        List<KeyedEvent> exposed = TopicReader.events(Topics.LINE_EVENTS).stream()
+                .filter(event -> event.id().equals(exposureId))
+                .toList();
+        assertThat(exposed).hasSize(1);
+        assertThat(exposed.get(0).data().path("location").asText()).isEqualTo("/serial");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM devices WHERE serial = '" + dotted + "'"))
+                .isZero();
+    }
+
+    @Test
     void invalidReportStillExposesKey() throws Exception {
         ObjectNode report = provisionedReport("unused").put("notes", "key " + KEY + " left in unattend.xml");
         report.remove("serial");
