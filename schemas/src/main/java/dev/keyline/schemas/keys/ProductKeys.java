@@ -25,7 +25,8 @@ public final class ProductKeys {
      * dashless form must stand alone, be upper case and contain at least one letter. It must also contain a digit,
      * unless every character is one that Microsoft's keys use ({@link #KEY_ALPHABET}): a real key can lack
      * digits, while words (which have vowels), lower-case or mixed-case tokens such as Base64 hardware hashes, and
-     * runs of {@code A} are not read as keys.
+     * runs of {@code A} are not read as keys. A run of one of the key's letters, such as 25 {@code X} as a
+     * placeholder, is read as a key.
      */
     public static final Pattern FULL_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
             + "|(?<![A-Za-z0-9])(?:(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25}"
