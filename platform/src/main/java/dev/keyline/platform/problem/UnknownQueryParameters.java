@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Rejects a request with a query parameter that its endpoint does not declare, such as {@code sise=10} for
  * {@code size}, with a 400 problem that names it and lists the parameters the endpoint takes. Without this check a
- * misspelt filter is ignored, and the caller reads unfiltered results as filtered ones.
+ * misspelt filter is ignored, and the caller reads unfiltered results as filtered ones. A parameter given more than
+ * once is rejected too, because every endpoint reads one value and would drop the others without a word.
  */
 public class UnknownQueryParameters {
 
@@ -35,7 +36,7 @@ public class UnknownQueryParameters {
                 .sorted()
                 .toList();
         if (unknown.isEmpty()) {
-            return Optional.empty();
+            return repeated(uri);
         }
 
         String takes = known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known);
@@ -52,6 +53,32 @@ public class UnknownQueryParameters {
                         "unknown-parameter",
                         "Unknown query parameter",
                         "the request has query parameters this endpoint does not take: "
+                                + String.join(
+                                        ", ",
+                                        errors.stream().map(FieldError::field).toList()),
+                        errors))
+                .build());
+    }
+
+    private static Optional<Response> repeated(UriInfo uri) {
+        List<FieldError> errors = uri.getQueryParameters().entrySet().stream()
+                .filter(parameter -> parameter.getValue().size() > 1)
+                .sorted(Map.Entry.comparingByKey())
+                .map(parameter -> new FieldError(
+                        QuotedValue.of(parameter.getKey()),
+                        "was given " + parameter.getValue().size() + " times",
+                        "send it once: this endpoint reads one value of it"))
+                .toList();
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        400,
+                        "repeated-parameter",
+                        "Repeated query parameter",
+                        "the request gives a query parameter more than once: "
                                 + String.join(
                                         ", ",
                                         errors.stream().map(FieldError::field).toList()),

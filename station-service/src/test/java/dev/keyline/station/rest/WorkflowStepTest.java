@@ -201,6 +201,22 @@ class WorkflowStepTest {
     }
 
     @Test
+    void repeatedParameterNamed() {
+        JsonPath problem = given().auth()
+                .oauth2(Tokens.OPERATOR)
+                .queryParam("heldAt", "key-cleared", "shipped")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("type")).isEqualTo("https://keyline.dev/problems/repeated-parameter");
+        assertThat(problem.getString("errors[0].field")).isEqualTo("heldAt");
+        assertThat(problem.getString("errors[0].message")).isEqualTo("was given 2 times");
+    }
+
+    @Test
     void bodySerialMustMatchPath() {
         String body = "{\"serial\": \"SN-OTHER\", \"step\": \"image-applied\", \"lineId\": \"line-1\","
                 + " \"stationId\": \"imaging-01\"}";
