@@ -42,7 +42,7 @@ class KeyExposureRuleTest {
     }
 
     @Test
-    void keyInRequestUrlNamesTheToolToFix() {
+    void requestExposureNamesStationTool() {
         KeyExposed inUrl = new KeyExposed(
                 null,
                 "line-1",

@@ -186,7 +186,7 @@ class KeyRegistrationTest {
     }
 
     @Test
-    void rejectsKeyIdThatIsAKeyWithoutItsDots() {
+    void dottedKeyIdRejected() {
         // 25 letters and digits once the dots are removed: the key's own URL would reject it as a key.
         given().auth()
                 .oauth2(OPERATOR)

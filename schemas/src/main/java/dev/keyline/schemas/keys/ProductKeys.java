@@ -35,9 +35,8 @@ public final class ProductKeys {
     /**
      * A key in either form and in any case, including lower- and mixed-case tokens of 25 letters and digits, which
      * {@link #FULL_KEY} leaves alone, and five groups separated by spaces when they hold a digit or consist of letters
-     * that keys use only. For text where
-     * masking a token that is not a key costs nothing, such as an error message that repeats a value back to the
-     * caller.
+     * that keys use only. For text where masking a token that is not a key costs nothing, such as an error message
+     * that repeats a value back to the caller.
      */
     public static final Pattern ANY_CASE_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
             + "|(?<![A-Za-z0-9])(?:[A-Za-z0-9]{25}|(?=[A-Za-z0-9 ]{0,28}[0-9])(?:[A-Za-z0-9]{5} ){4}[A-Za-z0-9]{5}"

@@ -14,6 +14,7 @@ public record IdempotencyKey(String value) {
     public static final String HEADER = "Idempotency-Key";
 
     private static final Pattern SEPARATORS = Pattern.compile("[._:]");
+    private static final Pattern SEPARATORS_AND_DASHES = Pattern.compile("[._:-]");
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String FIX =
             "send a new UUID for each report, and the same one when you send that report again";
@@ -46,6 +47,6 @@ public record IdempotencyKey(String value) {
 
     /** Returns a header value without the separators it may hold, for finding a key spelt with uneven groups in. */
     public static String withoutSeparators(String value) {
-        return SEPARATORS.matcher(value).replaceAll("").replace("-", "");
+        return SEPARATORS_AND_DASHES.matcher(value).replaceAll("");
     }
 }

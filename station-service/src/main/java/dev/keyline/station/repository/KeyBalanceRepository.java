@@ -15,10 +15,9 @@ import java.util.List;
 public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEntity, String> {
 
     /**
-     * Counts the devices of the key's provisionings that this service wrote to the outbox after the event its stored
-     * balance booked through ({@code booked_through_seq}), including those of the caller's own transaction, other than
-     * device ?2. A device provisioned twice counts once, because the ledger commits a device that has not activated
-     * only once, and the device being checked is not counted against itself for the same reason.
+     * The query that counts the devices other than ?2 that key ?1 was provisioned with after its balance's position
+     * ({@code booked_through_seq}), the caller's own transaction included. A device counts once, because the ledger
+     * commits a device that has not activated once, and so the device being checked does not count against itself.
      */
     private static final String UNBOOKED = "SELECT count(DISTINCT CAST(o.payload AS jsonb) ->> 'subject')"
             + " FROM outbox AS o JOIN key_balances AS k"
@@ -27,10 +26,10 @@ public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEnt
             + " AND CAST(o.headers AS jsonb) ->> 'ce_type' = '" + EventType.DEVICE_PROVISIONED.type() + "'"
             + " AND CAST(o.payload AS jsonb) ->> 'subject' <> ?2";
 
-    /** Locks one key's balance row. A native statement, because the session may hold the row already. */
+    /** The statement that locks one key's balance row, native because the session may hold the row already. */
     private static final String LOCK_KEY = "SELECT key_id FROM key_balances WHERE key_id = ?1 FOR UPDATE";
 
-    /** Locks the balance rows of the keys with a partial key, in key order. */
+    /** The statement that locks the balance rows of the keys with a partial key, in key order. */
     private static final String LOCK_PARTIAL_KEY =
             "SELECT key_id FROM key_balances WHERE partial_key = ?1 ORDER BY key_id FOR UPDATE";
 
@@ -39,9 +38,9 @@ public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEnt
     }
 
     /**
-     * Returns the key's balance as stored, locked until the caller's transaction ends, or null when there is none. The
-     * lock is taken first, then the row read again, so an entity that an earlier item of the request loaded does not
-     * give figures older than the lock.
+     * Returns the key's balance as stored, locked until the caller's transaction ends, or null when there is none. It
+     * locks first and then reads the row again, so an entity that an earlier item of the request loaded does not give
+     * figures older than the lock.
      */
     public Uni<KeyBalanceEntity> findLocked(String keyId) {
         return lockThenRead(LOCK_KEY, keyId).map(balances -> balances.isEmpty() ? null : balances.get(0));

@@ -17,6 +17,7 @@ import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.KeyExposure;
 import dev.keyline.station.domain.StationBinding;
+import dev.keyline.station.service.ExposureLogging;
 import dev.keyline.station.service.ReportPublisher;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,7 +43,7 @@ import org.jboss.logging.Logger;
 public class KeyInRequestExposure {
 
     private static final Logger LOG = Logger.getLogger(KeyInRequestExposure.class);
-    /** Runs after the platform's check for NUL characters and before its check for keys in the URL. */
+    /** The route order: after the platform's check for NUL characters (-6), before its check for URL keys (-4). */
     private static final int ORDER = -5;
     /** The {@code report} of the exposure events: the key was in the request itself, not in a report's content. */
     static final String REPORT = "request";
@@ -91,16 +92,18 @@ public class KeyInRequestExposure {
 
         List<CloudEvent<KeyExposed>> events =
                 ExposureEvents.create(REPORT, exposures, station.get(), null, Instant.now());
-        for (CloudEvent<KeyExposed> event : events) {
-            LOG.warnf(
-                    "full product key %s found in the %s of %s %s from %s; exposure event %s",
-                    event.data().maskedKey(),
-                    event.data().location(),
-                    context.request().method(),
-                    ProductKeyInUrl.maskedPath(context.request().path()),
-                    station.get(),
-                    event.id());
-        }
+        String maskedPath = ProductKeyInUrl.maskedPath(context.request().path());
+        ExposureLogging.log(
+                LOG,
+                events,
+                event -> LOG.warnf(
+                        "full product key %s found in the %s of %s %s from %s; exposure event %s",
+                        event.data().maskedKey(),
+                        event.data().location(),
+                        context.request().method(),
+                        maskedPath,
+                        station.get(),
+                        event.id()));
 
         publisher
                 .publish(events, null)

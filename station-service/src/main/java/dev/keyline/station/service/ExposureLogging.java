@@ -7,18 +7,18 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Logs a request's exposure events one line each up to a limit, then one line for the rest, so that a text with
- * thousands of keys does not write thousands of lines. Every event is still published.
+ * Log lines for a request's exposure events: one line each up to a limit, then one line for the rest, so that a text
+ * with thousands of keys does not write thousands of lines. Every event is still published.
  */
-final class ExposureLogging {
+public final class ExposureLogging {
 
-    /** The exposure events of one request that get a line each. */
+    /** The number of a request's exposure events that get a line each. */
     static final int LINES_PER_REQUEST = 20;
 
     private ExposureLogging() {}
 
     /** Writes {@code line} for the first events and a summary line with the ids of the rest to {@code log}. */
-    static void log(Logger log, List<CloudEvent<KeyExposed>> exposures, Consumer<CloudEvent<KeyExposed>> line) {
+    public static void log(Logger log, List<CloudEvent<KeyExposed>> exposures, Consumer<CloudEvent<KeyExposed>> line) {
         int logged = Math.min(exposures.size(), LINES_PER_REQUEST);
         for (int i = 0; i < logged; i++) {
             line.accept(exposures.get(i));

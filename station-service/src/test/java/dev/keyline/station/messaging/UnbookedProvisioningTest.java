@@ -66,7 +66,7 @@ class UnbookedProvisioningTest {
         long secondSeq = outboxSeq(secondEventId);
         assertThat(bookedThrough("KEY-LAG")).isEqualTo(secondSeq);
 
-        // An operator tops the key up by one; the top-up names no line event, so the position stays.
+        // An operator tops the key up by one. The top-up names no line event, so the position stays.
         LedgerEvents.publishAndAwait(balance("KEY-LAG", 3, 2, "top-up:KEY-LAG:1", 4));
         Response afterTopUp = provision("KEY-LAG");
         Response beyondTopUp = provision("KEY-LAG");
