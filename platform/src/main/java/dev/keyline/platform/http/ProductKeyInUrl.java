@@ -27,6 +27,8 @@ public class ProductKeyInUrl {
     private static final Logger LOG = Logger.getLogger(ProductKeyInUrl.class);
     /** Runs before the body size check and Quarkus's own routes. */
     private static final int ORDER = -4;
+    /** The key of the request's checked URL errors in the routing context's data. */
+    private static final String ERRORS = ProductKeyInUrl.class.getName() + ".errors";
 
     private static final String FIX =
             "put the device serial or id in the URL, never a product key; the key has left the station, so treat it"
@@ -57,21 +59,31 @@ public class ProductKeyInUrl {
         RouteProblem.send(context, json, problem(errors, ""));
     }
 
-    /** Returns one error for the path and one for the query of the request's URL where they contain a key. */
+    /**
+     * Returns one error for the path and one for the query of the request's URL where they contain a key. The result
+     * is kept with the request, so a service filter that checks the URL before this one does not make it check twice.
+     */
     public static List<FieldError> errors(RoutingContext context) {
-        String path = decodedPath(context.request().path());
-        String query = context.request().query() == null
-                ? ""
-                : decoded(context.request().query());
+        List<FieldError> checked = context.get(ERRORS);
+        if (checked == null) {
+            checked = urlErrors(context.request().path(), context.request().query());
+            context.put(ERRORS, checked);
+        }
+        return checked;
+    }
+
+    private static List<FieldError> urlErrors(String rawPath, String rawQuery) {
+        String path = decodedPath(rawPath);
+        String query = rawQuery == null ? "" : decoded(rawQuery);
         List<FieldError> errors = new ArrayList<>();
-        String maskedPath = maskedPath(context.request().path());
+        String maskedPath = maskedPath(rawPath);
         if (!maskedPath.equals(path)) {
             errors.add(new FieldError("path", "contains a product key: " + maskedPath, FIX));
         }
         if (!KeyRedactor.maskAll(query).equals(query)) {
             errors.add(new FieldError("query", "contains a product key: " + KeyRedactor.maskAll(query), FIX));
         }
-        return errors;
+        return List.copyOf(errors);
     }
 
     /**

@@ -19,12 +19,13 @@ public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEnt
      * ({@code booked_through_seq}), the caller's own transaction included. A device counts once, because the ledger
      * commits a device that has not activated once, and so the device being checked does not count against itself.
      */
-    private static final String UNBOOKED = "SELECT count(DISTINCT CAST(o.payload AS jsonb) ->> 'subject')"
+    private static final String UNBOOKED = "SELECT count(DISTINCT unbooked.serial) FROM ("
+            + "SELECT CAST(o.payload AS jsonb) ->> 'subject' AS serial"
             + " FROM outbox AS o JOIN key_balances AS k"
             + " ON o.record_key = k.key_id AND o.seq > COALESCE(k.booked_through_seq, 0)"
             + " WHERE k.key_id = ?1 AND o.topic = '" + Topics.LINE_EVENTS + "'"
             + " AND CAST(o.headers AS jsonb) ->> 'ce_type' = '" + EventType.DEVICE_PROVISIONED.type() + "'"
-            + " AND CAST(o.payload AS jsonb) ->> 'subject' <> ?2";
+            + ") AS unbooked WHERE unbooked.serial <> ?2";
 
     /** The statement that locks one key's balance row, native because the session may hold the row already. */
     private static final String LOCK_KEY = "SELECT key_id FROM key_balances WHERE key_id = ?1 FOR UPDATE";
