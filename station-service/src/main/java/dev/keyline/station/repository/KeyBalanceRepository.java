@@ -8,7 +8,10 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Reads the {@code key_balances} table in the caller's Hibernate session. */
 @ApplicationScoped
@@ -33,6 +36,38 @@ public class KeyBalanceRepository implements PanacheRepositoryBase<KeyBalanceEnt
     /** The statement that locks the balance rows of the keys with a partial key, in key order. */
     private static final String LOCK_PARTIAL_KEY =
             "SELECT key_id FROM key_balances WHERE partial_key = ?1 ORDER BY key_id FOR UPDATE";
+
+    /**
+     * Locks the balance rows of the keys named by id or by partial key until the caller's transaction ends, all in key
+     * order, so that two transactions that lock several keys each cannot wait for each other.
+     */
+    public Uni<Void> lockInKeyOrder(Collection<String> keyIds, Collection<String> partialKeys) {
+        if (keyIds.isEmpty() && partialKeys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> values = new ArrayList<>(keyIds);
+        values.addAll(partialKeys);
+        String statement = "SELECT key_id FROM key_balances WHERE key_id IN (" + placeholders(1, keyIds.size())
+                + ") OR partial_key IN (" + placeholders(keyIds.size() + 1, partialKeys.size())
+                + ") ORDER BY key_id FOR UPDATE";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(statement, String.class);
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter(i + 1, values.get(i));
+            }
+            return query.getResultList().replaceWithVoid();
+        });
+    }
+
+    /** Returns {@code count} positional parameters from {@code ?first} on, or NULL for none. */
+    private static String placeholders(int first, int count) {
+        if (count == 0) {
+            return "NULL";
+        }
+        return String.join(
+                ", ",
+                IntStream.range(first, first + count).mapToObj(i -> "?" + i).toList());
+    }
 
     public Uni<List<KeyBalanceEntity>> byPartialKey(String partialKey) {
         return list("partialKey", partialKey);

@@ -5,6 +5,7 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.station.config.StationConfig;
 import dev.keyline.station.domain.Availability;
 import dev.keyline.station.domain.DeviceProvisionedReport;
+import dev.keyline.station.domain.StationReport;
 import dev.keyline.station.repository.KeyBalanceEntity;
 import dev.keyline.station.repository.KeyBalanceRepository;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +39,26 @@ public class AvailabilityCheck {
     public AvailabilityCheck(KeyBalanceRepository balances, StationConfig config) {
         this.balances = balances;
         this.config = config;
+    }
+
+    /**
+     * Locks the balances of every key the provisionings among {@code reports} name, in key order, before a request
+     * with several of them checks each. Locking each key as its item comes would let two requests that name the same
+     * keys in opposite orders wait for each other until PostgreSQL ends one.
+     */
+    public Uni<Void> lockKeys(List<? extends StationReport> reports) {
+        Set<String> keyIds = new TreeSet<>();
+        Set<String> partialKeys = new TreeSet<>();
+        for (StationReport report : reports) {
+            if (report instanceof DeviceProvisionedReport provisioned) {
+                if (provisioned.keyId() != null) {
+                    keyIds.add(provisioned.keyId());
+                } else {
+                    partialKeys.add(provisioned.partialKey().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return balances.lockInKeyOrder(keyIds, partialKeys);
     }
 
     /** Returns the warnings to send with the accepted provisioning. */

@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
 /**
  * Receives a bulk request: a JSON array of reports, each with a {@code kind}. Every item is masked, read and checked
  * first, and any invalid item rejects the whole request with a 400 that names the item index and field. Valid items
- * are then booked in order in one transaction, so a rule violation in any item stores none of them.
+ * are then booked in order in one transaction, so a rule violation in any item stores none of them. The transaction
+ * first locks the balances of every key its provisionings name, in key order.
  */
 @ApplicationScoped
 public class BulkIntake {
@@ -51,12 +52,19 @@ public class BulkIntake {
     private final ReportReader reader;
     private final ReportPublisher publisher;
     private final ReportBooking booking;
+    private final AvailabilityCheck availability;
 
-    public BulkIntake(KeyRedactor redactor, ReportReader reader, ReportPublisher publisher, ReportBooking booking) {
+    public BulkIntake(
+            KeyRedactor redactor,
+            ReportReader reader,
+            ReportPublisher publisher,
+            ReportBooking booking,
+            AvailabilityCheck availability) {
         this.redactor = redactor;
         this.reader = reader;
         this.publisher = publisher;
         this.booking = booking;
+        this.availability = availability;
     }
 
     /** One valid item: its index, kind, report and the exposure events of the keys found in it. */
@@ -115,8 +123,10 @@ public class BulkIntake {
             Function<List<ReportOutcome>, Uni<Void>> alsoInTransaction) {
         return publisher
                 .inTransaction(
-                        () -> Multi.createFrom()
-                                .iterable(items)
+                        () -> availability
+                                .lockKeys(items.stream().map(Item::report).toList())
+                                .onItem()
+                                .transformToMulti(locked -> Multi.createFrom().iterable(items))
                                 .onItem()
                                 .transformToUniAndConcatenate(
                                         item -> booking.book(item.report(), item.exposures(), station, receivedAt)

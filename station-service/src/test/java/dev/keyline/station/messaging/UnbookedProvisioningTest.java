@@ -3,12 +3,17 @@ package dev.keyline.station.messaging;
 import static dev.keyline.station.support.StationCalls.newSerial;
 import static dev.keyline.station.support.StationCalls.postProvisioned;
 import static dev.keyline.station.support.StationCalls.provisioned;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.keyline.schemas.events.BalanceChanged;
 import dev.keyline.station.support.LedgerEvents;
 import dev.keyline.station.support.TestDatabase;
+import dev.keyline.station.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class UnbookedProvisioningTest {
 
     private static final String FINGERPRINT = "cd".repeat(32);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void acceptedProvisioningsCountUntilBooked() throws Exception {
@@ -143,6 +149,43 @@ class UnbookedProvisioningTest {
         assertThat(statuses).containsExactlyInAnyOrder(202, 202, 409, 409, 409, 409);
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM reports WHERE key_id = 'KEY-RACE'"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void oppositeKeyOrdersBothStored() throws Exception {
+        LedgerEvents.publishAndAwait(balance("KEY-ORDER-A", 100, 0, "registration:KEY-ORDER-A", 1));
+        LedgerEvents.publishAndAwait(balance("KEY-ORDER-B", 100, 0, "registration:KEY-ORDER-B", 1));
+        ExecutorService stations = Executors.newFixedThreadPool(2);
+        List<Callable<Integer>> requests = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            requests.add(() -> postBulk("KEY-ORDER-A", "KEY-ORDER-B").statusCode());
+            requests.add(() -> postBulk("KEY-ORDER-B", "KEY-ORDER-A").statusCode());
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> status : stations.invokeAll(requests)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            stations.shutdownNow();
+        }
+
+        assertThat(statuses).hasSize(20).containsOnly(202);
+        assertThat(TestDatabase.queryLong(
+                        "SELECT count(*) FROM reports WHERE key_id IN ('KEY-ORDER-A', 'KEY-ORDER-B')"))
+                .isEqualTo(40);
+    }
+
+    private static Response postBulk(String firstKey, String secondKey) {
+        ArrayNode items = MAPPER.createArrayNode();
+        items.add(provisioned(newSerial("SN-ORDER"), firstKey, "L4GKY", false).put("kind", "device-provisioned"));
+        items.add(provisioned(newSerial("SN-ORDER"), secondKey, "L4GKY", false).put("kind", "device-provisioned"));
+        return given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType(ContentType.JSON)
+                .body(items.toString())
+                .post("/api/v1/reports/bulk");
     }
 
     private static Response provision(String keyId) {
