@@ -1,92 +1,213 @@
 package dev.keyline.ledger.rest;
 
+import static dev.keyline.ledger.TestEvents.json;
+import static dev.keyline.ledger.TestEvents.provisioned;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
+import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every endpoint against every role: operators write and read, auditors only read, stations and strangers nothing. */
+/**
+ * Every endpoint against every role: operators write and read, auditors only read, stations and strangers nothing.
+ * The calls list each operation of the OpenAPI document, and each CSV variant too, and a test checks that the
+ * document has no operation this list lacks.
+ */
 @QuarkusTest
 class RoleAccessTest {
 
     private static final String STATION = "station-line-1-imaging-01-test-token";
+    private static final String CSV = "text/csv";
+    private static final String JSON = "application/json";
 
-    private record Call(String method, String path, String body) {}
+    /**
+     * One request: the operation as the OpenAPI document names it, the concrete path, the media type and body it
+     * sends (or null), and the media type it asks for.
+     */
+    private record Call(String method, String template, String path, String contentType, String body, String accept) {
 
-    private static final List<Call> READS = List.of(
-            new Call("GET", "/api/v1/keys", null),
-            new Call("GET", "/api/v1/keys/ROLE-1", null),
-            new Call("GET", "/api/v1/keys/ROLE-1/balance", null),
-            new Call("GET", "/api/v1/keys/ROLE-1/journal", null),
-            new Call("GET", "/api/v1/keys/ROLE-1/journal/verify", null),
-            new Call("GET", "/api/v1/keys/ROLE-1/forecast", null),
-            new Call("GET", "/api/v1/reconciliation", null),
-            new Call("GET", "/api/v1/devices", null),
-            new Call("GET", "/api/v1/status", null));
+        static Call get(String template, String path, String accept) {
+            return new Call("GET", template, path, null, null, accept);
+        }
 
-    private static final List<Call> WRITES = List.of(
-            new Call(
-                    "POST",
-                    "/api/v1/keys",
-                    "{\"keyId\":\"ROLE-X\",\"productKey\":\"ROLET-AAAAA-BBBBB-CCCCC-R0LEX\"," + "\"allotment\":5}"),
-            new Call("POST", "/api/v1/keys/ROLE-1/top-ups", "{\"activations\":1}"),
-            new Call("POST", "/api/v1/imports/microsoft-readings?readAt=2026-12-01T00:00:00Z", "csv"));
+        static Call post(String template, String path, String contentType, String body) {
+            return new Call("POST", template, path, contentType, body, JSON);
+        }
 
-    private static boolean registered;
+        String operation() {
+            return method + " " + template;
+        }
 
-    // RestAssured learns the test port only when the first test instance exists, so this cannot be @BeforeAll.
-    @BeforeEach
-    void registerKeyOnce() {
-        if (!registered) {
-            LedgerApi.registerKey("ROLE-1", "ROLET-DDDDD-EEEEE-FFFFF-R0LE1", 5);
-            registered = true;
+        String name() {
+            return method + " " + path + " (" + accept + ")";
         }
     }
 
-    private static int status(Call call, String token) {
-        RequestSpecification request = given();
+    private static final List<Call> READS = List.of(
+            Call.get("/api/v1/keys", "/api/v1/keys", JSON),
+            Call.get("/api/v1/keys", "/api/v1/keys", CSV),
+            Call.get("/api/v1/keys/{keyId}", "/api/v1/keys/ROLE-1", JSON),
+            Call.get("/api/v1/keys/{keyId}/balance", "/api/v1/keys/ROLE-1/balance", JSON),
+            Call.get("/api/v1/keys/{keyId}/journal", "/api/v1/keys/ROLE-1/journal", JSON),
+            Call.get("/api/v1/keys/{keyId}/journal", "/api/v1/keys/ROLE-1/journal", CSV),
+            Call.get("/api/v1/keys/{keyId}/journal/verify", "/api/v1/keys/ROLE-1/journal/verify", JSON),
+            Call.get("/api/v1/keys/{keyId}/forecast", "/api/v1/keys/ROLE-1/forecast", JSON),
+            Call.get("/api/v1/reconciliation", "/api/v1/reconciliation", JSON),
+            Call.get("/api/v1/reconciliation", "/api/v1/reconciliation", CSV),
+            Call.get("/api/v1/devices", "/api/v1/devices", JSON),
+            Call.get("/api/v1/devices/{serial}", "/api/v1/devices/ROLE-DEV-1", JSON),
+            Call.get("/api/v1/devices/{serial}/history", "/api/v1/devices/ROLE-DEV-1/history", JSON),
+            Call.get("/api/v1/devices/{serial}/history", "/api/v1/devices/ROLE-DEV-1/history", CSV),
+            Call.get("/api/v1/status", "/api/v1/status", JSON));
+
+    private static final List<Call> WRITES = List.of(
+            Call.post(
+                    "/api/v1/keys",
+                    "/api/v1/keys",
+                    JSON,
+                    "{\"keyId\":\"ROLE-X\",\"productKey\":\"ROLET-AAAAA-BBBBB-CCCCC-R0LEX\",\"allotment\":5}"),
+            Call.post("/api/v1/keys/{keyId}/top-ups", "/api/v1/keys/ROLE-1/top-ups", JSON, "{\"activations\":1}"),
+            Call.post("/api/v1/keys/{keyId}/retire", "/api/v1/keys/ROLE-R/retire", JSON, null),
+            Call.post(
+                    "/api/v1/imports/microsoft-readings",
+                    "/api/v1/imports/microsoft-readings?readAt=2026-12-01T00:00:00Z",
+                    CSV,
+                    "keyId,remainingActivations\nROLE-1,5\n"),
+            Call.post(
+                    "/api/v1/imports/microsoft-readings",
+                    "/api/v1/imports/microsoft-readings?readAt=2026-12-02T00:00:00Z",
+                    "application/xml",
+                    "<VolumeActivationManagementToolData><SoftwareLicensingData><ProductKeys><ProductKey>"
+                            + "<PartialProductKey>R0LE1</PartialProductKey><RemainingActivations>4"
+                            + "</RemainingActivations></ProductKey></ProductKeys></SoftwareLicensingData>"
+                            + "</VolumeActivationManagementToolData>"),
+            Call.post(
+                    "/api/v1/devices/{serial}/scrap",
+                    "/api/v1/devices/ROLE-DEV-2/scrap",
+                    JSON,
+                    "{\"reason\":\"dropped at QA\"}"));
+
+    private static boolean prepared;
+
+    // RestAssured learns the test port only when the first test instance exists, so this cannot be @BeforeAll.
+    @BeforeEach
+    void prepareOnce() {
+        if (prepared) {
+            return;
+        }
+        LedgerApi.registerKey("ROLE-1", "ROLET-DDDDD-EEEEE-FFFFF-R0LE1", 5);
+        LedgerApi.registerKey("ROLE-R", "ROLET-GGGGG-HHHHH-JJJJJ-R0LER", 5);
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS,
+                "ROLE-1",
+                json(provisioned("ROLE-DEV-1", "ROLE-1", "R0LE1")),
+                json(provisioned("ROLE-DEV-2", "ROLE-1", "R0LE1")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("ROLE-1").getLong("committed") == 2);
+        prepared = true;
+    }
+
+    private static Response send(Call call, String token) {
+        RequestSpecification request = given().accept(call.accept());
         if (token != null) {
             request = request.auth().oauth2(token);
         }
-        if ("csv".equals(call.body())) {
-            request = request.contentType("text/csv").body("keyId,remainingActivations\nROLE-1,5\n");
-        } else if (call.body() != null) {
-            request = request.contentType(ContentType.JSON).body(call.body());
+        if (call.body() != null) {
+            request = request.contentType(call.contentType()).body(call.body());
         }
-        return request.request(call.method(), call.path()).statusCode();
+        return request.request(call.method(), call.path());
+    }
+
+    @Test
+    void listCoversEveryOperation() {
+        Map<String, Map<String, Object>> paths = given().accept(JSON)
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) ->
+                operations.keySet().forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        Set<String> tested = new TreeSet<>();
+        Stream.concat(READS.stream(), WRITES.stream()).forEach(call -> tested.add(call.operation()));
+
+        assertThat(tested).isEqualTo(documented);
     }
 
     @Test
     void readsAllowOperatorAndAuditorOnly() {
         for (Call call : READS) {
-            assertThat(status(call, LedgerApi.OPERATOR))
-                    .as("operator " + call.path())
+            assertThat(send(call, LedgerApi.OPERATOR).statusCode())
+                    .as("operator " + call.name())
                     .isEqualTo(200);
-            assertThat(status(call, LedgerApi.AUDITOR))
-                    .as("auditor " + call.path())
+            assertThat(send(call, LedgerApi.AUDITOR).statusCode())
+                    .as("auditor " + call.name())
                     .isEqualTo(200);
-            assertThat(status(call, STATION)).as("station " + call.path()).isEqualTo(403);
-            assertThat(status(call, null)).as("no token " + call.path()).isEqualTo(401);
+            assertThat(send(call, STATION).statusCode())
+                    .as("station " + call.name())
+                    .isEqualTo(403);
+            assertThat(send(call, "not-a-token").statusCode())
+                    .as("unknown token " + call.name())
+                    .isEqualTo(401);
+            assertThat(send(call, null).statusCode())
+                    .as("no token " + call.name())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void readsUseRequestedType() {
+        for (Call call : READS) {
+            assertThat(send(call, LedgerApi.AUDITOR).contentType())
+                    .as("auditor " + call.name())
+                    .startsWith(call.accept());
         }
     }
 
     @Test
     void writesAllowOperatorOnly() {
         for (Call call : WRITES) {
-            assertThat(status(call, LedgerApi.AUDITOR))
-                    .as("auditor " + call.path())
+            assertThat(send(call, LedgerApi.AUDITOR).statusCode())
+                    .as("auditor " + call.name())
                     .isEqualTo(403);
-            assertThat(status(call, STATION)).as("station " + call.path()).isEqualTo(403);
-            assertThat(status(call, null)).as("no token " + call.path()).isEqualTo(401);
-            assertThat(status(call, LedgerApi.OPERATOR))
-                    .as("operator " + call.path())
+            assertThat(send(call, STATION).statusCode())
+                    .as("station " + call.name())
+                    .isEqualTo(403);
+            assertThat(send(call, "not-a-token").statusCode())
+                    .as("unknown token " + call.name())
+                    .isEqualTo(401);
+            assertThat(send(call, null).statusCode())
+                    .as("no token " + call.name())
+                    .isEqualTo(401);
+            assertThat(send(call, LedgerApi.OPERATOR).statusCode())
+                    .as("operator " + call.name())
                     .isIn(200, 201);
         }
+    }
+
+    @Test
+    void refusalsAreProblems() {
+        Call read = READS.get(0);
+        Call write = WRITES.get(1);
+
+        assertThat(send(read, STATION).contentType()).startsWith("application/problem+json");
+        assertThat(send(read, null).contentType()).startsWith("application/problem+json");
+        assertThat(send(write, LedgerApi.AUDITOR).contentType()).startsWith("application/problem+json");
     }
 }
