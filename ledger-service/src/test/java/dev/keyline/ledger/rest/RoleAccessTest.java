@@ -159,15 +159,7 @@ class RoleAccessTest {
             assertThat(send(call, LedgerApi.AUDITOR).statusCode())
                     .as("auditor " + call.name())
                     .isEqualTo(200);
-            assertThat(send(call, STATION).statusCode())
-                    .as("station " + call.name())
-                    .isEqualTo(403);
-            assertThat(send(call, "not-a-token").statusCode())
-                    .as("unknown token " + call.name())
-                    .isEqualTo(401);
-            assertThat(send(call, null).statusCode())
-                    .as("no token " + call.name())
-                    .isEqualTo(401);
+            assertRefusedToOthers(call);
         }
     }
 
@@ -186,19 +178,22 @@ class RoleAccessTest {
             assertThat(send(call, LedgerApi.AUDITOR).statusCode())
                     .as("auditor " + call.name())
                     .isEqualTo(403);
-            assertThat(send(call, STATION).statusCode())
-                    .as("station " + call.name())
-                    .isEqualTo(403);
-            assertThat(send(call, "not-a-token").statusCode())
-                    .as("unknown token " + call.name())
-                    .isEqualTo(401);
-            assertThat(send(call, null).statusCode())
-                    .as("no token " + call.name())
-                    .isEqualTo(401);
+            assertRefusedToOthers(call);
             assertThat(send(call, LedgerApi.OPERATOR).statusCode())
                     .as("operator " + call.name())
                     .isIn(200, 201);
         }
+    }
+
+    /** Checks that a station gets 403 and a request with an unknown token or none 401. */
+    private static void assertRefusedToOthers(Call call) {
+        assertThat(send(call, STATION).statusCode())
+                .as("station " + call.name())
+                .isEqualTo(403);
+        assertThat(send(call, "not-a-token").statusCode())
+                .as("unknown token " + call.name())
+                .isEqualTo(401);
+        assertThat(send(call, null).statusCode()).as("no token " + call.name()).isEqualTo(401);
     }
 
     @Test

@@ -131,20 +131,12 @@ class UnbookedProvisioningTest {
     @Test
     void concurrentProvisioningsTakeTurns() throws Exception {
         LedgerEvents.publishAndAwait(balance("KEY-RACE", 2, 0, "registration:KEY-RACE", 1));
-        ExecutorService stations = Executors.newFixedThreadPool(6);
         List<Callable<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             requests.add(() -> provision("KEY-RACE").statusCode());
         }
 
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            for (Future<Integer> status : stations.invokeAll(requests)) {
-                statuses.add(status.get());
-            }
-        } finally {
-            stations.shutdownNow();
-        }
+        List<Integer> statuses = sendAtOnce(requests, 6);
 
         assertThat(statuses).containsExactlyInAnyOrder(202, 202, 409, 409, 409, 409);
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM reports WHERE key_id = 'KEY-RACE'"))
@@ -155,13 +147,23 @@ class UnbookedProvisioningTest {
     void oppositeKeyOrdersBothStored() throws Exception {
         LedgerEvents.publishAndAwait(balance("KEY-ORDER-A", 100, 0, "registration:KEY-ORDER-A", 1));
         LedgerEvents.publishAndAwait(balance("KEY-ORDER-B", 100, 0, "registration:KEY-ORDER-B", 1));
-        ExecutorService stations = Executors.newFixedThreadPool(2);
         List<Callable<Integer>> requests = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
             requests.add(() -> postBulk("KEY-ORDER-A", "KEY-ORDER-B").statusCode());
             requests.add(() -> postBulk("KEY-ORDER-B", "KEY-ORDER-A").statusCode());
         }
 
+        List<Integer> statuses = sendAtOnce(requests, 2);
+
+        assertThat(statuses).hasSize(20).containsOnly(202);
+        assertThat(TestDatabase.queryLong(
+                        "SELECT count(*) FROM reports WHERE key_id IN ('KEY-ORDER-A', 'KEY-ORDER-B')"))
+                .isEqualTo(40);
+    }
+
+    /** Runs the requests on {@code threads} threads at once and returns their statuses in list order. */
+    private static List<Integer> sendAtOnce(List<Callable<Integer>> requests, int threads) throws Exception {
+        ExecutorService stations = Executors.newFixedThreadPool(threads);
         List<Integer> statuses = new ArrayList<>();
         try {
             for (Future<Integer> status : stations.invokeAll(requests)) {
@@ -170,11 +172,7 @@ class UnbookedProvisioningTest {
         } finally {
             stations.shutdownNow();
         }
-
-        assertThat(statuses).hasSize(20).containsOnly(202);
-        assertThat(TestDatabase.queryLong(
-                        "SELECT count(*) FROM reports WHERE key_id IN ('KEY-ORDER-A', 'KEY-ORDER-B')"))
-                .isEqualTo(40);
+        return statuses;
     }
 
     private static Response postBulk(String firstKey, String secondKey) {
