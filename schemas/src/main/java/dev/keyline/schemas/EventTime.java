@@ -1,6 +1,7 @@
 package dev.keyline.schemas;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -27,6 +28,32 @@ public final class EventTime {
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
 
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
+     * The earliest time a consumer books an event at. An earlier one comes from a clock that was never set; the
+     * station-service rejects reports before it.
+     */
+    public static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** How far an event's time may be ahead of a consumer's clock, for clocks that drift. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    /**
+     * Returns why an event at {@code time} cannot have happened by {@code now}: it is before {@link
+     * #EARLIEST_PLAUSIBLE} or more than {@link #MAX_AHEAD} after {@code now}. Returns nothing for a plausible time.
+     * Consumers dead-letter such events, because one far-future time would date balances, forecasts and pruning by it.
+     */
+    public static Optional<String> implausibility(Instant time, Instant now) {
+        if (time.isBefore(EARLIEST_PLAUSIBLE)) {
+            return Optional.of("time " + time + " is before " + EARLIEST_PLAUSIBLE
+                    + ", so the producer's clock was not set; correct the time and produce the event again");
+        }
+        if (time.isAfter(now.plus(MAX_AHEAD))) {
+            return Optional.of("time " + time + " is more than a day after the consumer's clock (" + now
+                    + "); correct the producer's clock and produce the event again");
+        }
+        return Optional.empty();
+    }
 
     /** Returns true when the instant, written by {@code Instant.toString()}, fits the envelope's {@code time}. */
     public static boolean fitsEnvelope(Instant time) {

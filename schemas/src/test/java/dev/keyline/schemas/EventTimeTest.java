@@ -14,6 +14,22 @@ import org.junit.jupiter.api.Test;
 class EventTimeTest {
 
     @Test
+    void implausibleTimesNamed() {
+        Instant now = Instant.parse("2026-12-05T12:00:00Z");
+
+        assertThat(EventTime.implausibility(Instant.parse("2000-01-01T00:00:00Z"), now))
+                .isEmpty();
+        assertThat(EventTime.implausibility(Instant.parse("2026-12-06T12:00:00Z"), now))
+                .isEmpty();
+        assertThat(EventTime.implausibility(Instant.parse("1999-12-31T23:59:59Z"), now))
+                .contains("time 1999-12-31T23:59:59Z is before 2000-01-01T00:00:00Z, so the producer's clock was not"
+                        + " set; correct the time and produce the event again");
+        assertThat(EventTime.implausibility(Instant.parse("2026-12-06T12:00:01Z"), now))
+                .contains("time 2026-12-06T12:00:01Z is more than a day after the consumer's clock"
+                        + " (2026-12-05T12:00:00Z); correct the producer's clock and produce the event again");
+    }
+
+    @Test
     void envelopeTakesFourDigitYears() {
         assertThat(EventTime.fitsEnvelope(Instant.parse("0000-01-01T00:00:00Z")))
                 .isTrue();
