@@ -3,8 +3,10 @@ package dev.keyline.ledger.service;
 import dev.keyline.ledger.domain.DeviceState;
 import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.outbox.OutboxMessage;
+import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.DecodeResult;
 import dev.keyline.schemas.EventCodec;
+import dev.keyline.schemas.EventTime;
 import dev.keyline.schemas.Topics;
 import dev.keyline.schemas.events.LineEvent;
 import dev.keyline.schemas.keys.KeyRedactor;
@@ -12,11 +14,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
@@ -53,15 +57,14 @@ public class BookingService {
     public Uni<BatchResult> book(List<IncomingRecord> records) {
         List<IncomingEvent> decoded = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
+        Instant now = Instant.now();
         for (IncomingRecord record : records) {
             DecodeResult result = record.decoded() != null ? record.decoded() : codec.decode(record.value());
-            if (result instanceof DecodeResult.Decoded ok && ok.event().data() instanceof LineEvent) {
-                decoded.add(IncomingEvent.of(record, ok.event()));
+            Optional<String> reason = rejection(record, result, now);
+            if (reason.isEmpty()) {
+                decoded.add(IncomingEvent.of(record, ((DecodeResult.Decoded) result).event()));
             } else {
-                String reason = result instanceof DecodeResult.Rejected no
-                        ? no.reason()
-                        : "event type is not a line event and does not belong on " + record.topic();
-                rejected.add(new DeadLetter(record, KeyRedactor.maskAll(reason)));
+                rejected.add(new DeadLetter(record, KeyRedactor.maskAll(reason.get())));
             }
         }
         Map<String, IncomingEvent> firstById = new LinkedHashMap<>();
@@ -76,6 +79,21 @@ public class BookingService {
                 .call(() -> deadLetter(connection, rejected))
                 .call(booked -> BatchWriter.recordProgress(connection, PartitionProgress.of(records, booked)))
                 .map(booked -> new BatchResult(booked.size(), decoded.size() - booked.size(), rejected.size())));
+    }
+
+    /**
+     * Returns why a record cannot be booked: it is no valid event, not a line event, or its time cannot be right by
+     * {@code now}. One far-future time would date the key's balances and forecasts by it.
+     */
+    private static Optional<String> rejection(IncomingRecord record, DecodeResult result, Instant now) {
+        if (result instanceof DecodeResult.Rejected no) {
+            return Optional.of(no.reason());
+        }
+        CloudEvent<?> event = ((DecodeResult.Decoded) result).event();
+        if (!(event.data() instanceof LineEvent)) {
+            return Optional.of("event type is not a line event and does not belong on " + record.topic());
+        }
+        return EventTime.implausibility(event.time(), now);
     }
 
     /** Books the batch's distinct events and returns the records of those that were new. */

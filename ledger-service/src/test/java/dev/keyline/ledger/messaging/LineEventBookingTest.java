@@ -1,6 +1,7 @@
 package dev.keyline.ledger.messaging;
 
 import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.at;
 import static dev.keyline.ledger.TestEvents.json;
 import static dev.keyline.ledger.TestEvents.provisioned;
 import static io.restassured.RestAssured.given;
@@ -216,6 +217,36 @@ class LineEventBookingTest {
         assertThat(meter(metrics, "keyline_ledger_events_booked_total")).isGreaterThanOrEqualTo(2.0);
         assertThat(meter(metrics, "keyline_ledger_batch_duration_seconds_count"))
                 .isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void implausibleTimesDeadLettered() {
+        LedgerApi.registerKey("BOOK-5", "BOOKA-NNNNN-PPPPP-QQQQQ-B0OK5", 10);
+        String before = json(provisioned("B5-1", "BOOK-5", "B0OK5"));
+        String farFuture = json(at(Instant.parse("9999-12-31T00:00:00Z"), provisioned("B5-2", "BOOK-5", "B0OK5")));
+        String unsetClock = json(at(Instant.parse("1999-12-31T23:59:59Z"), provisioned("B5-3", "BOOK-5", "B0OK5")));
+        String after = json(provisioned("B5-4", "BOOK-5", "B0OK5"));
+
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "BOOK-5", before, farFuture, unsetClock, after);
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() ->
+                        assertThat(LedgerApi.key("BOOK-5").getLong("committed")).isEqualTo(2));
+        List<ConsumerRecord<String, String>> deadLetters = KafkaTestClient.readUntil(
+                Topics.LINE_EVENTS_DLQ,
+                records -> records.stream()
+                                .filter(record -> "BOOK-5".equals(record.key()))
+                                .count()
+                        == 2);
+        List<ConsumerRecord<String, String>> ours = deadLetters.stream()
+                .filter(record -> "BOOK-5".equals(record.key()))
+                .toList();
+        assertThat(ours).extracting(ConsumerRecord::value).containsExactly(farFuture, unsetClock);
+        assertThat(header(ours.get(0), "dead-letter-reason"))
+                .startsWith("time 9999-12-31T00:00:00Z is more than a day after the consumer's clock (");
+        assertThat(header(ours.get(1), "dead-letter-reason"))
+                .isEqualTo("time 1999-12-31T23:59:59Z is before 2000-01-01T00:00:00Z, so the producer's clock was"
+                        + " not set; correct the time and produce the event again");
     }
 
     /** Returns the value of an unlabelled meter in the Prometheus text format. */
