@@ -29,7 +29,16 @@ public final class ReadingCsvParser {
             return new ReadingFile(
                     readings, 0, List.of("the file is empty; expected a header line and one row per key"));
         }
-        Map<String, Integer> columns = header(lines.get(0));
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        header(lines.get(0), columns, repeated);
+        if (!repeated.isEmpty()) {
+            return new ReadingFile(
+                    readings,
+                    0,
+                    List.of("the header repeats the column names " + String.join(", ", repeated)
+                            + " (compared without case or punctuation); keep one column of each name"));
+        }
         Integer remainingColumn = first(columns, "remainingactivations", "remaining");
         if (remainingColumn == null) {
             return new ReadingFile(readings, 0, List.of("the header has no remainingActivations column"));
@@ -73,8 +82,8 @@ public final class ReadingCsvParser {
             }
             Long remainingCount = ReadingCounts.wholeNumber(remaining);
             if (remainingCount == null) {
-                problems.add("line " + line + ": remainingActivations " + quoted(remaining)
-                        + " is not a whole number of at least 0");
+                problems.add(
+                        "line " + line + ": remainingActivations " + quoted(remaining) + " " + ReadingCounts.EXPECTED);
                 continue;
             }
             Instant readTime;
@@ -100,13 +109,18 @@ public final class ReadingCsvParser {
         return value == null ? "(empty)" : "'" + KeyRedactor.maskAll(value) + "'";
     }
 
-    private static Map<String, Integer> header(String line) {
-        Map<String, Integer> columns = new HashMap<>();
+    /**
+     * Reads the header into {@code columns}, by name in lower case without other characters than letters, and adds
+     * each name given more than once to {@code repeated}, as written the second time.
+     */
+    private static void header(String line, Map<String, Integer> columns, List<String> repeated) {
         List<String> names = split(line);
         for (int i = 0; i < names.size(); i++) {
-            columns.put(names.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""), i);
+            String name = names.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            if (!name.isEmpty() && columns.putIfAbsent(name, i) != null) {
+                repeated.add(quoted(names.get(i).trim()));
+            }
         }
-        return columns;
     }
 
     private static Integer first(Map<String, Integer> columns, String... names) {

@@ -76,7 +76,7 @@ public final class VamtCilxParser {
             Long remainingCount = ReadingCounts.wholeNumber(remaining);
             if (remainingCount == null) {
                 problems.add("ProductKey " + (i + 1) + ": RemainingActivations '" + KeyRedactor.maskAll(remaining)
-                        + "' is not a whole number of at least 0");
+                        + "' " + ReadingCounts.EXPECTED);
                 continue;
             }
             if (fields.get("lastupdate") == null && defaultReadAt == null) {

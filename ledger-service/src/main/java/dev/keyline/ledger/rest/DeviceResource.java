@@ -104,9 +104,11 @@ public class DeviceResource {
     @Path("/{serial}/scrap")
     @RolesAllowed(Roles.OPERATOR)
     public Uni<DeviceResponse> scrap(@PathParam("serial") String serial, @Valid @NotNull ScrapRequest request) {
-        // Free text is masked before it is stored or logged, because an operator may paste a key into it.
+        // Free text is masked before it is stored or logged, because an operator may paste a key into it. It is masked
+        // in every spelling, lower case and spaced groups included, because masking a word that is no key costs
+        // nothing.
         return administration
-                .scrap(serial, KeyRedactor.maskAll(request.reason()))
+                .scrap(serial, KeyRedactor.maskForEcho(request.reason()))
                 .map(DeviceResponse::of);
     }
 

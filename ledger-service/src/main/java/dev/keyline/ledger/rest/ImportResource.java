@@ -8,6 +8,7 @@ import dev.keyline.ledger.service.ReadingImportService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.http.BodyText;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.EventTime;
 import dev.keyline.schemas.keys.KeyFingerprinter;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,12 @@ import java.time.Instant;
 @RolesAllowed(Roles.OPERATOR)
 public class ImportResource {
 
+    /**
+     * The most readings one file may carry. A VAMT export has one entry per key, and an import holds the locks of the
+     * keys it names, so a file of many thousands would hold up their booking for minutes.
+     */
+    static final int MAX_READINGS = 10_000;
+
     private final ReadingImportService imports;
     private final KeyFingerprinter fingerprinter;
 
@@ -45,12 +52,13 @@ public class ImportResource {
             @QueryParam("readAt") String readAt) {
         ReadingFile file;
         try {
-            file = VamtCilxParser.parse(text(body, contentType), fingerprinter, defaultReadAt(readAt))
-                    .withoutReadingsAfter(ClientClock.latestPastTime());
+            file = VamtCilxParser.parse(text(body, contentType), fingerprinter, defaultReadAt(readAt));
         } catch (VamtCilxParser.InvalidExportException e) {
             throw ProblemException.invalidField("body", e.getMessage(), "send the .cilx file VAMT exported");
         }
-        return imports.importReadings(file, "vamt-cilx");
+        return imports.importReadings(
+                checked(file, "no ProductKey entry of the export is readable", "send the .cilx file VAMT exported"),
+                "vamt-cilx");
     }
 
     @POST
@@ -59,18 +67,37 @@ public class ImportResource {
             byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("readAt") String readAt) {
-        ReadingFile file = ReadingCsvParser.parse(text(body, contentType), fingerprinter, defaultReadAt(readAt))
-                .withoutReadingsAfter(ClientClock.latestPastTime());
-        if (file.readings().isEmpty() && !file.problems().isEmpty()) {
+        ReadingFile file = ReadingCsvParser.parse(text(body, contentType), fingerprinter, defaultReadAt(readAt));
+        return imports.importReadings(
+                checked(
+                        file,
+                        "no row of the CSV is readable",
+                        "send a header with remainingActivations and a key column (keyId, partialProductKey or"
+                                + " productKey), and one row per key with a lastUpdate or the readAt query parameter"),
+                "csv");
+    }
+
+    /**
+     * Returns the file without readings dated outside the times a reading can have, or fails with 400 when it has no
+     * reading left or more than {@link #MAX_READINGS}.
+     */
+    private static ReadingFile checked(ReadingFile parsed, String noReadings, String whatToDo) {
+        ReadingFile file = parsed.withoutReadingsOutside(EventTime.EARLIEST_PLAUSIBLE, ClientClock.latestPastTime());
+        if (file.readings().isEmpty()) {
+            String why = file.problems().isEmpty()
+                    ? "the file has no readings"
+                    : noReadings + ": "
+                            + String.join(
+                                    "; ", file.problems().stream().limit(5).toList());
+            throw ProblemException.invalidField("body", why, whatToDo);
+        }
+        if (file.readings().size() > MAX_READINGS) {
             throw ProblemException.invalidField(
                     "body",
-                    "no row of the CSV is readable: "
-                            + String.join(
-                                    "; ", file.problems().stream().limit(5).toList()),
-                    "send a header with remainingActivations and a key column (keyId, partialProductKey or"
-                            + " productKey), and one row per key with a lastUpdate or the readAt query parameter");
+                    "has " + file.readings().size() + " readings, more than " + MAX_READINGS + " in one file",
+                    "split the file; an import locks every key it names until it ends");
         }
-        return imports.importReadings(file, "csv");
+        return file;
     }
 
     /** Decodes the file as {@link BodyText} does: by byte-order mark, else the charset, else UTF-8. */

@@ -27,6 +27,14 @@ public class JournalResource {
 
     private static final int MAX_PAGE_SIZE = 1000;
 
+    /**
+     * The first and last instants a query may name: years of four digits. PostgreSQL and the conversions on the way
+     * fail or wrap around far outside them.
+     */
+    static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+
     private final AuditService audit;
 
     public JournalResource(AuditService audit) {
@@ -46,7 +54,7 @@ public class JournalResource {
         int page = QueryNumbers.read("page", pageParameter, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int size = QueryNumbers.read("size", sizeParameter, 1, MAX_PAGE_SIZE);
         Instant start = instant("from", from, Instant.EPOCH);
-        Instant end = instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        Instant end = instant("to", to, LAST_INSTANT);
         requireOrder(start, end);
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).count())
@@ -64,7 +72,7 @@ public class JournalResource {
     public Uni<String> entriesCsv(
             @PathParam("keyId") String keyId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = instant("from", from, Instant.EPOCH);
-        Instant end = instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        Instant end = instant("to", to, LAST_INSTANT);
         requireOrder(start, end);
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).list())
@@ -89,15 +97,27 @@ public class JournalResource {
         }
     }
 
+    /**
+     * Returns the instant a query parameter names, or {@code fallback} when it is absent or blank. An unreadable
+     * instant, or one outside {@link #FIRST_INSTANT} to {@link #LAST_INSTANT}, fails with 400.
+     */
     static Instant instant(String parameter, String value, Instant fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(
                     parameter, "is not an ISO-8601 instant", "send a UTC instant such as 2026-12-01T00:00:00Z");
         }
+        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            throw ProblemException.invalidField(
+                    parameter,
+                    "is " + instant + ", outside " + FIRST_INSTANT + " to " + LAST_INSTANT,
+                    "send an instant within those years");
+        }
+        return instant;
     }
 }

@@ -7,6 +7,7 @@ import dev.keyline.ledger.service.KeyAdministrationService;
 import dev.keyline.ledger.service.KeyRegistrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.EventTime;
 import dev.keyline.schemas.keys.ProductKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,12 @@ public class KeyResource {
             throw ProblemException.invalidField(
                     "grantedAt",
                     "is " + request.grantedAt() + ", later than now (" + latest + " with clock tolerance)",
+                    "give the time Microsoft granted the allotment, or leave grantedAt out to use now");
+        }
+        if (request.grantedAt() != null && request.grantedAt().isBefore(EventTime.EARLIEST_PLAUSIBLE)) {
+            throw ProblemException.invalidField(
+                    "grantedAt",
+                    "is " + request.grantedAt() + ", before " + EventTime.EARLIEST_PLAUSIBLE,
                     "give the time Microsoft granted the allotment, or leave grantedAt out to use now");
         }
         return registration

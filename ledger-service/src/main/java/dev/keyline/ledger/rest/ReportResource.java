@@ -50,7 +50,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ReconciliationReport> reconciliation(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = JournalResource.instant("from", from, Instant.EPOCH);
-        Instant end = JournalResource.instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        Instant end = JournalResource.instant("to", to, JournalResource.LAST_INSTANT);
         JournalResource.requireOrder(start, end);
         return rows(start, end).chain(rows -> ProductKeyEntity.<ProductKeyEntity>listAll(Sort.by("keyId"))
                 .map(keys -> new ReconciliationReport(
@@ -64,7 +64,7 @@ public class ReportResource {
     @Produces(Csv.MEDIA_TYPE)
     public Uni<String> reconciliationCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = JournalResource.instant("from", from, Instant.EPOCH);
-        Instant end = JournalResource.instant("to", to, Instant.parse("9999-12-31T23:59:59Z"));
+        Instant end = JournalResource.instant("to", to, JournalResource.LAST_INSTANT);
         JournalResource.requireOrder(start, end);
         return rows(start, end)
                 .map(rows -> Csv.document(

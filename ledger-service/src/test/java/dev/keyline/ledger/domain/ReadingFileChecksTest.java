@@ -62,7 +62,7 @@ class ReadingFileChecksTest {
         ReadingFile file = VamtCilxParser.parse(cilx, FINGERPRINTER, DEFAULT);
 
         assertThat(file.problems())
-                .containsExactly("ProductKey 1: RemainingActivations '-3' is not a whole number of at least 0");
+                .containsExactly("ProductKey 1: RemainingActivations '-3' is not a whole number from 0 to 100000000");
         assertThat(file.fullKeysDropped()).isEqualTo(1);
         assertThat(file.readings()).hasSize(1);
         MicrosoftReading reading = file.readings().get(0);
@@ -72,16 +72,21 @@ class ReadingFileChecksTest {
     }
 
     @Test
-    void futureReadingsMoveToProblems() {
+    void readingsOutsideTimesMoveToProblems() {
         String csv =
-                "keyId,remainingActivations,lastUpdate\nKEY-A,9,2036-12-04T10:00:00Z\nKEY-A,5,2026-12-05T03:00:00Z\n";
+                "keyId,remainingActivations,lastUpdate\nKEY-A,9,2036-12-04T10:00:00Z\nKEY-A,5,2026-12-05T03:00:00Z\n"
+                        + "KEY-A,4,0001-01-01T00:00:00Z\n";
         ReadingFile parsed = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);
 
-        ReadingFile file = parsed.withoutReadingsAfter(Instant.parse("2026-12-05T03:05:00Z"));
+        ReadingFile file = parsed.withoutReadingsOutside(
+                Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2026-12-05T03:05:00Z"));
 
         assertThat(file.readings()).extracting(MicrosoftReading::remaining).containsExactly(5L);
         assertThat(file.problems())
-                .containsExactly("reading 2: dated 2036-12-04T10:00:00Z, later than now (2026-12-05T03:05:00Z with"
-                        + " clock tolerance); check lastUpdate or readAt");
+                .containsExactly(
+                        "reading 2: dated 2036-12-04T10:00:00Z, later than now (2026-12-05T03:05:00Z with clock"
+                                + " tolerance); check lastUpdate or readAt",
+                        "reading 4: dated 0001-01-01T00:00:00Z, before 2000-01-01T00:00:00Z, so the date is a"
+                                + " placeholder or a typing error; check lastUpdate or readAt");
     }
 }

@@ -113,11 +113,40 @@ class ReadingParsersTest {
         assertThat(file.readings()).isEmpty();
         assertThat(file.problems())
                 .containsExactly(
-                        "line 2: remainingActivations 'many' is not a whole number of at least 0",
-                        "line 3: remainingActivations '-3' is not a whole number of at least 0",
-                        "line 4: remainingActivations (empty) is not a whole number of at least 0",
+                        "line 2: remainingActivations 'many' is not a whole number from 0 to 100000000",
+                        "line 3: remainingActivations '-3' is not a whole number from 0 to 100000000",
+                        "line 4: remainingActivations (empty) is not a whole number from 0 to 100000000",
                         "line 5: lastUpdate 'yesterday' is not a date",
                         "line 6: lastUpdate '*****-*****-*****-*****-V4MT1' is not a date");
+    }
+
+    @Test
+    void countAboveLargestAllotmentRejected() {
+        String csv = "keyId,remainingActivations,lastUpdate\n"
+                + "KEY-A,100000000,2026-11-30T00:00:00Z\n"
+                + "KEY-B,100000001,2026-11-30T00:00:00Z\n"
+                + "KEY-C,9223372036854775807,2026-11-30T00:00:00Z\n";
+
+        ReadingFile file = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);
+
+        assertThat(file.readings()).extracting(MicrosoftReading::remaining).containsExactly(100_000_000L);
+        assertThat(file.problems())
+                .containsExactly(
+                        "line 3: remainingActivations '100000001' is not a whole number from 0 to 100000000",
+                        "line 4: remainingActivations '9223372036854775807' is not a whole number from 0 to"
+                                + " 100000000");
+    }
+
+    @Test
+    void csvRepeatedColumnRejected() {
+        String csv = "keyId,KeyID,remainingActivations,remainingActivations\nKEY-A,KEY-B,4,5\n";
+
+        ReadingFile file = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);
+
+        assertThat(file.readings()).isEmpty();
+        assertThat(file.problems())
+                .containsExactly("the header repeats the column names 'KeyID', 'remainingActivations' (compared"
+                        + " without case or punctuation); keep one column of each name");
     }
 
     @Test

@@ -183,6 +183,30 @@ class AuditApiTest {
     }
 
     @Test
+    void deviceFilterWithoutValueRejected() {
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/devices?keyId=")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://keyline.dev/problems/empty-parameter"))
+                .body("errors[0].field", equalTo("keyId"))
+                .body("errors[0].message", equalTo("is empty"))
+                .body(
+                        "errors[0].fix",
+                        equalTo("leave it out to use its default, such as every entry for a filter, or give a value"));
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/devices?lineId=%20")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("lineId"));
+    }
+
+    @Test
     void retireIsJournaledOnce() {
         LedgerApi.registerKey("AUD-5", "AUDTS-NNNNN-PPPPP-QQQQQ-A0D05", 20);
 

@@ -137,6 +137,48 @@ class DeviceScrapTest {
     }
 
     @Test
+    void spacedAndLowerCaseKeysInReasonMasked() {
+        LedgerApi.registerKey("SCRP-4", "SCRAP-KKKKK-MMMMM-NNNNN-SCRP4", 10);
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS,
+                "SCRP-4",
+                json(provisioned("S4-1", "SCRP-4", "SCRP4")),
+                json(provisioned("S4-2", "SCRP-4", "SCRP4")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("SCRP-4").getLong("committed") == 2);
+
+        scrap("S4-1", "label read BCDFG HJKMN PQRTV WXY23 46789");
+        scrap("S4-2", "label read bcdfghjkmnpqrtvwxy2346789");
+
+        String history = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/devices/S4-1/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(history).contains("label read *****-*****-*****-*****-46789").doesNotContain("BCDFG HJKMN");
+        String other = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/devices/S4-2/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(other).contains("label read *****-*****-*****-*****-46789").doesNotContain("bcdfghjkmn");
+    }
+
+    private static void scrap(String serial, String reason) {
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"" + reason + "\"}")
+                .post("/api/v1/devices/" + serial + "/scrap")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);

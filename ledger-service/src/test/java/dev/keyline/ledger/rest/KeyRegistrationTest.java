@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -308,6 +309,44 @@ class KeyRegistrationTest {
                         "errors[0].fix",
                         equalTo("give the time Microsoft granted the allotment, or leave grantedAt out to use now"));
         given().auth().oauth2(AUDITOR).get("/api/v1/keys/REG-FUT").then().statusCode(404);
+    }
+
+    @Test
+    void grantedBefore2000Rejected() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"keyId\":\"REG-OLD\",\"productKey\":\"0LDGR-AAAAA-BBBBB-CCCCC-0LD01\",\"allotment\":5,"
+                        + "\"grantedAt\":\"-5000-01-01T00:00:00Z\"}")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("grantedAt"))
+                .body("errors[0].message", equalTo("is -5000-01-01T00:00:00Z, before 2000-01-01T00:00:00Z"));
+        given().auth().oauth2(AUDITOR).get("/api/v1/keys/REG-OLD").then().statusCode(404);
+    }
+
+    @Test
+    void queryInstantsOutsideFourDigitYearsRejected() {
+        LedgerApi.registerKey("REG-EXT", "EXTRM-AAAAA-BBBBB-CCCCC-EXT01", 5);
+
+        for (String call : List.of(
+                "/api/v1/keys/REG-EXT/forecast?at=-5000-01-01T00:00:00Z",
+                "/api/v1/keys/REG-EXT/balance?at=-300000000-06-01T00:00:00Z",
+                "/api/v1/keys/REG-EXT/journal?to=%2B300000000-01-01T00:00:00Z",
+                "/api/v1/reconciliation?from=%2B10000-01-01T00:00:00Z")) {
+            given().urlEncodingEnabled(false)
+                    .auth()
+                    .oauth2(AUDITOR)
+                    .get(call)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body(
+                            "errors[0].message",
+                            org.hamcrest.Matchers.endsWith(", outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"));
+        }
     }
 
     @Test

@@ -302,7 +302,58 @@ class MicrosoftReadingTest {
                 .body(
                         "errors[0].message",
                         org.hamcrest.Matchers.equalTo("no row of the CSV is readable: line 2: remainingActivations"
-                                + " 'many' is not a whole number of at least 0"));
+                                + " 'many' is not a whole number from 0 to 100000000"));
+    }
+
+    @Test
+    void placeholderDateRejected() {
+        rejectedImport("keyId,remainingActivations,lastUpdate\nKEY-P,4,0001-01-01T00:00:00Z\n")
+                .body(
+                        "errors[0].message",
+                        equalTo("no row of the CSV is readable: reading 2: dated 0001-01-01T00:00:00Z, before"
+                                + " 2000-01-01T00:00:00Z, so the date is a placeholder or a typing error; check"
+                                + " lastUpdate or readAt"));
+    }
+
+    @Test
+    void fileWithoutReadingsRejected() {
+        rejectedImport("keyId,remainingActivations,lastUpdate\n")
+                .body("errors[0].message", equalTo("the file has no readings"));
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("application/xml")
+                .body("<VolumeActivationManagementToolData><SoftwareLicensingData><ProductKeys/>"
+                        + "</SoftwareLicensingData></VolumeActivationManagementToolData>")
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].message", equalTo("the file has no readings"))
+                .body("errors[0].fix", equalTo("send the .cilx file VAMT exported"));
+    }
+
+    @Test
+    void fileOverReadingLimitRejected() {
+        StringBuilder csv = new StringBuilder("keyId,remainingActivations,lastUpdate\n");
+        for (int i = 0; i < 10_001; i++) {
+            csv.append("KEY-MANY-").append(i).append(",4,2026-12-01T00:00:00Z\n");
+        }
+
+        rejectedImport(csv.toString())
+                .body("errors[0].message", equalTo("has 10001 readings, more than 10000 in one file"))
+                .body("errors[0].fix", equalTo("split the file; an import locks every key it names until it ends"));
+    }
+
+    private static io.restassured.response.ValidatableResponse rejectedImport(String csv) {
+        return given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/csv")
+                .body(csv)
+                .post("/api/v1/imports/microsoft-readings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
     }
 
     private static io.restassured.response.ValidatableResponse importCsv(String csv) {

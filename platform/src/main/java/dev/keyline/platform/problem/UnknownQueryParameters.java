@@ -18,7 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Rejects a request with a query parameter that its endpoint does not declare, such as {@code sise=10} for
  * {@code size}, with a 400 problem that names it and lists the parameters the endpoint takes. Without this check a
  * misspelt filter is ignored, and the caller reads unfiltered results as filtered ones. A parameter given more than
- * once is rejected too, because every endpoint reads one value and would drop the others without a word.
+ * once is rejected too, because every endpoint reads one value and would drop the others without a word. So is one
+ * given without a value, such as {@code keyId=}, which the endpoint reads as absent and so lists everything.
  */
 public class UnknownQueryParameters {
 
@@ -36,7 +37,7 @@ public class UnknownQueryParameters {
                 .sorted()
                 .toList();
         if (unknown.isEmpty()) {
-            return repeated(uri);
+            return repeated(uri).or(() -> empty(uri));
         }
 
         String takes = known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known);
@@ -79,6 +80,32 @@ public class UnknownQueryParameters {
                         "repeated-parameter",
                         "Repeated query parameter",
                         "the request gives a query parameter more than once: "
+                                + String.join(
+                                        ", ",
+                                        errors.stream().map(FieldError::field).toList()),
+                        errors))
+                .build());
+    }
+
+    private static Optional<Response> empty(UriInfo uri) {
+        List<FieldError> errors = uri.getQueryParameters().entrySet().stream()
+                .filter(parameter -> parameter.getValue().stream().anyMatch(String::isBlank))
+                .sorted(Map.Entry.comparingByKey())
+                .map(parameter -> new FieldError(
+                        QuotedValue.of(parameter.getKey()),
+                        "is empty",
+                        "leave it out to use its default, such as every entry for a filter, or give a value"))
+                .toList();
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        400,
+                        "empty-parameter",
+                        "Empty query parameter",
+                        "the request gives a query parameter without a value: "
                                 + String.join(
                                         ", ",
                                         errors.stream().map(FieldError::field).toList()),
