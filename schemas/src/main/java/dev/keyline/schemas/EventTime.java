@@ -30,8 +30,8 @@ public final class EventTime {
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /**
-     * The earliest time a consumer books an event at. An earlier one comes from a clock that was never set; the
-     * station-service rejects reports before it.
+     * The earliest time a consumer books an event at. An earlier one comes from a clock that was never set. The
+     * station-service rejects reports before it too.
      */
     public static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
 

@@ -9,7 +9,7 @@ final class ReadingCounts {
      */
     static final long MAX_REMAINING = 100_000_000;
 
-    /** How a count that {@link #wholeNumber} rejects is described in a problem. */
+    /** The phrase that problems use for a count that {@link #wholeNumber} rejects. */
     static final String EXPECTED = "is not a whole number from 0 to " + MAX_REMAINING;
 
     private ReadingCounts() {}

@@ -31,7 +31,7 @@ import java.time.Instant;
 public class ImportResource {
 
     /**
-     * The most readings one file may carry. A VAMT export has one entry per key, and an import holds the locks of the
+     * The maximum number of readings in one file. A VAMT export has one entry per key, and an import holds the locks of the
      * keys it names, so a file of many thousands would hold up their booking for minutes.
      */
     static final int MAX_READINGS = 10_000;
@@ -84,12 +84,12 @@ public class ImportResource {
     private static ReadingFile checked(ReadingFile parsed, String noReadings, String whatToDo) {
         ReadingFile file = parsed.withoutReadingsOutside(EventTime.EARLIEST_PLAUSIBLE, ClientClock.latestPastTime());
         if (file.readings().isEmpty()) {
-            String why = file.problems().isEmpty()
+            String message = file.problems().isEmpty()
                     ? "the file has no readings"
                     : noReadings + ": "
                             + String.join(
                                     "; ", file.problems().stream().limit(5).toList());
-            throw ProblemException.invalidField("body", why, whatToDo);
+            throw ProblemException.invalidField("body", message, whatToDo);
         }
         if (file.readings().size() > MAX_READINGS) {
             throw ProblemException.invalidField(
