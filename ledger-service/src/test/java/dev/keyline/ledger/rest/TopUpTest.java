@@ -116,6 +116,27 @@ class TopUpTest {
         assertThat(LedgerApi.key("TOP-BAD").getLong("allotment")).isEqualTo(5);
     }
 
+    @Test
+    void ambiguousBodiesRejected() {
+        LedgerApi.registerKey("TOP-AMB", "TOPUP-AAAAA-BBBBB-CCCCC-TOPA1", 5);
+
+        topUp("TOP-AMB", "{\"activations\": 5, \"activations\": 7, \"reference\": \"PO-2\"}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://keyline.dev/problems/unreadable-body"))
+                .body("errors[0].message", equalTo("Duplicate field 'activations'"));
+        topUp("TOP-AMB", "{\"activations\": 1, \"reference\": \"R\\ud83d\"}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/reference"))
+                .body(
+                        "errors[0].message",
+                        equalTo("contains half of a UTF-16 surrogate pair (such as \\ud800 without its low half),"
+                                + " which cannot be stored; send the whole character or remove it"));
+
+        assertThat(LedgerApi.key("TOP-AMB").getLong("allotment")).isEqualTo(5);
+    }
+
     private static ValidatableResponse topUp(String keyId, String body) {
         return given().auth()
                 .oauth2(LedgerApi.OPERATOR)

@@ -89,7 +89,7 @@ public class ProblemMappers {
         // Jackson names the Java type it wanted, such as dev.keyline.ledger.rest.RegisterKeyRequest; callers know the
         // request by its endpoint, so only the simple name is kept.
         String message = JAVA_PACKAGE
-                .matcher(KeyRedactor.maskAll(e.getOriginalMessage()))
+                .matcher(KeyRedactor.maskForEcho(e.getOriginalMessage()))
                 .replaceAll("");
         LOG.debugf("rejected an unreadable request body%s in %s", where, field);
         return respond(Problem.of(
