@@ -134,6 +134,16 @@ class TopUpTest {
                         equalTo("contains half of a UTF-16 surrogate pair (such as \\ud800 without its low half),"
                                 + " which cannot be stored; send the whole character or remove it"));
 
+        topUp("TOP-AMB", "{\"activations\": \"5\", \"reference\": \"PO-3\"}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/activations"))
+                .body("errors[0].message", equalTo("is text in quotes, not a JSON number"))
+                .body("errors[0].fix", equalTo("send a JSON number without quotes"));
+        topUp("TOP-AMB", "{\"activations\": \"\uFF15\", \"reference\": \"PO-4\"}")
+                .statusCode(400)
+                .body("errors[0].message", equalTo("is text in quotes, not a JSON number"));
+
         assertThat(LedgerApi.key("TOP-AMB").getLong("allotment")).isEqualTo(5);
     }
 

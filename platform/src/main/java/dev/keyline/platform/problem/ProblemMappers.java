@@ -53,7 +53,35 @@ public class ProblemMappers {
     // makes these mappers the more specific ones.
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        return unreadableJson(e);
+        String expected = textInsteadOf(e);
+        if (expected == null) {
+            return unreadableJson(e);
+        }
+        String field = pointer(e);
+        LOG.debugf("rejected a request body with text where %s belongs, in %s", expected, field);
+        return respond(Problem.of(
+                400,
+                "unreadable-body",
+                "Unreadable request body",
+                "the request body has text in quotes where " + expected + " belongs",
+                List.of(new FieldError(
+                        field, "is text in quotes, not " + expected, "send " + expected + " without quotes"))));
+    }
+
+    /**
+     * Returns what the body should have held where Jackson refused to read text as a number or a truth value (its
+     * message then names its own {@code CoercionConfig}), or null for any other mismatch.
+     */
+    static String textInsteadOf(MismatchedInputException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Cannot coerce String value")) {
+            return null;
+        }
+        Class<?> target = e.getTargetType();
+        if (target == boolean.class || target == Boolean.class) {
+            return "true or false";
+        }
+        return "a JSON number";
     }
 
     @ServerExceptionMapper
