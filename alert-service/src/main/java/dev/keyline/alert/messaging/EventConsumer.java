@@ -6,9 +6,11 @@ import dev.keyline.alert.service.ProcessingOutcome;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.DecodeResult;
 import dev.keyline.schemas.EventCodec;
+import dev.keyline.schemas.EventTime;
 import dev.keyline.schemas.keys.KeyRedactor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,8 +19,10 @@ import org.jboss.logging.Logger;
 /**
  * Reads line and ledger events one record at a time and hands each valid event to {@link AlertService}, then the
  * committed alert changes to {@link AlertDispatcher}. A valid envelope of an event type this version does not know is
- * recorded as processed and changes nothing. Any other record that is not a valid event for its topic is nacked with
- * the reason, so the connector moves it to the topic's dead-letter topic and goes on with the next record.
+ * recorded as processed and changes nothing. Any other record that is not a valid event for its topic, or whose
+ * {@code time} is implausible ({@link EventTime#implausibility}), is nacked with the reason, so the connector moves it
+ * to the topic's dead-letter topic and goes on with the next record. The rules, the fact pruning and the forecasts
+ * take the events' times as the current time, so one event dated in year 9999 would move all of them there.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -62,6 +66,12 @@ public class EventConsumer {
         if (result instanceof DecodeResult.Rejected rejected) {
             Optional<UnknownEventType.Envelope> unknown = unknownTypes.detect(message.getPayload());
             if (unknown.isPresent()) {
+                Optional<String> implausible =
+                        EventTime.parse(unknown.get().time()).flatMap(this::implausibility);
+                if (implausible.isPresent()) {
+                    return reject(
+                            channel, position, message, "event " + unknown.get().id() + ": " + implausible.get());
+                }
                 return ignore(channel, position, message, unknown.get());
             }
             return reject(channel, position, message, rejected.reason());
@@ -76,6 +86,10 @@ public class EventConsumer {
                     message,
                     "event " + event.id() + " has type " + event.type().type() + ", which belongs on topic "
                             + expectedTopic + ", not on " + position.topic());
+        }
+        Optional<String> implausible = implausibility(event.time());
+        if (implausible.isPresent()) {
+            return reject(channel, position, message, "event " + event.id() + ": " + implausible.get());
         }
 
         return retry.run(() -> service.process(event, position.topic()), "event " + event.id() + " from " + position)
@@ -93,6 +107,10 @@ public class EventConsumer {
                 .chain(outcome -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure()
                 .recoverWithUni(failure -> failProcessing(channel, position, message, envelope.id(), failure));
+    }
+
+    private Optional<String> implausibility(Instant time) {
+        return EventTime.implausibility(time, Instant.now());
     }
 
     private void dispatch(ProcessingOutcome outcome) {

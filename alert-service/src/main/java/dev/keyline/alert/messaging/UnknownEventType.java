@@ -22,7 +22,7 @@ public class UnknownEventType {
         this.codec = codec;
     }
 
-    /** Returns the event's id and type when the record is a valid envelope of an unknown type, else empty. */
+    /** Returns the event's id, type and time when the record is a valid envelope of an unknown type, else empty. */
     public Optional<Envelope> detect(String value) {
         if (value == null) {
             return Optional.empty();
@@ -40,9 +40,10 @@ public class UnknownEventType {
         if (EventType.fromType(type).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Envelope(root.get("id").asText(), type));
+        return Optional.of(
+                new Envelope(root.get("id").asText(), type, root.get("time").asText()));
     }
 
-    /** The id and type attributes of an event. */
-    public record Envelope(String id, String type) {}
+    /** The id, type and time attributes of an event, as written in the record. */
+    public record Envelope(String id, String type, String time) {}
 }
