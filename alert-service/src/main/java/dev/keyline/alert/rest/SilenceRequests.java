@@ -7,8 +7,6 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.ProductKeys;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +34,11 @@ final class SilenceRequests {
         }
         List<FieldError> errors = new ArrayList<>();
         List<LabelMatcher> matchers = matchers(request.matchers(), errors);
-        Instant startsAt = request.startsAt() == null ? now : instant("startsAt", request.startsAt(), errors);
+        Instant startsAt =
+                request.startsAt() == null ? now : RequestInstants.read("startsAt", request.startsAt(), errors);
         Instant endsAt = request.endsAt() == null
                 ? missing("endsAt", "send endsAt as an RFC 3339 instant, such as 2026-12-05T18:00:00Z", errors)
-                : instant("endsAt", request.endsAt(), errors);
+                : RequestInstants.read("endsAt", request.endsAt(), errors);
         if (startsAt != null && endsAt != null) {
             if (!endsAt.isAfter(startsAt)) {
                 errors.add(new FieldError(
@@ -130,18 +129,6 @@ final class SilenceRequests {
 
     private static boolean looksLikeKey(String text) {
         return ProductKeys.hidesKey(text);
-    }
-
-    private static Instant instant(String field, String value, List<FieldError> errors) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(
-                    field,
-                    "'" + value + "' is not an RFC 3339 instant",
-                    "send " + field + " such as 2026-12-05T18:00:00Z"));
-            return null;
-        }
     }
 
     private static Instant missing(String field, String fix, List<FieldError> errors) {

@@ -21,6 +21,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +111,68 @@ class SilencesApiTest {
                         "errors.field",
                         org.hamcrest.Matchers.contains(
                                 "matchers/0/name", "matchers/1/value", "startsAt", "endsAt", "comment"));
+    }
+
+    @Test
+    void instantOutsideRangeIs400() {
+        String future = Instant.now().plusSeconds(3600).toString();
+        // Each row: the field expected in the error, startsAt (null to leave it out) and endsAt.
+        List<List<String>> cases = Arrays.asList(
+                Arrays.asList("endsAt", null, "+999999999-01-01T00:00:00Z"),
+                Arrays.asList("endsAt", null, "+300000-01-01T00:00:00Z"),
+                Arrays.asList("endsAt", null, "+10000-01-01T00:00:00Z"),
+                Arrays.asList("startsAt", "-999999999-01-01T00:00:00Z", future),
+                Arrays.asList("startsAt", "0000-12-31T23:59:59Z", future),
+                Arrays.asList("startsAt", "+10000-01-01T00:00:00Z", "+10000-01-02T00:00:00Z"));
+        for (List<String> row : cases) {
+            String field = row.get(0);
+            String value = field.equals("startsAt") ? row.get(1) : row.get(2);
+            String startsAt = row.get(1) == null ? "" : "\"startsAt\": \"" + row.get(1) + "\", ";
+
+            given().auth()
+                    .oauth2(OPERATOR_TOKEN)
+                    .contentType(ContentType.JSON)
+                    .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"X\"}], " + startsAt + "\"endsAt\": \""
+                            + row.get(2) + "\", \"comment\": \"range\"}")
+                    .when()
+                    .post("/api/v1/silences")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.hasItem(field))
+                    .body(
+                            "errors.find { it.field == '" + field + "' }.message",
+                            equalTo("'" + value + "' is outside the accepted range 0001-01-01T00:00:00Z to"
+                                    + " 9999-12-31T23:59:59Z"))
+                    .body(
+                            "errors.find { it.field == '" + field + "' }.fix",
+                            equalTo("send " + field + " from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, such as"
+                                    + " 2026-12-05T18:00:00Z"));
+        }
+    }
+
+    @Test
+    void lastAcceptedEndsAtReadsBack() {
+        Response created = given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"" + TestEvents.uniqueId("KEY")
+                        + "\"}], \"endsAt\": \"9999-12-31T23:59:59Z\", \"comment\": \"until replaced\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .extract()
+                .response();
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .when()
+                .get("/api/v1/silences/{id}", created.jsonPath().getString("id"))
+                .then()
+                .statusCode(200)
+                .body("endsAt", equalTo("9999-12-31T23:59:59Z"))
+                .body("state", equalTo("active"));
     }
 
     @Test
