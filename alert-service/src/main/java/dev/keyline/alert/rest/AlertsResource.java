@@ -140,8 +140,9 @@ public class AlertsResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<AlertView> acknowledge(@PathParam("id") String id, String body) {
         UUID alertId = Identifiers.uuid("id", id);
-        // Operators paste text from station logs; a full product key in it is masked before it is stored.
-        String comment = KeyRedactor.maskAll(AcknowledgeRequest.parse(body).comment());
+        // Operators paste text from station logs, so any token that could be a key is masked before it is stored.
+        // That includes a key in five groups separated by spaces and one in lower case without dashes.
+        String comment = KeyRedactor.maskForEcho(AcknowledgeRequest.parse(body).comment());
         return actions.acknowledge(alertId, operator(), comment).map(AlertsResource::view);
     }
 

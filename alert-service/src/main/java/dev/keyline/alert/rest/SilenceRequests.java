@@ -146,8 +146,9 @@ final class SilenceRequests {
                     "say in 1 to " + MAX_COMMENT_LENGTH + " characters why the alerts are silenced"));
             return null;
         }
-        // A full product key pasted into a comment is masked before it is stored or published.
-        return KeyRedactor.maskAll(comment);
+        // Any token that could be a key is masked before the comment is stored and listed. That includes a key in
+        // five groups separated by spaces and one in lower case without dashes.
+        return KeyRedactor.maskForEcho(comment);
     }
 
     private static ProblemException invalid(List<FieldError> errors) {

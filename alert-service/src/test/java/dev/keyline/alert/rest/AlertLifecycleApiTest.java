@@ -92,6 +92,26 @@ class AlertLifecycleApiTest {
     }
 
     @Test
+    void acknowledgeCommentMasksSpelledKeys() throws SQLException {
+        String alertId = raiseKeyLow(TestEvents.uniqueId("KEY"), 10, "firing", 1);
+        String pasted = "key BCDFG HJKMN PQRTV WXY23 46789 seen; also bcdfghjkmnpqrtvwxy2346789";
+        String masked = "key *****-*****-*****-*****-46789 seen; also *****-*****-*****-*****-46789";
+
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"comment\": \"" + pasted + "\"}")
+                .when()
+                .post("/api/v1/alerts/{id}/acknowledge", alertId)
+                .then()
+                .statusCode(200)
+                .body("acknowledgeComment", equalTo(masked));
+
+        assertThat(alert(alertId).getString("acknowledgeComment")).isEqualTo(masked);
+        assertThat(storedComment(alertId)).isEqualTo(masked);
+    }
+
+    @Test
     void resolvedAlertRejectsActions() {
         String keyId = TestEvents.uniqueId("KEY");
         String alertId = raiseKeyLow(keyId, 10, "firing", 1);

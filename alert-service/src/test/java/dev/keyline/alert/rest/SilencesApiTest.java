@@ -14,16 +14,22 @@ import dev.keyline.alert.support.AlertmanagerApi;
 import dev.keyline.alert.support.KafkaTestClient;
 import dev.keyline.alert.support.TestEvents;
 import dev.keyline.alert.support.WebhookReceiver;
+import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Operators silence alerts by label matchers for a time window: silenced alerts are stored but not delivered. */
@@ -201,6 +207,36 @@ class SilencesApiTest {
     }
 
     @Test
+    void silenceCommentMasksSpelledKeys() throws SQLException {
+        String pasted = "key BCDFG HJKMN PQRTV WXY23 46789 seen; also bcdfghjkmnpqrtvwxy2346789";
+        String masked = "key *****-*****-*****-*****-46789 seen; also *****-*****-*****-*****-46789";
+
+        Response created = given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"" + TestEvents.uniqueId("KEY")
+                        + "\"}], \"endsAt\": \"" + Instant.now().plusSeconds(3600) + "\", \"comment\": \"" + pasted
+                        + "\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .extract()
+                .response();
+        String id = created.jsonPath().getString("id");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.jsonPath().getString("comment")).isEqualTo(masked);
+        given().auth()
+                .oauth2(AUDITOR_TOKEN)
+                .when()
+                .get("/api/v1/silences")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + id + "' }.comment", equalTo(masked));
+        assertThat(storedComment(id)).isEqualTo(masked);
+    }
+
+    @Test
     void misspeltMemberIs400() {
         given().auth()
                 .oauth2(OPERATOR_TOKEN)
@@ -243,6 +279,19 @@ class SilencesApiTest {
                 .post("/api/v1/silences")
                 .then()
                 .statusCode(403);
+    }
+
+    /** Reads the comment stored in the silence's row. */
+    private static String storedComment(String silenceId) throws SQLException {
+        try (Connection connection = PostgresTestResource.dataSource().getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT comment FROM silences WHERE id = ?")) {
+            statement.setObject(1, UUID.fromString(silenceId));
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).as("silence row %s", silenceId).isTrue();
+                return rows.getString(1);
+            }
+        }
     }
 
     private static Response create(String keyId, Instant endsAt) {
