@@ -6,6 +6,7 @@ import static dev.keyline.alert.support.AlertsApi.alerts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,11 +15,29 @@ import dev.keyline.alert.support.TestEvents;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AlertsResourceTest {
+
+    @Test
+    void emptyFilterRejected() {
+        for (String parameter : List.of("status", "rule", "severity", "keyId", "lineId")) {
+            given().auth()
+                    .oauth2(AUDITOR_TOKEN)
+                    .urlEncodingEnabled(false)
+                    .when()
+                    .get("/api/v1/alerts?" + parameter + "=")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://keyline.dev/problems/empty-parameter"))
+                    .body("errors.field", contains(parameter))
+                    .body("errors[0].message", equalTo("is empty"));
+        }
+    }
 
     @Test
     void missingTokenIs401() {
