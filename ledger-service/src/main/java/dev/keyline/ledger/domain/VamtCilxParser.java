@@ -79,12 +79,16 @@ public final class VamtCilxParser {
                         + "' " + ReadingCounts.EXPECTED);
                 continue;
             }
-            if (fields.get("lastupdate") == null && defaultReadAt == null) {
+            // An empty LastUpdate element says no more than a missing one, so readAt stands in for both.
+            String lastUpdate = fields.get("lastupdate");
+            if (lastUpdate != null && lastUpdate.isBlank()) {
+                lastUpdate = null;
+            }
+            if (lastUpdate == null && defaultReadAt == null) {
                 problems.add("ProductKey " + (i + 1) + " has no LastUpdate; pass the readAt query parameter");
                 continue;
             }
             try {
-                String lastUpdate = fields.get("lastupdate");
                 readings.add(new MicrosoftReading(
                         fingerprint,
                         null,

@@ -20,8 +20,8 @@ public record RegisterKeyRequest(
         @NotBlank
                 @Pattern(
                         regexp = "\\s*(([A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}|[A-Za-z0-9]{25})\\s*",
-                        message = "must be a 5x5 product key such as XXXXX-XXXXX-XXXXX-XXXXX-XXXXX, with or without"
-                                + " the dashes")
+                        message = "must be a 5x5 product key: five groups of five letters and digits, with or without"
+                                + " the dashes between them")
                 String productKey,
         @NotNull
                 @Min(value = 1, message = "must be at least 1")

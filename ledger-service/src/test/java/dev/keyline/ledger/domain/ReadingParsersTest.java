@@ -55,6 +55,18 @@ class ReadingParsersTest {
     }
 
     @Test
+    void cilxEmptyLastUpdateTakesReadAt() {
+        String cilx = "<VolumeActivationManagementToolData><SoftwareLicensingData><ProductKeys><ProductKey>"
+                + "<PartialProductKey>H2K9D</PartialProductKey><RemainingActivations>5</RemainingActivations>"
+                + "<LastUpdate/></ProductKey></ProductKeys></SoftwareLicensingData></VolumeActivationManagementToolData>";
+
+        ReadingFile file = VamtCilxParser.parse(cilx, FINGERPRINTER, DEFAULT);
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.readings()).extracting(MicrosoftReading::readAt).containsExactly(DEFAULT);
+    }
+
+    @Test
     void cilxRefusesDoctype() {
         String xxe =
                 """

@@ -65,7 +65,7 @@ public class BodySizeLimit {
                 List.of(new FieldError(
                         "Content-Length",
                         "must be at most " + maxBytes + ", got " + length,
-                        "send a smaller body: split a bulk request or an event log export into several requests")));
+                        "send a smaller body: split its content into several requests")));
         // The body is not read, so the connection cannot carry another request.
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
         RouteProblem.send(context, json, problem);

@@ -54,6 +54,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         String expected = textInsteadOf(e);
+        if (expected == null
+                && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Cannot coerce Floating-point value")) {
+            String field = pointer(e);
+            return respond(Problem.of(
+                    400,
+                    "unreadable-body",
+                    "Unreadable request body",
+                    "the request body has a fraction or an exponent where a whole number belongs",
+                    List.of(new FieldError(
+                            field,
+                            "is not a whole number",
+                            "send a whole number in digits, without a fraction or an exponent"))));
+        }
         if (expected == null) {
             return unreadableJson(e);
         }
@@ -69,8 +83,8 @@ public class ProblemMappers {
     }
 
     /**
-     * Returns what the body should have held where Jackson refused to read text as a number or a truth value (its
-     * message then names its own {@code CoercionConfig}), or null for any other mismatch.
+     * Returns what the body should have held where Jackson refused to read text as a number or a truth value, or null
+     * for any other mismatch. Its own message then names its {@code CoercionConfig}, which callers cannot act on.
      */
     static String textInsteadOf(MismatchedInputException e) {
         String message = e.getOriginalMessage();
@@ -195,8 +209,8 @@ public class ProblemMappers {
             case 404 -> "there is no endpoint at " + path + "; docs/API.md lists the endpoints";
             case 405 -> request.getMethod() + " is not allowed on " + path
                     + "; docs/API.md gives the methods of each endpoint";
-            case 406 -> "this endpoint cannot answer in the types of the Accept header; send Accept: application/json,"
-                    + " or text/csv where docs/API.md offers CSV";
+            case 406 -> "this endpoint cannot answer in the types of the Accept header; send an Accept header with a"
+                    + " type that docs/API.md gives for this endpoint, such as application/json";
             case 415 -> "this endpoint does not take Content-Type '"
                     + KeyRedactor.maskAll(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
                     + " gives for this endpoint";
