@@ -21,17 +21,17 @@ public final class ReadingCsvParser {
     private ReadingCsvParser() {}
 
     public static ReadingFile parse(String csv, KeyFingerprinter fingerprinter, Instant defaultReadAt) {
-        List<String> lines = csv.lines().toList();
+        List<CsvRecords.CsvRecord> records = CsvRecords.split(csv);
         List<MicrosoftReading> readings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int fullKeys = 0;
-        if (lines.isEmpty()) {
+        if (records.isEmpty()) {
             return new ReadingFile(
                     readings, 0, List.of("the file is empty; expected a header line and one row per key"));
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> repeated = new ArrayList<>();
-        header(lines.get(0), columns, repeated);
+        header(records.get(0).text(), columns, repeated);
         if (!repeated.isEmpty()) {
             return new ReadingFile(
                     readings,
@@ -43,11 +43,11 @@ public final class ReadingCsvParser {
         if (remainingColumn == null) {
             return new ReadingFile(readings, 0, List.of("the header has no remainingActivations column"));
         }
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        for (int i = 1; i < records.size(); i++) {
+            if (records.get(i).text().isBlank()) {
                 continue;
             }
-            List<String> fields = split(lines.get(i));
+            List<String> fields = split(records.get(i).text());
             String fullKey = field(fields, first(columns, "productkey", "key", "keyvalue"));
             if (fullKey != null && ProductKeys.isFullKey(fullKey)) {
                 fullKeys++;
@@ -58,7 +58,7 @@ public final class ReadingCsvParser {
             String keyId = field(fields, first(columns, "keyid"));
             String remaining = field(fields, remainingColumn);
             String readAt = field(fields, first(columns, "lastupdate", "readat", "date"));
-            int line = i + 1;
+            int line = records.get(i).line();
             String misplaced =
                     ProductKeys.hidesKey(keyId) ? "keyId" : ProductKeys.hidesKey(partialKey) ? "partialKey" : null;
             if (misplaced != null) {

@@ -79,7 +79,7 @@ public final class VamtCilxParser {
                         + "' " + ReadingCounts.EXPECTED);
                 continue;
             }
-            // An empty LastUpdate element says no more than a missing one, so readAt stands in for both.
+            // An empty LastUpdate element gives no date, as a missing one does, so readAt is used for both.
             String lastUpdate = fields.get("lastupdate");
             if (lastUpdate != null && lastUpdate.isBlank()) {
                 lastUpdate = null;

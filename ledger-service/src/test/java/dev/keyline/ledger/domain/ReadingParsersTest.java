@@ -162,6 +162,20 @@ class ReadingParsersTest {
     }
 
     @Test
+    void csvQuotedLineBreakKeepsRow() {
+        String csv = "keyId,note,remainingActivations,lastUpdate\n"
+                + "KEY-A,\"boxed\nand shipped\",4,2026-11-30T00:00:00Z\n"
+                + "KEY-B,,many,2026-11-30T00:00:00Z\n";
+
+        ReadingFile file = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);
+
+        assertThat(file.readings()).extracting(MicrosoftReading::keyId).containsExactly("KEY-A");
+        assertThat(file.readings()).extracting(MicrosoftReading::line).containsExactly(2);
+        assertThat(file.problems())
+                .containsExactly("line 4: remainingActivations 'many' is not a whole number from 0 to 100000000");
+    }
+
+    @Test
     void csvSplitsQuotedFields() {
         assertThat(ReadingCsvParser.split("a,\"b,c\",\"say \"\"hi\"\"\"")).containsExactly("a", "b,c", "say \"hi\"");
     }

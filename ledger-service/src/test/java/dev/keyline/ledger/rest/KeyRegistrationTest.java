@@ -361,7 +361,9 @@ class KeyRegistrationTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("/activations"));
+                .body("errors[0].field", equalTo("/activations"))
+                .body("errors[0].message", equalTo("is not a whole number"))
+                .body("errors[0].fix", equalTo("send a whole number in digits, without a fraction or an exponent"));
         given().auth()
                 .oauth2(AUDITOR)
                 .get("/api/v1/keys/REG-FRAC")
