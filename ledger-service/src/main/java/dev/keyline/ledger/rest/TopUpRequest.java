@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * Activations Microsoft added to a key, with the operator's reference (order or case number). The reference goes
- * into the journal entry's event id, whose hash input joins fields with '|', so it may not contain one.
+ * into the journal entry's event id, whose hash input joins fields with '|', so it may not contain one. Blanks at
+ * either end are rejected, because "PO-1" and "PO-1 " would read as one reference but book twice.
  */
 public record TopUpRequest(
         @NotNull
@@ -15,6 +16,7 @@ public record TopUpRequest(
                 @Max(value = 100_000_000, message = "must be at most 100000000")
                 Long activations,
         @Pattern(
-                        regexp = "[^|\\p{Cntrl}]{1,200}",
-                        message = "must be 1 to 200 characters, without '|' or control characters")
+                        regexp = "(?!\\s)[^|\\p{Cntrl}]{1,200}(?<!\\s)",
+                        message = "must be 1 to 200 characters, without '|', control characters or blanks at either"
+                                + " end")
                 String reference) {}

@@ -111,7 +111,16 @@ class TopUpTest {
         topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"PO|1\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reference"))
-                .body("errors[0].message", equalTo("must be 1 to 200 characters, without '|' or control characters"));
+                .body(
+                        "errors[0].message",
+                        equalTo("must be 1 to 200 characters, without '|', control characters or blanks at either"
+                                + " end"));
+        topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"   \"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"));
+        topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"PO-1 \"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"));
 
         assertThat(LedgerApi.key("TOP-BAD").getLong("allotment")).isEqualTo(5);
     }
