@@ -46,6 +46,9 @@ public class AlertHistoryEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String actor;
 
+    /** The operator's comment on an acknowledgement, with any key masked; null for other changes. */
+    public String comment;
+
     @Column(name = "recorded_at", nullable = false, insertable = false, updatable = false)
     public Instant recordedAt;
 }

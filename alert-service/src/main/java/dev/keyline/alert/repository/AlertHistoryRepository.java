@@ -1,5 +1,6 @@
 package dev.keyline.alert.repository;
 
+import dev.keyline.alert.domain.Acknowledgement;
 import dev.keyline.alert.domain.AlertTransition;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,10 @@ public class AlertHistoryRepository implements PanacheRepositoryBase<AlertHistor
         entry.occurrences = transition.state().occurrences();
         entry.occurredAt = occurredAt;
         entry.actor = actor;
+        Acknowledgement acknowledgement = transition.state().acknowledgement();
+        if (transition.kind() == AlertTransition.Kind.ACKNOWLEDGED && acknowledgement != null) {
+            entry.comment = acknowledgement.comment();
+        }
         return persist(entry);
     }
 

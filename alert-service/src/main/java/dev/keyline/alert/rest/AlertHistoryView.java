@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One change of an alert. {@code occurredAt} is the time of the event or the operator's request that made it,
- * {@code actor} is {@code event <id>}, {@code dead-letter <topic/partition@offset>} or {@code operator <name>}.
+ * {@code actor} is {@code event <id>}, {@code dead-letter <topic/partition@offset>} or {@code operator <name>}, and
+ * {@code comment} is the operator's comment on an acknowledgement, or null.
  */
 public record AlertHistoryView(
         String change,
@@ -15,6 +16,7 @@ public record AlertHistoryView(
         long occurrences,
         Instant occurredAt,
         String actor,
+        String comment,
         Instant recordedAt) {
 
     static AlertHistoryView of(AlertHistoryEntity row) {
@@ -26,6 +28,7 @@ public record AlertHistoryView(
                 row.occurrences,
                 row.occurredAt,
                 row.actor,
+                row.comment,
                 row.recordedAt);
     }
 }

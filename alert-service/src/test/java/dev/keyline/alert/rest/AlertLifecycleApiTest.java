@@ -70,6 +70,7 @@ class AlertLifecycleApiTest {
                 .satisfies(actors -> assertThat(actors.get(1)).isEqualTo("operator operator"))
                 .satisfies(actors -> assertThat(actors.get(3)).isEqualTo("operator operator"));
         assertThat(storedChanges(alertId)).containsExactly("raised", "acknowledged", "repeated", "resolved");
+        assertThat(changes.getList("comment")).containsExactly(null, "ordering a top-up", null, null);
     }
 
     @Test
