@@ -76,6 +76,7 @@ public class DeviceResource {
     @GET
     @Path("/{serial}")
     @WithSession
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Uni<DeviceResponse> get(@PathParam("serial") String serial) {
         return DeviceEntity.<DeviceEntity>findById(serial).map(device -> {
@@ -85,6 +86,16 @@ public class DeviceResource {
             }
             return DeviceResponse.of(device);
         });
+    }
+
+    /** The device's record as {@link #get} gives it, as CSV with a header and one row. */
+    @GET
+    @Path("/{serial}")
+    @WithSession
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Uni<String> getCsv(@PathParam("serial") String serial) {
+        return get(serial).map(device -> Csv.document(DeviceResponse.CSV_HEADER, List.of(device.csvRow())));
     }
 
     @GET

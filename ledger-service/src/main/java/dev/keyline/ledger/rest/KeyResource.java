@@ -114,9 +114,20 @@ public class KeyResource {
     @GET
     @Path("/{keyId}/balance")
     @WithSession
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Uni<BalanceAsOf> balanceAsOf(@PathParam("keyId") String keyId, @QueryParam("at") String at) {
         return audit.balanceAsOf(keyId, JournalResource.instant("at", at, Instant.now()));
+    }
+
+    /** The balance as {@link #balanceAsOf} gives it, as CSV with a header and one row. */
+    @GET
+    @Path("/{keyId}/balance")
+    @WithSession
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Uni<String> balanceAsOfCsv(@PathParam("keyId") String keyId, @QueryParam("at") String at) {
+        return balanceAsOf(keyId, at).map(BalanceAsOfCsv::document);
     }
 
     @GET

@@ -141,6 +141,25 @@ class AuditApiTest {
                 .statusCode(200)
                 .body("allotment", equalTo(20))
                 .body("journalEntries", equalTo(1));
+        String chainHead = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .queryParam("at", beforeTopUp.toString())
+                .get("/api/v1/keys/AUD-3/balance")
+                .jsonPath()
+                .getString("chainHead");
+        String csv = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .accept("text/csv")
+                .queryParam("at", beforeTopUp.toString())
+                .get("/api/v1/keys/AUD-3/balance")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
+        assertThat(csv)
+                .isEqualTo("key_id,at,allotment,committed,consumed,available,unattributed,journal_entries,chain_head\n"
+                        + "AUD-3," + beforeTopUp + ",20,0,0,20,0,1," + chainHead + "\n");
         given().auth()
                 .oauth2(LedgerApi.AUDITOR)
                 .get("/api/v1/keys/AUD-3/balance")

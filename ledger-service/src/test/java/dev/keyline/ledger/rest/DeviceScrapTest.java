@@ -70,6 +70,21 @@ class DeviceScrapTest {
                 .extract()
                 .asString();
         assertThat(csv.lines().toList()).hasSize(4);
+        String record = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .accept("text/csv")
+                .get("/api/v1/devices/S1-1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(record.lines().toList())
+                .hasSize(2)
+                .first()
+                .isEqualTo("serial,key_id,partial_key,line_id,station_id,method,status,activation_attempts,"
+                        + "successful_activations,last_result,provisioned_at,activated_at,reactivations,"
+                        + "uwf_enabled_at_last_activation");
+        assertThat(record.lines().toList().get(1)).startsWith("S1-1,SCRP-1,SCRP1,line-1,");
         assertThat(csv).contains("scrapped by an operator: dropped at QA");
         given().auth()
                 .oauth2(STATION)

@@ -62,6 +62,7 @@ class RoleAccessTest {
             Call.get("/api/v1/keys", "/api/v1/keys", CSV),
             Call.get("/api/v1/keys/{keyId}", "/api/v1/keys/ROLE-1", JSON),
             Call.get("/api/v1/keys/{keyId}/balance", "/api/v1/keys/ROLE-1/balance", JSON),
+            Call.get("/api/v1/keys/{keyId}/balance", "/api/v1/keys/ROLE-1/balance", CSV),
             Call.get("/api/v1/keys/{keyId}/journal", "/api/v1/keys/ROLE-1/journal", JSON),
             Call.get("/api/v1/keys/{keyId}/journal", "/api/v1/keys/ROLE-1/journal", CSV),
             Call.get("/api/v1/keys/{keyId}/journal/verify", "/api/v1/keys/ROLE-1/journal/verify", JSON),
@@ -70,6 +71,7 @@ class RoleAccessTest {
             Call.get("/api/v1/reconciliation", "/api/v1/reconciliation", CSV),
             Call.get("/api/v1/devices", "/api/v1/devices", JSON),
             Call.get("/api/v1/devices/{serial}", "/api/v1/devices/ROLE-DEV-1", JSON),
+            Call.get("/api/v1/devices/{serial}", "/api/v1/devices/ROLE-DEV-1", CSV),
             Call.get("/api/v1/devices/{serial}/history", "/api/v1/devices/ROLE-DEV-1/history", JSON),
             Call.get("/api/v1/devices/{serial}/history", "/api/v1/devices/ROLE-DEV-1/history", CSV),
             Call.get("/api/v1/status", "/api/v1/status", JSON));
