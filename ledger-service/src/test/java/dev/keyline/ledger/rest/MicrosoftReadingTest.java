@@ -345,25 +345,23 @@ class MicrosoftReadingTest {
     }
 
     private static io.restassured.response.ValidatableResponse rejectedImport(String csv) {
-        return given().auth()
-                .oauth2(LedgerApi.OPERATOR)
-                .contentType("text/csv")
-                .body(csv)
-                .post("/api/v1/imports/microsoft-readings")
-                .then()
+        return postCsv(csv)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"));
     }
 
     private static io.restassured.response.ValidatableResponse importCsv(String csv) {
+        return postCsv(csv).statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse postCsv(String csv) {
         return given().auth()
                 .oauth2(LedgerApi.OPERATOR)
                 .contentType("text/csv")
                 .body(csv)
                 .post("/api/v1/imports/microsoft-readings")
-                .then()
-                .statusCode(200);
+                .then();
     }
 
     private static io.restassured.response.ValidatableResponse importCsv(String csv, String readAt) {

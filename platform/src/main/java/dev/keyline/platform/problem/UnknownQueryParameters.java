@@ -47,18 +47,11 @@ public class UnknownQueryParameters {
                         "is not a query parameter of this endpoint",
                         "remove it, or check its spelling: this endpoint takes " + takes))
                 .toList();
-        return Optional.of(Response.status(400)
-                .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(
-                        400,
-                        "unknown-parameter",
-                        "Unknown query parameter",
-                        "the request has query parameters this endpoint does not take: "
-                                + String.join(
-                                        ", ",
-                                        errors.stream().map(FieldError::field).toList()),
-                        errors))
-                .build());
+        return rejection(
+                errors,
+                "unknown-parameter",
+                "Unknown query parameter",
+                "the request has query parameters this endpoint does not take: ");
     }
 
     private static Optional<Response> repeated(UriInfo uri) {
@@ -70,21 +63,11 @@ public class UnknownQueryParameters {
                         "was given " + parameter.getValue().size() + " times",
                         "send it once: this endpoint reads one value of it"))
                 .toList();
-        if (errors.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Response.status(400)
-                .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(
-                        400,
-                        "repeated-parameter",
-                        "Repeated query parameter",
-                        "the request gives a query parameter more than once: "
-                                + String.join(
-                                        ", ",
-                                        errors.stream().map(FieldError::field).toList()),
-                        errors))
-                .build());
+        return rejection(
+                errors,
+                "repeated-parameter",
+                "Repeated query parameter",
+                "the request gives a query parameter more than once: ");
     }
 
     private static Optional<Response> empty(UriInfo uri) {
@@ -96,20 +79,22 @@ public class UnknownQueryParameters {
                         "is empty",
                         "leave it out to use its default, such as every entry for a filter, or give a value"))
                 .toList();
+        return rejection(
+                errors,
+                "empty-parameter",
+                "Empty query parameter",
+                "the request gives a query parameter without a value: ");
+    }
+
+    /** Returns a 400 problem listing the parameters of {@code errors} after {@code detail}, or nothing for none. */
+    private static Optional<Response> rejection(List<FieldError> errors, String type, String title, String detail) {
         if (errors.isEmpty()) {
             return Optional.empty();
         }
+        String fields = String.join(", ", errors.stream().map(FieldError::field).toList());
         return Optional.of(Response.status(400)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(
-                        400,
-                        "empty-parameter",
-                        "Empty query parameter",
-                        "the request gives a query parameter without a value: "
-                                + String.join(
-                                        ", ",
-                                        errors.stream().map(FieldError::field).toList()),
-                        errors))
+                .entity(Problem.of(400, type, title, detail + fields, errors))
                 .build());
     }
 
