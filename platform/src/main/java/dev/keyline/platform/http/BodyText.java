@@ -65,7 +65,7 @@ public final class BodyText {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw ProblemException.invalidField(
                     "Content-Type",
-                    "names charset '" + KeyRedactor.maskForEcho(name) + "', which this service cannot read",
+                    "names charset '" + KeyRedactor.maskShortValue(name) + "', which this service cannot read",
                     "send UTF-8 or UTF-16 and name it as ; charset=utf-8 or ; charset=utf-16");
         }
     }

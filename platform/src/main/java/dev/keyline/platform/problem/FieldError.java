@@ -9,7 +9,7 @@ import dev.keyline.schemas.keys.KeyRedactor;
 public record FieldError(String field, String message, String fix) {
 
     public FieldError {
-        field = KeyRedactor.maskForEcho(field);
+        field = KeyRedactor.maskShortValue(field);
         message = KeyRedactor.maskForEcho(message);
         fix = KeyRedactor.maskForEcho(fix);
     }

@@ -212,7 +212,7 @@ public class ProblemMappers {
             case 406 -> "this endpoint cannot answer in the types of the Accept header; send an Accept header with a"
                     + " type that docs/API.md gives for this endpoint, such as application/json";
             case 415 -> "this endpoint does not take Content-Type '"
-                    + KeyRedactor.maskAll(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
+                    + QuotedValue.of(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
                     + " gives for this endpoint";
             default -> KeyRedactor.maskAll(e.getMessage());
         };

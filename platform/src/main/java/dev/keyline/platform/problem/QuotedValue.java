@@ -12,7 +12,7 @@ public final class QuotedValue {
 
     /** Returns {@code value} masked and cut, or {@code "null"} when there is none. */
     public static String of(String value) {
-        String masked = KeyRedactor.maskAll(String.valueOf(value));
+        String masked = KeyRedactor.maskShortValue(String.valueOf(value));
         return masked.length() <= MAX_LENGTH ? masked : masked.substring(0, MAX_LENGTH) + "...";
     }
 }

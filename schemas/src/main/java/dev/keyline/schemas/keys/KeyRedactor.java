@@ -58,6 +58,20 @@ public final class KeyRedactor {
                 .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group())));
     }
 
+    /**
+     * Returns a short value, such as a header or a member name, to repeat in an error: masked as {@link #maskForEcho}
+     * does, or replaced by the masked form of the key it hides when it still hides one once its separators are removed,
+     * such as {@code TSTAA/BBBBB/...}. For values of a line or so, because the check joins the whole value.
+     */
+    public static String maskShortValue(String value) {
+        String masked = maskForEcho(value);
+        if (masked == null) {
+            return null;
+        }
+        List<String> hidden = ProductKeys.hiddenKeys(masked);
+        return hidden.isEmpty() ? masked : ProductKeys.mask(hidden.get(0));
+    }
+
     /** Returns the text with keys masked, for messages and logs that must not carry a key. */
     public static String maskAll(String text) {
         if (text == null) {

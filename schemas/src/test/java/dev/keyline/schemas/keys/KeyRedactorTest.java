@@ -2,6 +2,7 @@ package dev.keyline.schemas.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KeyRedactorTest {
@@ -87,6 +88,16 @@ class KeyRedactorTest {
         assertThat(KeyRedactor.maskForEcho("names line tstaabbbbbcccccddddd7qx4m"))
                 .isEqualTo("names line *****-*****-*****-*****-7QX4M");
         assertThat(KeyRedactor.maskForEcho("these items would never crash")).isEqualTo("these items would never crash");
+    }
+
+    @Test
+    void shortValueMaskedInAnySeparators() {
+        for (String value : List.of(
+                "BCDFG/HJKMN/PQRTV/WXY23/46789", "bcdfg.hjkmn.pqrtv.wxy23.46789", "BCDFG+HJKMN~PQRTV,WXY23_46789")) {
+            assertThat(KeyRedactor.maskShortValue(value)).as(value).isEqualTo("*****-*****-*****-*****-46789");
+        }
+        assertThat(KeyRedactor.maskShortValue("order-2026-12-05/line-1")).isEqualTo("order-2026-12-05/line-1");
+        assertThat(KeyRedactor.maskShortValue(null)).isNull();
     }
 
     @Test

@@ -91,9 +91,10 @@ public final class EventLogParser {
             return null;
         }
         try {
-            // A time no event can carry, such as a negative year, is read as no time.
+            // A time the consumers would dead-letter is read as no time: before 2000, such as 1601-01-01, which Windows
+            // exports for a missing time, or more than a day ahead of this service's clock.
             Instant time = OffsetDateTime.parse(value).toInstant();
-            return EventTime.fitsEnvelope(time) ? time : null;
+            return EventTime.implausibility(time, Instant.now()).isEmpty() ? time : null;
         } catch (DateTimeParseException e) {
             return null;
         }

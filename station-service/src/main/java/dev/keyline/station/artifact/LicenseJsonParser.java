@@ -21,6 +21,15 @@ final class LicenseJsonParser {
 
     private LicenseJsonParser() {}
 
+    /** Returns the JSON written again with two-space indents and without escapes but the ones JSON needs. */
+    static Optional<String> rewritten(String text) {
+        try {
+            return Optional.of(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(text)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     static LicenseOutput parse(String text) {
         List<String> problems = new ArrayList<>();
         JsonNode root;

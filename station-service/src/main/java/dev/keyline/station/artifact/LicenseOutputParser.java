@@ -13,6 +13,21 @@ public final class LicenseOutputParser {
 
     private LicenseOutputParser() {}
 
+    /**
+     * Returns JSON output written again without escapes, so that a key whose dashes are written as unicode escapes is
+     * in plain text for the key scan. Any other text, and JSON that does not parse, is returned as it is.
+     */
+    public static String withoutJsonEscapes(String text) {
+        String trimmed = text.strip();
+        if (trimmed.startsWith("\uFEFF")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+            return text;
+        }
+        return LicenseJsonParser.rewritten(trimmed).orElse(text);
+    }
+
     public static LicenseOutput parse(String text) {
         String trimmed = text.strip();
         if (trimmed.startsWith("\uFEFF")) {

@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A fresh balance with
- * nothing available rejects it. Missing, ambiguous or old figures let it through with a warning, because the ledger
- * books the provisioning either way and a stopped ledger must not stop the line.
+ * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A balance with nothing
+ * available, once this service's unbooked provisionings are counted, rejects it however old the balance is. The
+ * ledger publishes a new balance for every change that adds activations (a top-up, a released commitment), so an old
+ * balance of an idle key is still its balance. Missing or ambiguous figures let it through with a warning, because
+ * the ledger books the provisioning either way and a stopped ledger must not stop the line. Old figures with
+ * activations left let it through with a warning too.
  */
 public final class Availability {
 
@@ -69,18 +72,18 @@ public final class Availability {
                     + " registered keys, so the available count was not checked; send keyId to have it checked");
         }
         Balance balance = matches.get(0);
-        Duration age = Duration.between(balance.receivedAt(), now);
-        if (age.compareTo(maxAge) > 0) {
-            return Verdict.accept("the available count of key " + balance.keyId() + " (" + balance.available()
-                    + ") was received from the ledger at " + balance.receivedAt() + ", " + age.toMinutes()
-                    + " minutes ago, which is older than " + maxAge.toMinutes()
-                    + " minutes, so it was not checked");
-        }
         if (balance.available() - unbooked <= 0) {
             return new Verdict(Optional.of(unavailable(balance, keyField, unbooked)), List.of());
         }
         if (UNUSABLE_STATES.contains(balance.state())) {
             return new Verdict(Optional.of(unusable(balance, keyField)), List.of());
+        }
+        Duration age = Duration.between(balance.receivedAt(), now);
+        if (age.compareTo(maxAge) > 0) {
+            return Verdict.accept("the available count of key " + balance.keyId() + " (" + balance.available()
+                    + ") was received from the ledger at " + balance.receivedAt() + ", " + age.toMinutes()
+                    + " minutes ago, which is older than " + maxAge.toMinutes()
+                    + " minutes, so the ledger may have booked changes since that this check does not know of");
         }
         return Verdict.accept();
     }

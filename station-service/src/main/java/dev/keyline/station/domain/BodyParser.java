@@ -26,8 +26,10 @@ public final class BodyParser {
         if (body == null || body.isBlank()) {
             return new ParsedBody.Unreadable("the request body is empty", List.of());
         }
+        // A UTF-8 byte-order mark, as Windows PowerShell 5.1 writes with Set-Content -Encoding UTF8, is not JSON.
+        String json = body.startsWith("\uFEFF") ? body.substring(1) : body;
         try {
-            JsonNode tree = READER.readTree(body);
+            JsonNode tree = READER.readTree(json);
             RedactedTree redacted = TreeRedaction.redact(tree, redactor);
             String nul = pointerTo(redacted.tree(), "", text -> text.indexOf('\u0000') >= 0);
             if (nul != null) {

@@ -49,6 +49,6 @@ public final class ExposureEvents {
                 finding.partialKey(),
                 finding.fingerprint(),
                 report,
-                exposure.location());
+                LocationText.bounded(exposure.location()));
     }
 }

@@ -9,14 +9,14 @@ public final class Quoting {
 
     /**
      * Returns {@code ", got 'value'"}, or an empty string for values that are null, not text or longer than
-     * {@link ReportConstraints#MAX_QUOTED_LENGTH}. Callers pass values from the redacted tree only, so the quote never
-     * contains a full product key.
+     * {@link ReportConstraints#MAX_QUOTED_LENGTH}. A key in the value is masked in any spelling, also one written with
+     * other separators than dashes, such as {@code TSTAA/BBBBB/...}.
      */
     public static String got(Object value) {
         if (!(value instanceof String text) || text.length() > ReportConstraints.MAX_QUOTED_LENGTH) {
             return "";
         }
-        return ", got '" + text + "'";
+        return ", got '" + KeyRedactor.maskShortValue(text) + "'";
     }
 
     /** Returns a request value to quote in a message: keys masked, cut to {@link ReportConstraints#MAX_QUOTED_LENGTH}. */
@@ -24,7 +24,7 @@ public final class Quoting {
         if (value == null) {
             return "";
         }
-        String masked = KeyRedactor.maskAll(value);
+        String masked = KeyRedactor.maskShortValue(value);
         return masked.length() > ReportConstraints.MAX_QUOTED_LENGTH
                 ? masked.substring(0, ReportConstraints.MAX_QUOTED_LENGTH) + "..."
                 : masked;

@@ -154,8 +154,18 @@ public class ArtifactResource {
                 result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
     }
 
+    /**
+     * Returns the file path a station sent, with any key masked in every spelling. A path with a control or format
+     * character, such as a line break that would forge a log line or a right-to-left override, is rejected.
+     */
     static String checkedPath(String path) {
-        String masked = dev.keyline.schemas.keys.KeyRedactor.maskAll(path.strip());
+        if (path.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw ProblemException.invalidField(
+                    "path",
+                    "contains a control or format character, such as a line break",
+                    "send the file's path on the image as one line of visible characters");
+        }
+        String masked = dev.keyline.schemas.keys.KeyRedactor.maskForEcho(path.strip());
         if (masked.length() > 260) {
             throw ProblemException.invalidField(
                     "path",

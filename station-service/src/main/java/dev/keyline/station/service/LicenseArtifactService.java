@@ -87,7 +87,8 @@ public class LicenseArtifactService {
             Function<LicenseResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received slmgr output for device %s from %s", serial, station);
         Instant now = Instant.now();
-        ArtifactSupport.Redacted redacted = support.redact(text);
+        // JSON output is scanned and stored as written again without escapes, so a key spelt with them is found.
+        ArtifactSupport.Redacted redacted = support.redact(LicenseOutputParser.withoutJsonEscapes(text));
         List<CloudEvent<KeyExposed>> exposures =
                 support.exposureEvents("slmgr", redacted.exposures(), station, serial, now);
         LicenseOutput output = LicenseOutputParser.parse(redacted.text());

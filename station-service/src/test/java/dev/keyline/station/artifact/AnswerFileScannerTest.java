@@ -60,6 +60,26 @@ class AnswerFileScannerTest {
     }
 
     @Test
+    void keysInSettingNamesMasked() {
+        String xml = "<unattend><settings pass=\"spec&#105;alize TSTAA&#45;BBBBB&#45;CCCCC&#45;DDDDD&#45;7QX4M\">"
+                + "<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"BCDFG HJKMN PQRTV WXY23"
+                + " 4678&#57;\"><ProductKey>TSTAA-BBBBB-CCCCC-DDDDD-7QX4M</ProductKey></component></settings>"
+                + "</unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        String pass = "specialize *****-*****-*****-*****-7QX4M";
+        assertThat(findings)
+                .extracting(AnswerFileFinding::location)
+                .containsExactly(
+                        "/unattend/settings[@pass='" + pass + "']/@pass",
+                        "/unattend/settings[@pass='" + pass + "']/component[@name='Microsoft-Windows-Shell-Setup']"
+                                + "[@processorArchitecture='*****-*****-*****-*****-46789']/ProductKey");
+        assertThat(findings).extracting(AnswerFileFinding::pass).containsOnly(pass);
+        assertThat(findings.toString()).doesNotContain("TSTAA-BBBBB").doesNotContain("BCDFG HJKMN");
+    }
+
+    @Test
     void keySplitOverCommentLinesFound() {
         String xml = "<unattend><!-- old key TSTAA-BBBBB-CCCCC-\n     DDDDD-7QX4M --></unattend>";
 

@@ -63,6 +63,19 @@ class EventLogParserTest {
     }
 
     @Test
+    void implausibleTimesReadAsNone() {
+        for (String time : List.of("1601-01-01T00:00:00.0000000Z", "0001-01-01T00:00:00Z", "2099-01-01T00:00:00Z")) {
+            String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                    + "<Provider Name='Microsoft-Windows-Security-SPP'/><EventID>1003</EventID>"
+                    + "<TimeCreated SystemTime='" + time + "'/></System></Event>";
+
+            assertThat(EventLogParser.parse(xml))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.time()).as(time).isNull());
+        }
+    }
+
+    @Test
     void doctypeRejected() {
         String xml = "<!DOCTYPE Event [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><Event><System>"
                 + "<EventID>&x;</EventID></System></Event>";

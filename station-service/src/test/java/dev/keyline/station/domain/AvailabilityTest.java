@@ -117,13 +117,30 @@ class AvailabilityTest {
     }
 
     @Test
-    void staleFiguresAcceptedWithWarning() {
+    void staleFiguresWithActivationsLeftAcceptedWithWarning() {
         Availability.Verdict verdict = Availability.check(
-                "KEY-A", "/keyId", List.of(balance(0, "exhausted", NOW.minus(Duration.ofMinutes(11)))), NOW, MAX_AGE);
+                "KEY-A", "/keyId", List.of(balance(5, "active", NOW.minus(Duration.ofMinutes(11)))), NOW, MAX_AGE);
 
         assertThat(verdict.rejection()).isEmpty();
         assertThat(verdict.warnings()).hasSize(1);
         assertThat(verdict.warnings().get(0)).contains("11 minutes ago").contains("older than 10 minutes");
+    }
+
+    @Test
+    void staleFiguresWithNothingLeftRejected() {
+        Instant old = NOW.minus(Duration.ofMinutes(11));
+
+        Availability.Verdict empty =
+                Availability.check("KEY-A", "/keyId", List.of(balance(0, "active", old)), NOW, MAX_AGE);
+        Availability.Verdict usedUp =
+                Availability.check("KEY-A", "/keyId", List.of(balance(3, "active", old)), NOW, MAX_AGE, 3);
+        Availability.Verdict exhausted =
+                Availability.check("KEY-A", "/keyId", List.of(balance(4, "exhausted", old)), NOW, MAX_AGE);
+
+        assertThat(empty.rejection()).isPresent();
+        assertThat(usedUp.rejection()).isPresent();
+        assertThat(exhausted.rejection()).isPresent();
+        assertThat(exhausted.rejection().get().status()).isEqualTo(409);
     }
 
     @Test

@@ -87,6 +87,19 @@ class BodyParserTest {
     }
 
     @Test
+    void byteOrderMarkSkipped() {
+        ParsedBody parsed = BodyParser.parse("\uFEFF{\"notes\": \"boxed\"}", REDACTOR);
+
+        assertThat(parsed).isInstanceOf(ParsedBody.Readable.class);
+        assertThat(((ParsedBody.Readable) parsed)
+                        .redacted()
+                        .tree()
+                        .path("notes")
+                        .asText())
+                .isEqualTo("boxed");
+    }
+
+    @Test
     void emptyBodyUnreadable() {
         ParsedBody parsed = BodyParser.parse("  ", REDACTOR);
 

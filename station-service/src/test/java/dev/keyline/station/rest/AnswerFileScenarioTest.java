@@ -149,6 +149,21 @@ class AnswerFileScenarioTest {
     }
 
     @Test
+    void pathWithControlCharacterRejected() {
+        for (String path : new String[] {"unattend.xml\n2026-12-05 INFO forged line", "unattend\u202E.xml"}) {
+            JsonPath problem = Artifacts.postAnswerFileCheck(path, CLEAN)
+                    .then()
+                    .statusCode(400)
+                    .extract()
+                    .jsonPath();
+
+            assertThat(problem.getString("errors[0].field")).isEqualTo("path");
+            assertThat(problem.getString("errors[0].message"))
+                    .isEqualTo("contains a control or format character, such as a line break");
+        }
+    }
+
+    @Test
     void encodedKeyFoundButFileNotStored() throws Exception {
         assertStoredAsNote("SN-ENC", "&#84;STQQ-RRRRR-SSSSS-TTTTT-9ZW3K");
     }

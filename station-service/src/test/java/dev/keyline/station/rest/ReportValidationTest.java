@@ -47,6 +47,20 @@ class ReportValidationTest {
     }
 
     @Test
+    void keyWithOtherSeparatorsNotRepeated() {
+        ObjectNode report = activationReport()
+                .put("channel", "BCDFG/HJKMN/PQRTV/WXY23/46789")
+                .put("result", "bcdfg_hjkmn_pqrtv_wxy23_46789");
+
+        Response response = post(ACTIVATION, Tokens.ACTIVATION_STATION, report.toString());
+        JsonPath problem = problem(response, 400);
+
+        assertThat(response.asString()).doesNotContain("BCDFG/HJKMN").doesNotContain("bcdfg_hjkmn");
+        assertThat(problem.getList("errors.message", String.class))
+                .allSatisfy(message -> assertThat(message).endsWith("got '*****-*****-*****-*****-46789'"));
+    }
+
+    @Test
     void badJsonRejected() {
         JsonPath problem = problem(post(PROVISIONED, Tokens.IMAGING_STATION, "{\"serial\": \"SN-1\","), 400);
 

@@ -122,6 +122,24 @@ class SlmgrArtifactTest {
     }
 
     @Test
+    void escapedKeyInJsonMaskedAndExposed() {
+        String serial = newSerial("SN-ESC");
+        String dash = "\\u002d";
+        String key = String.join(dash, "TSTAA", "BBBBB", "CCCCC", "DDDDD", "7QX4M");
+        String json = "[{\"Name\": \"Windows(R), IoTEnterprise edition\", \"Description\": \"OEM_DM channel " + key
+                + "\", \"PartialProductKey\": \"7QX4M\", \"LicenseStatus\": 1, \"Foo" + dash + key + "\": 1}]";
+
+        Response response = Artifacts.post(serial, "slmgr", "application/json", json);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.asString()).doesNotContain("TSTAA-BBBBB").doesNotContain("TSTAA" + dash);
+        assertThat(response.jsonPath().getList("exposures")).hasSize(2);
+        assertThat(response.jsonPath().getString("blocks[0].description"))
+                .isEqualTo("OEM_DM channel *****-*****-*****-*****-7QX4M");
+        assertThat(response.jsonPath().getList("unknownLabels")).containsExactly("Foo-*****-*****-*****-*****-7QX4M");
+    }
+
+    @Test
     void garbageRejected() {
         JsonPath problem = Artifacts.post(newSerial("SN-BAD"), "slmgr", "text/plain", "hello\nworld\n")
                 .then()

@@ -1,0 +1,25 @@
+package dev.keyline.station.domain;
+
+/**
+ * Keeps the location of a finding, such as the XPath of a deeply nested element, short enough to store and index
+ * everywhere it goes: the exposure event, the alert built from it and the device's findings.
+ */
+public final class LocationText {
+
+    /** The maximum length of a location kept whole. The alert service indexes it, and PostgreSQL indexes rows up to 2,704 bytes. */
+    public static final int MAX_LENGTH = 512;
+
+    private static final int KEPT_AT_EACH_END = 240;
+
+    private LocationText() {}
+
+    /** Returns the location, or its start and end around a note of how many characters were left out. */
+    public static String bounded(String location) {
+        if (location == null || location.length() <= MAX_LENGTH) {
+            return location;
+        }
+        int omitted = location.length() - 2 * KEPT_AT_EACH_END;
+        return location.substring(0, KEPT_AT_EACH_END) + "...(" + omitted + " characters left out)..."
+                + location.substring(location.length() - KEPT_AT_EACH_END);
+    }
+}
