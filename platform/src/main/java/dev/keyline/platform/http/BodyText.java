@@ -2,6 +2,7 @@ package dev.keyline.platform.http;
 
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,13 @@ public final class BodyText {
             return null;
         }
         String text = decodeBytes(body, contentType);
+        if (hidesKeyFromCharset(body, text)) {
+            throw ProblemException.invalidField(
+                    "Content-Type",
+                    "names a charset that does not read the body's bytes as they were written: read byte by byte,"
+                            + " they hold a product key that the named charset turns into other characters",
+                    "send the body with the charset it is written in, usually ; charset=utf-8");
+        }
         int nul = text.indexOf('\u0000');
         if (nul >= 0) {
             long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
@@ -39,6 +47,17 @@ public final class BodyText {
                             + " Content-Type");
         }
         return text;
+    }
+
+    /**
+     * Returns true when the bytes, read one byte per character, hold a product key that the decoded text lacks: UTF-8
+     * sent with {@code charset=utf-16} or an EBCDIC charset, which would store the key in a form that turns back into
+     * it when encoded again, and raise no exposure.
+     */
+    private static boolean hidesKeyFromCharset(byte[] body, String text) {
+        String bytes = new String(body, StandardCharsets.ISO_8859_1);
+        return ProductKeys.FULL_KEY.matcher(bytes).find()
+                && !ProductKeys.FULL_KEY.matcher(text).find();
     }
 
     private static String decodeBytes(byte[] body, String contentType) {

@@ -60,4 +60,22 @@ class BodyTextTest {
                         .doesNotContain("TSTAABBBBB")
                         .endsWith("which this service cannot read"));
     }
+
+    @Test
+    void charsetThatHidesKeyRejected() {
+        byte[] utf8 = "key BCDFG-HJKMN-PQRTV-WXY23-46789\n\n".getBytes(StandardCharsets.UTF_8);
+
+        for (String charset : new String[] {"utf-16", "IBM037"}) {
+            assertThatThrownBy(() -> BodyText.decode(utf8, "text/plain; charset=" + charset))
+                    .as(charset)
+                    .isInstanceOf(ProblemException.class)
+                    .satisfies(e -> assertThat(((ProblemException) e)
+                                    .problem()
+                                    .errors()
+                                    .get(0)
+                                    .field())
+                            .isEqualTo("Content-Type"));
+        }
+        assertThat(BodyText.decode(utf8, "text/plain; charset=windows-1252")).startsWith("key BCDFG-");
+    }
 }
