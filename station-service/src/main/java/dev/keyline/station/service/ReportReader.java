@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.schemas.EventJson;
 import dev.keyline.schemas.keys.KeyRedactor;
@@ -31,12 +34,30 @@ import java.util.Locale;
 @ApplicationScoped
 public class ReportReader {
 
-    private static final ObjectMapper MAPPER = EventJson.mapper();
+    /**
+     * The event mapper, made strict about JSON types: a truth value takes only {@code true} or {@code false}, a text
+     * member only a JSON string, and a number no text. Jackson's defaults would read {@code "keyCleared": 2} as true,
+     * which completes a workflow step, and a serial sent as {@code 1.5e3} as the device {@code 1500.0}.
+     */
+    private static final ObjectMapper MAPPER = strict(EventJson.mapper().copy());
 
     private final Validator validator;
 
     public ReportReader(Validator validator) {
         this.validator = validator;
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return mapper;
     }
 
     public ReadResult read(ReportKind kind, JsonNode tree) {
@@ -53,7 +74,7 @@ public class ReportReader {
         try {
             report = MAPPER.treeToValue(tree, kind.requestClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            errors.add(typeError(e));
+            errors.add(typeError(e, tree));
             return invalid(errors);
         }
 
@@ -91,7 +112,7 @@ public class ReportReader {
     }
 
     /** Describes a value whose JSON type does not fit its member, such as an object where a string belongs. */
-    private static FieldError typeError(Exception e) {
+    private static FieldError typeError(Exception e, JsonNode tree) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return new FieldError(
                     "body",
@@ -105,7 +126,11 @@ public class ReportReader {
                     : pointer.appendIndex(reference.getIndex());
         }
         String field = mapping.getPath().get(0).getFieldName();
-        Object value = e instanceof InvalidFormatException invalid ? invalid.getValue() : null;
+        // A text refused where another type belongs is quoted from the masked tree, as Jackson names no value then.
+        JsonNode sent = tree.at(pointer);
+        Object value = e instanceof InvalidFormatException invalid
+                ? invalid.getValue()
+                : sent.isTextual() ? sent.textValue() : null;
         return new FieldError(
                 KeyRedactor.maskAll(pointer.toString()),
                 expectedType(e) + Quoting.got(value),

@@ -61,6 +61,25 @@ class ReportValidationTest {
     }
 
     @Test
+    void valuesOfOtherJsonTypesRejected() {
+        ObjectNode twoAsTruth = provisionedReport().put("keyCleared", 2);
+        ObjectNode textAsTruth = provisionedReport().put("keyCleared", "false");
+        ObjectNode numberAsSerial = provisionedReport().put("serial", 1500.0);
+        ObjectNode numberAsNotes = activationReport().put("notes", 12);
+
+        JsonPath two = problem(post(PROVISIONED, Tokens.IMAGING_STATION, twoAsTruth.toString()), 400);
+        JsonPath text = problem(post(PROVISIONED, Tokens.IMAGING_STATION, textAsTruth.toString()), 400);
+        JsonPath serial = problem(post(PROVISIONED, Tokens.IMAGING_STATION, numberAsSerial.toString()), 400);
+        JsonPath notes = problem(post(ACTIVATION, Tokens.ACTIVATION_STATION, numberAsNotes.toString()), 400);
+
+        assertThat(two.getString("errors[0].field")).isEqualTo("/keyCleared");
+        assertThat(two.getString("errors[0].message")).isEqualTo("must be true or false");
+        assertThat(text.getString("errors[0].field")).isEqualTo("/keyCleared");
+        assertThat(serial.getString("errors[0].field")).isEqualTo("/serial");
+        assertThat(notes.getString("errors[0].field")).isEqualTo("/notes");
+    }
+
+    @Test
     void badJsonRejected() {
         JsonPath problem = problem(post(PROVISIONED, Tokens.IMAGING_STATION, "{\"serial\": \"SN-1\","), 400);
 
