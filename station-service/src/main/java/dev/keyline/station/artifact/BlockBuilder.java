@@ -12,6 +12,9 @@ final class BlockBuilder {
 
     private static final Pattern PARTIAL_KEY = Pattern.compile("[A-Za-z0-9]{5}");
 
+    /** What a masked key starts with, before its partial key. */
+    private static final String MASK_PREFIX = "*****-*****-*****-*****-";
+
     private final Map<LicenseField, String> values = new EnumMap<>(LicenseField.class);
     private boolean notInUse;
 
@@ -65,6 +68,11 @@ final class BlockBuilder {
         String value = values.get(LicenseField.PARTIAL_PRODUCT_KEY);
         if (value == null || value.isEmpty()) {
             return null;
+        }
+        // A full key in this field was masked before parsing; its masked form still ends in the partial key.
+        if (value.startsWith(MASK_PREFIX)
+                && PARTIAL_KEY.matcher(value.substring(MASK_PREFIX.length())).matches()) {
+            return value.substring(MASK_PREFIX.length()).toUpperCase(Locale.ROOT);
         }
         if (!PARTIAL_KEY.matcher(value).matches()) {
             problems.add(where + ": partial product key '" + value + "' is not 5 letters or digits");

@@ -177,6 +177,15 @@ public class LicenseArtifactService {
                     : support.rejectAfterExposures(
                             "unreadable-artifact", "Unreadable event log", e.getMessage(), exposures);
         }
+        if (logEvents.isEmpty()) {
+            LOG.warnf("rejected event log for device %s from %s: no Event element", serial, station);
+            return support.rejectAfterExposures(
+                    "unreadable-artifact",
+                    "Unreadable event log",
+                    "the XML has no Event element; send the events as wevtutil qe /f:xml or Get-WinEvent with"
+                            + " ToXml() writes them",
+                    exposures);
+        }
         EventLogInterpreter.Interpretation interpretation = EventLogInterpreter.interpret(logEvents);
 
         return publisher.inTransaction(

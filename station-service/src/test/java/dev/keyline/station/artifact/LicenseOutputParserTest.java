@@ -61,6 +61,15 @@ class LicenseOutputParserTest {
     }
 
     @Test
+    void maskedKeyAsPartialKeyRead() {
+        LicenseOutput output = LicenseOutputParser.parse("Name: Windows(R), IoTEnterprise edition\n"
+                + "Partial Product Key: *****-*****-*****-*****-h2k9d\nLicense Status: Licensed\n");
+
+        assertThat(output.blocks().get(0).partialKey()).isEqualTo("H2K9D");
+        assertThat(output.problems()).isEmpty();
+    }
+
+    @Test
     void unknownStatusReported() {
         LicenseOutput output =
                 LicenseOutputParser.parse("Name: Windows(R), IoTEnterprise edition\nLicense Status: Mostly licensed\n");

@@ -79,4 +79,18 @@ class EventLogArtifactTest {
         assertThat(problem.getString("type")).endsWith("/unsafe-xml");
         assertThat(problem.getString("detail")).contains("DOCTYPE").contains("XXE");
     }
+
+    @Test
+    void xmlWithoutEventsRejected() {
+        for (String xml : new String[] {"<Events></Events>", "<unattend><settings pass=\"specialize\"/></unattend>"}) {
+            JsonPath problem = Artifacts.post(newSerial("SN-NONE"), "event-log", "application/xml", xml)
+                    .then()
+                    .statusCode(400)
+                    .extract()
+                    .jsonPath();
+
+            assertThat(problem.getString("type")).endsWith("/unreadable-artifact");
+            assertThat(problem.getString("detail")).contains("no Event element");
+        }
+    }
 }
