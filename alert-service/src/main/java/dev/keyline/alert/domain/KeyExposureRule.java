@@ -13,6 +13,9 @@ import java.util.Optional;
  * no key the ledger announced) is information, because answer files usually carry Microsoft's published generic
  * setup keys to select the edition. The event does not say whether such a key is generic; the station service's
  * answer-file check tells them apart and keeps a device with an unknown key from shipping.
+ *
+ * <p>One alert covers a key that one station sent in one kind of report, wherever in it: a station log that repeats
+ * the key on 60,000 lines is one alert with 60,000 occurrences, whose summary names the latest place.
  */
 public final class KeyExposureRule {
 
@@ -32,7 +35,7 @@ public final class KeyExposureRule {
                         "partialKey", exposure.partialKey(),
                         "lineId", exposure.lineId(),
                         "stationId", exposure.stationId(),
-                        "location", exposure.location()));
+                        "report", exposure.report()));
 
         if (ANSWER_FILE.equals(exposure.report())) {
             Severity severity = ourKeyId.isPresent() ? Severity.CRITICAL : Severity.INFO;

@@ -18,7 +18,35 @@ class KeyExposureRuleTest {
         assertThat(fire.identity().rule()).isEqualTo(AlertRule.KEY_EXPOSURE);
         assertThat(fire.identity().labels())
                 .isEqualTo(Map.of(
-                        "partialKey", "7QX4M", "lineId", "line-1", "stationId", "imaging-01", "location", "/notes"));
+                        "partialKey",
+                        "7QX4M",
+                        "lineId",
+                        "line-1",
+                        "stationId",
+                        "imaging-01",
+                        "report",
+                        "device-provisioned"));
+    }
+
+    @Test
+    void otherLocationSameIdentity() {
+        KeyExposed first = exposure("SN-0001");
+        KeyExposed second = new KeyExposed(
+                first.serial(),
+                first.lineId(),
+                first.stationId(),
+                first.maskedKey(),
+                first.partialKey(),
+                first.fingerprint(),
+                first.report(),
+                "line 60000");
+
+        assertThat(((Evaluation.Fire) KeyExposureRule.evaluate(first, Optional.empty()))
+                        .identity()
+                        .text())
+                .isEqualTo(((Evaluation.Fire) KeyExposureRule.evaluate(second, Optional.empty()))
+                        .identity()
+                        .text());
     }
 
     @Test

@@ -96,8 +96,9 @@ class DeadLetterTest {
         ConsumerRecord<String, String> deadLetter = awaitDeadLetter(Topics.LINE_EVENTS_DLQ, unstorable);
         assertThat(header(deadLetter, "dead-letter-reason")).contains("failed after 3 retries");
         await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(alerts(Map.of("lineId", lineId)).getList("labels.location"))
-                        .containsExactly("/notes"));
+                .untilAsserted(() -> assertThat(alerts(Map.of("lineId", lineId)).getList("summary", String.class))
+                        .singleElement()
+                        .satisfies(summary -> assertThat(summary).endsWith(", at /notes")));
     }
 
     private static ConsumerRecord<String, String> awaitDeadLetter(String topic, String value) {

@@ -35,7 +35,14 @@ class FindingAlertsTest {
         assertThat(body.getString("[0].status")).isEqualTo("firing");
         assertThat(body.getMap("[0].labels"))
                 .isEqualTo(Map.of(
-                        "partialKey", "7QX4M", "lineId", lineId, "stationId", "imaging-01", "location", "/notes"));
+                        "partialKey",
+                        "7QX4M",
+                        "lineId",
+                        lineId,
+                        "stationId",
+                        "imaging-01",
+                        "report",
+                        "device-provisioned"));
         assertThat(body.getString("[0].summary"))
                 .isEqualTo("station imaging-01 on line " + lineId + " sent the full product key"
                         + " *****-*****-*****-*****-7QX4M in its device-provisioned report for device " + serial
