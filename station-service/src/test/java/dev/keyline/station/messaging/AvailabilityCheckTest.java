@@ -71,21 +71,26 @@ class AvailabilityCheckTest {
     }
 
     @Test
-    void staleFiguresAcceptedWithWarning() throws Exception {
-        String eventId =
+    void staleFiguresCheckedForWhatIsLeft() throws Exception {
+        String usedUp =
                 LedgerEvents.publishBalance(balance("KEY-OLD", "O1DKY", 50, 0, 50, 0, "exhausted"), Instant.now());
-        awaitBalance("KEY-OLD", eventId);
+        String left = LedgerEvents.publishBalance(balance("KEY-OLD2", "O1DK2", 50, 0, 45, 5, "active"), Instant.now());
+        awaitBalance("KEY-OLD", usedUp);
+        awaitBalance("KEY-OLD2", left);
         // The figures age from when the station received them, as when the ledger has published nothing for an hour.
-        TestDatabase.execute(
-                "UPDATE key_balances SET received_at = now() - interval '1 hour' WHERE key_id = 'KEY-OLD'");
+        TestDatabase.execute("UPDATE key_balances SET received_at = now() - interval '1 hour'"
+                + " WHERE key_id IN ('KEY-OLD', 'KEY-OLD2')");
 
-        Response response = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-OLD", null, false));
+        Response rejected = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-OLD", null, false));
+        Response accepted = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-OLD2", null, false));
 
-        assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(response.jsonPath().getList("warnings", String.class))
+        assertThat(rejected.statusCode()).isEqualTo(409);
+        assertThat(rejected.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/key-unavailable");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.jsonPath().getList("warnings", String.class))
                 .singleElement()
                 .asString()
-                .contains("key KEY-OLD (0)")
+                .contains("key KEY-OLD2 (5)")
                 .contains("older than 10 minutes");
     }
 
