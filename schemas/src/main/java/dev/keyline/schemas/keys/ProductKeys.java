@@ -20,6 +20,12 @@ public final class ProductKeys {
     public static final String KEY_ALPHABET = "BCDFGHJKMNPQRTVWXY2346789";
 
     /**
+     * A dash between a key's groups: the ASCII hyphen-minus, or one of the dashes that word processors and chat tools
+     * put in its place (U+2010 to U+2015, the minus sign U+2212), so that a key pasted from a document is still found.
+     */
+    private static final String DASH = "[-\u2010-\u2015\u2212]";
+
+    /**
      * A key anywhere in text. The dashed form is matched without regard to case, also when letters or digits are glued
      * to it, as in {@code keyTSTAA-...}: five dashed groups of five occur in no other identifier Keyline handles. The
      * dashless form must stand alone, be upper case and contain at least one letter. It must also contain a digit,
@@ -28,7 +34,7 @@ public final class ProductKeys {
      * runs of {@code A} are not read as keys. A run of one of the key's letters, such as 25 {@code X} as a
      * placeholder, is read as a key.
      */
-    public static final Pattern FULL_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
+    public static final Pattern FULL_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}" + DASH + "){4}[A-Za-z0-9]{5}"
             + "|(?<![A-Za-z0-9])(?:(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25}"
             + "|(?=[0-9]{0,24}[A-Z])[" + KEY_ALPHABET + "]{25})(?![A-Za-z0-9])");
 
@@ -38,7 +44,7 @@ public final class ProductKeys {
      * that keys use only. For text where masking a token that is not a key costs nothing, such as an error message
      * that repeats a value back to the caller.
      */
-    public static final Pattern ANY_CASE_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}"
+    public static final Pattern ANY_CASE_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}" + DASH + "){4}[A-Za-z0-9]{5}"
             + "|(?<![A-Za-z0-9])(?:[A-Za-z0-9]{25}|(?=[A-Za-z0-9 ]{0,28}[0-9])(?:[A-Za-z0-9]{5} ){4}[A-Za-z0-9]{5}"
             + "|(?:[" + KEY_ALPHABET + KEY_ALPHABET.toLowerCase(Locale.ROOT) + "]{5} ){4}["
             + KEY_ALPHABET + KEY_ALPHABET.toLowerCase(Locale.ROOT) + "]{5})"
@@ -100,7 +106,7 @@ public final class ProductKeys {
      * a key gets the same fingerprint however it was written.
      */
     public static String normalize(String key) {
-        String upper = key.trim().toUpperCase(Locale.ROOT);
+        String upper = key.trim().replaceAll(DASH, "-").toUpperCase(Locale.ROOT);
         String bare = upper.replace("-", "");
         if (bare.length() != KEY_LENGTH) {
             return upper;

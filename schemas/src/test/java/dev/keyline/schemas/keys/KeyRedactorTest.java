@@ -91,6 +91,20 @@ class KeyRedactorTest {
     }
 
     @Test
+    void keyWithTypographicDashesFound() {
+        KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
+        String enDash = String.join("\u2013", "BCDFG", "HJKMN", "PQRTV", "WXY23", "46789");
+        String minus = String.join("\u2212", "BCDFG", "HJKMN", "PQRTV", "WXY23", "46789");
+
+        RedactedText redacted = redactor.redact("pasted " + enDash + " and " + minus);
+
+        assertThat(redacted.text()).isEqualTo("pasted *****-*****-*****-*****-46789 and *****-*****-*****-*****-46789");
+        assertThat(redacted.findings())
+                .extracting(KeyFinding::fingerprint)
+                .containsOnly(new KeyFingerprinter("unit-test-secret").fingerprint("BCDFG-HJKMN-PQRTV-WXY23-46789"));
+    }
+
+    @Test
     void shortValueMaskedInAnySeparators() {
         for (String value : List.of(
                 "BCDFG/HJKMN/PQRTV/WXY23/46789", "bcdfg.hjkmn.pqrtv.wxy23.46789", "BCDFG+HJKMN~PQRTV,WXY23_46789")) {
