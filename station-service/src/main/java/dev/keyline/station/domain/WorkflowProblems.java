@@ -30,10 +30,12 @@ public final class WorkflowProblems {
                 400,
                 "invalid-request",
                 "Invalid request",
-                "heldAt must name a manufacturing step, got '" + Quoting.masked(heldAt) + "'",
+                heldAt == null
+                        ? "heldAt is missing; it names the manufacturing step the listed devices wait for"
+                        : "heldAt must name a manufacturing step, got '" + Quoting.masked(heldAt) + "'",
                 List.of(new FieldError(
                         "heldAt",
-                        "is not a manufacturing step",
+                        heldAt == null ? "is missing" : "is not a manufacturing step",
                         "send one of image-applied, key-installed, key-cleared, generalized, qa-passed, shipped")));
     }
 }

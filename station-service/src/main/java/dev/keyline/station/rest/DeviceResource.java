@@ -89,9 +89,9 @@ public class DeviceResource {
     @Operation(summary = "List the devices that wait for a step, by serial")
     public Uni<List<HeldDevice>> heldAt(
             @QueryParam("heldAt") String heldAt, @QueryParam("limit") @DefaultValue("100") String limitParameter) {
+        int limit = QueryNumbers.read("limit", limitParameter, 1, MAX_LIMIT);
         ManufacturingStep step = ManufacturingStep.find(heldAt)
                 .orElseThrow(() -> new ProblemException(WorkflowProblems.unknownStep(heldAt)));
-        int limit = QueryNumbers.read("limit", limitParameter, 1, MAX_LIMIT);
         return queries.heldAt(step, limit);
     }
 }

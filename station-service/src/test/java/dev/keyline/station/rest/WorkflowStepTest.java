@@ -151,6 +151,29 @@ class WorkflowStepTest {
     }
 
     @Test
+    void badLimitNamedBeforeMissingStep() {
+        JsonPath limit = given().auth()
+                .oauth2(Tokens.OPERATOR)
+                .queryParam("limit", 0)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+        JsonPath missing = given().auth()
+                .oauth2(Tokens.OPERATOR)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(limit.getString("errors[0].field")).isEqualTo("limit");
+        assertThat(missing.getString("errors[0].field")).isEqualTo("heldAt");
+        assertThat(missing.getString("errors[0].message")).isEqualTo("is missing");
+    }
+
+    @Test
     void unknownHeldAtRejected() {
         JsonPath problem = given().auth()
                 .oauth2(Tokens.OPERATOR)
