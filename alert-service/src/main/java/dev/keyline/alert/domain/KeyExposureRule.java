@@ -14,8 +14,10 @@ import java.util.Optional;
  * setup keys to select the edition. The event does not say whether such a key is generic; the station service's
  * answer-file check tells them apart and keeps a device with an unknown key from shipping.
  *
- * <p>One alert covers a key that one station sent in one kind of report, wherever in it: a station log that repeats
- * the key on 60,000 lines is one alert with 60,000 occurrences, whose summary names the latest place.
+ * <p>One alert covers a key that one station sent in one kind of report, for any device and wherever in it, because
+ * the cause is the station's tool: a station log that repeats the key on 60,000 lines is one alert with 60,000
+ * occurrences, whose summary names the latest device and place. While the alert is acknowledged, further leaks of the
+ * same kind add occurrences without a new notification.
  */
 public final class KeyExposureRule {
 

@@ -1,7 +1,10 @@
 package dev.keyline.alert.rest;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.keyline.platform.json.StorableText;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.platform.problem.QuotedValue;
 import java.io.IOException;
@@ -14,7 +17,9 @@ record AcknowledgeRequest(String comment) {
 
     static final int MAX_COMMENT_LENGTH = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A reader that rejects a member given twice, as the services' JSON provider does. */
+    private static final ObjectReader JSON =
+            new ObjectMapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     static AcknowledgeRequest parse(String body) {
         if (body == null || body.isBlank()) {
@@ -24,7 +29,7 @@ record AcknowledgeRequest(String comment) {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            throw invalid("body", "the body is not valid JSON");
+            throw invalid("body", "the body is not valid JSON, or gives a member twice");
         }
         if (root == null || !root.isObject()) {
             throw invalid("body", "the body is not a JSON object");
@@ -41,6 +46,10 @@ record AcknowledgeRequest(String comment) {
         }
         if (!comment.isTextual() || comment.asText().length() > MAX_COMMENT_LENGTH) {
             throw invalid("comment", "the comment is not a string of at most " + MAX_COMMENT_LENGTH + " characters");
+        }
+        String unstorable = StorableText.problem(comment.asText());
+        if (unstorable != null) {
+            throw invalid("comment", unstorable);
         }
         return new AcknowledgeRequest(comment.asText());
     }

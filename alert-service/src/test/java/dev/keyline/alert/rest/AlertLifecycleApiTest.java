@@ -191,6 +191,21 @@ class AlertLifecycleApiTest {
     }
 
     @Test
+    void ambiguousOrUnstorableCommentIs400() {
+        for (String body : List.of("{\"comment\": \"a\", \"comment\": \"b\"}", "{\"comment\": \"R\\ud800\"}")) {
+            given().auth()
+                    .oauth2(OPERATOR_TOKEN)
+                    .contentType("application/json")
+                    .body(body)
+                    .when()
+                    .post("/api/v1/alerts/{id}/acknowledge", UUID.randomUUID())
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void malformedIdIs400() {
         given().auth()
                 .oauth2(OPERATOR_TOKEN)

@@ -18,6 +18,7 @@ final class CsvRecords {
         List<CsvRecord> records = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
+        boolean fieldStart = true;
         int line = 1;
         int startLine = 1;
         for (int i = 0; i < csv.length(); i++) {
@@ -38,11 +39,20 @@ final class CsvRecords {
                 records.add(new CsvRecord(current.toString(), startLine));
                 current.setLength(0);
                 startLine = line;
+                fieldStart = true;
                 continue;
             }
-            if (c == '"') {
+            // Only a quote that opens a field starts a quoted field; one inside an unquoted field, as in 24" panel,
+            // is text. Inside a quoted field "" is a quote, and a lone quote ends the field.
+            if (c == '"' && quoted && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                current.append("\"\"");
+                i++;
+                continue;
+            }
+            if (c == '"' && (quoted || fieldStart)) {
                 quoted = !quoted;
             }
+            fieldStart = c == ',' && !quoted;
             current.append(c);
         }
         if (!current.isEmpty()) {

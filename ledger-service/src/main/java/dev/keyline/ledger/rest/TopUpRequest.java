@@ -16,7 +16,7 @@ public record TopUpRequest(
                 @Max(value = 100_000_000, message = "must be at most 100000000")
                 Long activations,
         @Pattern(
-                        regexp = "(?!\\s)[^|\\p{Cntrl}]{1,200}(?<!\\s)",
+                        regexp = "(?![\\s\\p{Z}])[^|\\p{Cntrl}]{1,200}(?<![\\s\\p{Z}])",
                         message = "must be 1 to 200 characters, without '|', control characters or blanks at either"
                                 + " end")
                 String reference) {}

@@ -27,6 +27,15 @@ class CsvRecordsTest {
     }
 
     @Test
+    void quoteInsideUnquotedFieldIsText() {
+        assertThat(CsvRecords.split("KEY-A,29,Dell 24\" panel\nKEY-B,10,\n\"say \"\"hi\"\"\nthere\",1\n"))
+                .containsExactly(
+                        new CsvRecord("KEY-A,29,Dell 24\" panel", 1),
+                        new CsvRecord("KEY-B,10,", 2),
+                        new CsvRecord("\"say \"\"hi\"\"\nthere\",1", 3));
+    }
+
+    @Test
     void emptyTextHasNoRecords() {
         assertThat(CsvRecords.split("")).isEmpty();
         assertThat(CsvRecords.split("\n")).containsExactly(new CsvRecord("", 1));

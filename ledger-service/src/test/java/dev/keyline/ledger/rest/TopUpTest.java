@@ -121,6 +121,9 @@ class TopUpTest {
         topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"PO-1 \"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reference"));
+        topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"PO-1\\u00a0\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"));
 
         assertThat(LedgerApi.key("TOP-BAD").getLong("allotment")).isEqualTo(5);
     }

@@ -8,7 +8,9 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,14 +52,24 @@ public final class BodyText {
     }
 
     /**
-     * Returns true when the bytes, read one byte per character, hold a product key that the decoded text lacks: UTF-8
-     * sent with {@code charset=utf-16} or an EBCDIC charset, which would store the key in a form that turns back into
-     * it when encoded again, and raise no exposure.
+     * Returns true when the bytes, read one byte per character or as UTF-8, hold a product key that the decoded text
+     * lacks: UTF-8 sent with {@code charset=utf-16} or an EBCDIC charset, which would store the key in a form that
+     * turns back into it when encoded again, and raise no exposure.
      */
     private static boolean hidesKeyFromCharset(byte[] body, String text) {
-        String bytes = new String(body, StandardCharsets.ISO_8859_1);
-        return ProductKeys.FULL_KEY.matcher(bytes).find()
-                && !ProductKeys.FULL_KEY.matcher(text).find();
+        Set<String> inBytes = new HashSet<>(keys(new String(body, StandardCharsets.ISO_8859_1)));
+        inBytes.addAll(keys(new String(body, StandardCharsets.UTF_8)));
+        return !keys(text).containsAll(inBytes);
+    }
+
+    /** Returns the keys in the text, each in the form it is fingerprinted in. */
+    private static Set<String> keys(String text) {
+        Set<String> keys = new HashSet<>();
+        Matcher matcher = ProductKeys.FULL_KEY.matcher(text);
+        while (matcher.find()) {
+            keys.add(ProductKeys.normalize(matcher.group()));
+        }
+        return keys;
     }
 
     private static String decodeBytes(byte[] body, String contentType) {

@@ -30,7 +30,7 @@ public class StorableText implements ObjectMapperCustomizer {
     }
 
     /** Returns the problem of a text the database cannot store as sent, or null for a storable one. */
-    static String problem(String value) {
+    public static String problem(String value) {
         if (value == null) {
             return null;
         }

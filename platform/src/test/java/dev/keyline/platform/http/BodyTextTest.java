@@ -78,4 +78,17 @@ class BodyTextTest {
         }
         assertThat(BodyText.decode(utf8, "text/plain; charset=windows-1252")).startsWith("key BCDFG-");
     }
+
+    @Test
+    void secondKeyHiddenByCharsetRejected() {
+        ByteArrayOutputStream mixed = new ByteArrayOutputStream();
+        mixed.writeBytes("key BCDFG-HJKMN-PQRTV-WXY23-46789 ".getBytes(StandardCharsets.UTF_16LE));
+        mixed.writeBytes("CDFGH-JKMNP-QRTVW-XY234-6789B\n".getBytes(StandardCharsets.UTF_8));
+        byte[] enDash = "BCDFG\u2013HJKMN\u2013PQRTV\u2013WXY23\u201346789\n\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BodyText.decode(mixed.toByteArray(), "text/plain; charset=utf-16le"))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> BodyText.decode(enDash, "text/plain; charset=utf-16"))
+                .isInstanceOf(ProblemException.class);
+    }
 }

@@ -68,6 +68,9 @@ public final class KeyRedactor {
         if (masked == null) {
             return null;
         }
+        masked = ProductKeys.OTHER_SEPARATORS_KEY
+                .matcher(masked)
+                .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group())));
         List<String> hidden = ProductKeys.hiddenKeys(masked);
         return hidden.isEmpty() ? masked : ProductKeys.mask(hidden.get(0));
     }

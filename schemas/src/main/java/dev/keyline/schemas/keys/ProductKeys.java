@@ -23,7 +23,15 @@ public final class ProductKeys {
      * A dash between a key's groups: the ASCII hyphen-minus, or one of the dashes that word processors and chat tools
      * put in its place (U+2010 to U+2015, the minus sign U+2212), so that a key pasted from a document is still found.
      */
-    private static final String DASH = "[-\u2010-\u2015\u2212]";
+    public static final String DASH = "[-\u2010-\u2015\u2212]";
+
+    /**
+     * Five groups of five letters and digits joined by any one punctuation character each, such as {@code /}, {@code
+     * .} or {@code _}: a key written with other separators. For short values that are repeated back, where masking a
+     * look-alike costs nothing.
+     */
+    public static final Pattern OTHER_SEPARATORS_KEY =
+            Pattern.compile("(?<![A-Za-z0-9])(?:[A-Za-z0-9]{5}[^A-Za-z0-9\\s]){4}[A-Za-z0-9]{5}(?![A-Za-z0-9])");
 
     /**
      * A key anywhere in text. The dashed form is matched without regard to case, also when letters or digits are glued

@@ -110,6 +110,10 @@ class KeyRedactorTest {
                 "BCDFG/HJKMN/PQRTV/WXY23/46789", "bcdfg.hjkmn.pqrtv.wxy23.46789", "BCDFG+HJKMN~PQRTV,WXY23_46789")) {
             assertThat(KeyRedactor.maskShortValue(value)).as(value).isEqualTo("*****-*****-*****-*****-46789");
         }
+        assertThat(KeyRedactor.maskShortValue("k:TSTAA/BBBBB/CCCCC/DDDDD/EEEEE"))
+                .isEqualTo("k:*****-*****-*****-*****-EEEEE");
+        assertThat(KeyRedactor.maskShortValue("charset=x-TSTAA_BBBBB_CCCCC_DDDDD_EEEEE"))
+                .isEqualTo("charset=x-*****-*****-*****-*****-EEEEE");
         assertThat(KeyRedactor.maskShortValue("order-2026-12-05/line-1")).isEqualTo("order-2026-12-05/line-1");
         assertThat(KeyRedactor.maskShortValue(null)).isNull();
     }

@@ -1,6 +1,7 @@
 package dev.keyline.station.artifact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -21,10 +22,16 @@ final class LicenseJsonParser {
 
     private LicenseJsonParser() {}
 
-    /** Returns the JSON written again with two-space indents and without escapes but the ones JSON needs. */
+    /**
+     * Returns the JSON written again with two-space indents and without escapes but the ones JSON needs, or nothing
+     * when the text is not one JSON value alone, so that no text after the value is dropped unscanned.
+     */
     static Optional<String> rewritten(String text) {
         try {
-            return Optional.of(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(text)));
+            JsonNode tree = MAPPER.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(text);
+            return Optional.of(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

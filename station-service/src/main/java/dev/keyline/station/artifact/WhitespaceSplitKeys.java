@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class WhitespaceSplitKeys {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern DASHED_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}");
+    private static final Pattern DASHED_KEY =
+            Pattern.compile("(?:[A-Za-z0-9]{5}" + ProductKeys.DASH + "){4}[A-Za-z0-9]{5}");
 
     private WhitespaceSplitKeys() {}
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * ledger publishes a new balance for every change that adds activations (a top-up, a released commitment), so an old
  * balance of an idle key is still its balance. Missing or ambiguous figures let it through with a warning, because
  * the ledger books the provisioning either way and a stopped ledger must not stop the line. Old figures with
- * activations left let it through with a warning too.
+ * activations left and state active let it through with a warning too.
  */
 public final class Availability {
 

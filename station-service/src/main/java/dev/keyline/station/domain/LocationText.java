@@ -9,8 +9,6 @@ public final class LocationText {
     /** The maximum length of a location kept whole. The alert service indexes it, and PostgreSQL indexes rows up to 2,704 bytes. */
     public static final int MAX_LENGTH = 512;
 
-    private static final int KEPT_AT_EACH_END = 240;
-
     private LocationText() {}
 
     /** Returns the location, or its start and end around a note of how many characters were left out. */
@@ -18,8 +16,10 @@ public final class LocationText {
         if (location == null || location.length() <= MAX_LENGTH) {
             return location;
         }
-        int omitted = location.length() - 2 * KEPT_AT_EACH_END;
-        return location.substring(0, KEPT_AT_EACH_END) + "...(" + omitted + " characters left out)..."
-                + location.substring(location.length() - KEPT_AT_EACH_END);
+        // The note is at most 46 characters, so each end keeps what is left of the maximum length.
+        int keptAtEachEnd = (MAX_LENGTH - 46) / 2;
+        int omitted = location.length() - 2 * keptAtEachEnd;
+        return location.substring(0, keptAtEachEnd) + "...(" + omitted + " characters left out)..."
+                + location.substring(location.length() - keptAtEachEnd);
     }
 }

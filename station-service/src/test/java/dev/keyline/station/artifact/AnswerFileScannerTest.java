@@ -29,6 +29,11 @@ class AnswerFileScannerTest {
         assertFoundInProductKey("TSTAA-BBBBB-\n        CCCCC-DDDDD-7QX4M");
     }
 
+    @Test
+    void keyWithEnDashesSplitByLineBreakFound() {
+        assertFoundInProductKey("TSTAA\u2013BBBBB\u2013CCCCC\u2013\n        DDDDD\u20137QX4M");
+    }
+
     /** Scans an answer file whose Shell-Setup {@code ProductKey} has {@code content}, and checks its one finding. */
     private static void assertFoundInProductKey(String content) {
         String xml = "<unattend><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\">"

@@ -61,6 +61,15 @@ class LicenseOutputParserTest {
     }
 
     @Test
+    void jsonWrittenAgainOnlyWhenAlone() {
+        String alone = "{\"Name\": \"a\\u002db\"}";
+        String followed = alone + "\nInstalled product key TSTAA-BBBBB-CCCCC-DDDDD-7QX4M";
+
+        assertThat(LicenseOutputParser.withoutJsonEscapes(alone)).isEqualTo("{\n  \"Name\" : \"a-b\"\n}");
+        assertThat(LicenseOutputParser.withoutJsonEscapes(followed)).isEqualTo(followed);
+    }
+
+    @Test
     void maskedKeyAsPartialKeyRead() {
         LicenseOutput output = LicenseOutputParser.parse("Name: Windows(R), IoTEnterprise edition\n"
                 + "Partial Product Key: *****-*****-*****-*****-h2k9d\nLicense Status: Licensed\n");

@@ -21,7 +21,15 @@ class LocationTextTest {
         String bounded = LocationText.bounded(location);
 
         assertThat(bounded).startsWith("/unattend/a/a").endsWith("/a/a/ProductKey");
-        assertThat(bounded).contains("...(1540 characters left out)...");
-        assertThat(bounded).hasSize(240 + "...(1540 characters left out)...".length() + 240);
+        assertThat(bounded).contains("...(1554 characters left out)...");
+        assertThat(bounded).hasSize(233 + "...(1554 characters left out)...".length() + 233);
+    }
+
+    @Test
+    void hugeLocationStaysWithinMaximum() {
+        String bounded = LocationText.bounded("/a".repeat(600_000));
+
+        assertThat(bounded.length()).isLessThanOrEqualTo(LocationText.MAX_LENGTH);
+        assertThat(LocationText.bounded(bounded)).isEqualTo(bounded);
     }
 }
