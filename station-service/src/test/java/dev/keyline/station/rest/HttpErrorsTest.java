@@ -13,6 +13,27 @@ import org.junit.jupiter.api.Test;
 class HttpErrorsTest {
 
     @Test
+    void semicolonInPathIsProblem() {
+        Response response = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .urlEncodingEnabled(false)
+                .contentType("application/json")
+                .body("{\"step\": \"image-applied\", \"lineId\": \"line-1\", \"stationId\": \"imaging-01\"}")
+                .post("/api/v1/devices/SN-77;rev=2/steps");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type"))
+                .isEqualTo("https://keyline.dev/problems/matrix-parameter-in-url");
+        assertThat(response.jsonPath().getString("errors[0].field")).isEqualTo("path");
+        assertThat(given().auth()
+                        .oauth2(Tokens.OPERATOR)
+                        .get("/api/v1/devices/SN-77")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void nulInUrlIsProblem() {
         Response response =
                 given().auth().oauth2(Tokens.OPERATOR).urlEncodingEnabled(false).get("/api/v1/devices/SN%0001");
