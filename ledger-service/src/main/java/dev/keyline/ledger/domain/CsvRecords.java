@@ -42,7 +42,7 @@ final class CsvRecords {
                 fieldStart = true;
                 continue;
             }
-            // Only a quote that opens a field starts a quoted field; one inside an unquoted field, as in 24" panel,
+            // Only a quote that opens a field starts a quoted field. A quote inside an unquoted field, as in 24" panel,
             // is text. Inside a quoted field "" is a quote, and a lone quote ends the field.
             if (c == '"' && quoted && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
                 current.append("\"\"");

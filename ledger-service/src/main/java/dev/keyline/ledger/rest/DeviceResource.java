@@ -88,7 +88,7 @@ public class DeviceResource {
         });
     }
 
-    /** The device's record as {@link #get} gives it, as CSV with a header and one row. */
+    /** Returns the device's record as {@link #get} does, as CSV with a header and one row. */
     @GET
     @Path("/{serial}")
     @WithSession

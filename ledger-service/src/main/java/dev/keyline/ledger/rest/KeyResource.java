@@ -120,7 +120,7 @@ public class KeyResource {
         return audit.balanceAsOf(keyId, JournalResource.instant("at", at, Instant.now()));
     }
 
-    /** The balance as {@link #balanceAsOf} gives it, as CSV with a header and one row. */
+    /** Returns the balance as {@link #balanceAsOf} does, as CSV with a header and one row. */
     @GET
     @Path("/{keyId}/balance")
     @WithSession

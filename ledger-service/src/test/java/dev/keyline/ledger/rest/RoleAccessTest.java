@@ -36,7 +36,7 @@ class RoleAccessTest {
 
     /**
      * One request: the operation as the OpenAPI document names it, the concrete path, the media type and body it
-     * sends (or null), and the media type it asks for.
+     * sends (or null), and the media type of its Accept header.
      */
     private record Call(String method, String template, String path, String contentType, String body, String accept) {
 

@@ -59,9 +59,8 @@ public final class KeyRedactor {
     }
 
     /**
-     * Returns a short value, such as a header or a member name, to repeat in an error: masked as {@link #maskForEcho}
-     * does, or replaced by the masked form of the key it hides when it still hides one once its separators are removed,
-     * such as {@code TSTAA/BBBBB/...}. For values of a line or so, because the check joins the whole value.
+     * Returns a short value, such as a header or a member name, masked for an error message. It masks as {@link
+     * #maskForEcho} does, and also a key written with other separators, such as {@code TSTAA/BBBBB/...}.
      */
     public static String maskShortValue(String value) {
         String masked = maskForEcho(value);

@@ -20,8 +20,8 @@ public final class ProductKeys {
     public static final String KEY_ALPHABET = "BCDFGHJKMNPQRTVWXY2346789";
 
     /**
-     * A dash between a key's groups: the ASCII hyphen-minus, or one of the dashes that word processors and chat tools
-     * put in its place (U+2010 to U+2015, the minus sign U+2212), so that a key pasted from a document is still found.
+     * A dash between a key's groups: the ASCII hyphen-minus, or a dash that word processors and chat tools put in its
+     * place (U+2010 to U+2015, or the minus sign U+2212). A key pasted from a document is still found.
      */
     public static final String DASH = "[-\u2010-\u2015\u2212]";
 

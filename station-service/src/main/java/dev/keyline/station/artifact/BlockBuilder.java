@@ -12,7 +12,7 @@ final class BlockBuilder {
 
     private static final Pattern PARTIAL_KEY = Pattern.compile("[A-Za-z0-9]{5}");
 
-    /** What a masked key starts with, before its partial key. */
+    /** The prefix of a masked key, before its partial key. */
     private static final String MASK_PREFIX = "*****-*****-*****-*****-";
 
     private final Map<LicenseField, String> values = new EnumMap<>(LicenseField.class);

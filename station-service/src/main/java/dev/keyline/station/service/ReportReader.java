@@ -126,7 +126,7 @@ public class ReportReader {
                     : pointer.appendIndex(reference.getIndex());
         }
         String field = mapping.getPath().get(0).getFieldName();
-        // A text refused where another type belongs is quoted from the masked tree, as Jackson names no value then.
+        // Jackson names no value when it rejects text where another type belongs, so the masked tree supplies it.
         JsonNode sent = tree.at(pointer);
         Object value = e instanceof InvalidFormatException invalid
                 ? invalid.getValue()

@@ -30,7 +30,7 @@ class AnswerFileScannerTest {
     }
 
     @Test
-    void keyWithEnDashesSplitByLineBreakFound() {
+    void enDashKeySplitFound() {
         assertFoundInProductKey("TSTAA\u2013BBBBB\u2013CCCCC\u2013\n        DDDDD\u20137QX4M");
     }
 
