@@ -17,29 +17,33 @@ public final class KeyRedactor {
         if (text == null || text.isEmpty()) {
             return new RedactedText(text, List.of());
         }
-        Matcher matcher = ProductKeys.FULL_KEY.matcher(text);
         List<KeyFinding> findings = new ArrayList<>();
         StringBuilder redacted = new StringBuilder(text.length());
         int copiedUpTo = 0;
         int line = 1;
         int lineStart = 0;
 
-        while (matcher.find()) {
-            for (int i = copiedUpTo; i < matcher.start(); i++) {
+        for (KeySpan span : KeySpans.in(text)) {
+            for (int i = copiedUpTo; i < span.start(); i++) {
                 if (text.charAt(i) == '\n') {
                     line++;
                     lineStart = i + 1;
                 }
             }
-            String key = matcher.group();
             findings.add(new KeyFinding(
-                    ProductKeys.mask(key),
-                    ProductKeys.partialKey(key),
-                    fingerprinter.fingerprint(key),
+                    ProductKeys.mask(span.key()),
+                    ProductKeys.partialKey(span.key()),
+                    fingerprinter.fingerprint(span.key()),
                     line,
-                    matcher.start() - lineStart + 1));
-            redacted.append(text, copiedUpTo, matcher.start()).append(ProductKeys.mask(key));
-            copiedUpTo = matcher.end();
+                    span.start() - lineStart + 1));
+            redacted.append(text, copiedUpTo, span.start()).append(ProductKeys.mask(span.key()));
+            copiedUpTo = span.end();
+            for (int i = span.start(); i < span.end(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
         }
         redacted.append(text, copiedUpTo, text.length());
         return new RedactedText(redacted.toString(), List.copyOf(findings));
@@ -53,9 +57,9 @@ public final class KeyRedactor {
         if (text == null) {
             return null;
         }
-        return ProductKeys.ANY_CASE_KEY
+        return maskAll(ProductKeys.ANY_CASE_KEY
                 .matcher(text)
-                .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group())));
+                .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group()))));
     }
 
     /**
@@ -74,13 +78,24 @@ public final class KeyRedactor {
         return hidden.isEmpty() ? masked : ProductKeys.mask(hidden.get(0));
     }
 
-    /** Returns the text with keys masked, for messages and logs that must not carry a key. */
+    /**
+     * Returns the text with keys masked, for messages and logs that must not carry a key, also keys that {@link
+     * #redact} finds behind invisible characters, wrapped at a dash, or with other separators.
+     */
     public static String maskAll(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || text.isEmpty()) {
+            return text;
         }
-        return ProductKeys.FULL_KEY
-                .matcher(text)
-                .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group())));
+        List<KeySpan> spans = KeySpans.in(text);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        int copiedUpTo = 0;
+        for (KeySpan span : spans) {
+            masked.append(text, copiedUpTo, span.start()).append(ProductKeys.mask(span.key()));
+            copiedUpTo = span.end();
+        }
+        return masked.append(text, copiedUpTo, text.length()).toString();
     }
 }

@@ -25,6 +25,11 @@ public final class ProductKeys {
      */
     public static final String DASH = "[-\u2010-\u2015\u2212]";
 
+    /** Returns true when {@code c} is one of the characters {@link #DASH} matches. */
+    public static boolean isDash(char c) {
+        return c == '-' || (c >= '\u2010' && c <= '\u2015') || c == '\u2212';
+    }
+
     /**
      * Five groups of five letters and digits joined by any one punctuation character each, such as {@code /}, {@code
      * .} or {@code _}: a key written with other separators. For short values that are repeated back, where masking a

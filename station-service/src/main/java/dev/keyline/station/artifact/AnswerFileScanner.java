@@ -2,6 +2,8 @@ package dev.keyline.station.artifact;
 
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.KeySpan;
+import dev.keyline.schemas.keys.KeySpans;
 import dev.keyline.schemas.keys.ProductKeys;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -97,9 +99,8 @@ public final class AnswerFileScanner {
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String value = reader.getAttributeValue(i);
             String location = xpath(path) + "/@" + reader.getAttributeLocalName(i);
-            Matcher matcher = ProductKeys.FULL_KEY.matcher(value);
-            while (matcher.find()) {
-                findings.add(finding(matcher.group(), location, line, "attribute", path, classifier));
+            for (KeySpan span : KeySpans.in(value)) {
+                findings.add(finding(span.key(), location, line, "attribute", path, classifier));
             }
             for (String key : WhitespaceSplitKeys.in(value)) {
                 findings.add(finding(key, location, line, "attribute", path, classifier));
@@ -116,14 +117,13 @@ public final class AnswerFileScanner {
             Deque<Frame> path,
             KeyClassifier classifier,
             List<AnswerFileFinding> findings) {
-        Matcher matcher = ProductKeys.FULL_KEY.matcher(text);
         int line = startLine;
         int counted = 0;
-        while (matcher.find()) {
+        for (KeySpan span : KeySpans.in(text)) {
             // Counts the line breaks since the previous key only, so a text with many keys is read once.
-            line += newlines(text, counted, matcher.start());
-            counted = matcher.start();
-            findings.add(finding(matcher.group(), location, line, placement, path, classifier));
+            line += newlines(text, counted, span.start());
+            counted = span.start();
+            findings.add(finding(span.key(), location, line, placement, path, classifier));
         }
     }
 
@@ -195,18 +195,19 @@ public final class AnswerFileScanner {
         for (AnswerFileFinding finding : findings) {
             structured.merge(finding.line() + "/" + finding.partialKey(), 1, Integer::sum);
         }
-        Matcher matcher = ProductKeys.FULL_KEY.matcher(xml);
+        // redact finds the keys KeySpans finds, in the same order.
+        List<KeySpan> spans = KeySpans.in(xml);
         List<KeyFinding> raw = redactor.redact(xml).findings();
-        int index = 0;
-        while (matcher.find()) {
-            KeyFinding rawFinding = raw.get(index++);
+        for (int index = 0; index < spans.size(); index++) {
+            KeyFinding rawFinding = raw.get(index);
             String slot = rawFinding.line() + "/" + rawFinding.partialKey();
             Integer remaining = structured.get(slot);
             if (remaining != null && remaining > 0) {
                 structured.put(slot, remaining - 1);
                 continue;
             }
-            KeyClassifier.Classification classification = classifier.classify(matcher.group());
+            KeyClassifier.Classification classification =
+                    classifier.classify(spans.get(index).key());
             findings.add(new AnswerFileFinding(
                     "line " + rawFinding.line(),
                     rawFinding.line(),

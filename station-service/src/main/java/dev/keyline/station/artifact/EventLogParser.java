@@ -1,6 +1,8 @@
 package dev.keyline.station.artifact;
 
 import dev.keyline.schemas.EventTime;
+import dev.keyline.schemas.keys.KeyFinding;
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,7 +17,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads exported Windows events, as {@code wevtutil qe /f:xml} (events one after another, without a root element)
  * and {@code Get-WinEvent} with {@code ToXml()} write them, also inside an {@code Events} root. DTDs and external
- * entities are disabled and a DOCTYPE is rejected. Callers pass text whose product keys are already masked.
+ * entities are disabled and a DOCTYPE is rejected. Callers pass text whose product keys are already masked. A key that
+ * the markup hid from masking (see {@link #hiddenKeys}) is masked in the values read.
  */
 public final class EventLogParser {
 
@@ -29,13 +32,9 @@ public final class EventLogParser {
         if (DOCTYPE.matcher(xml).find()) {
             throw new ArtifactRejected(SecureXml.DOCTYPE_MESSAGE, true);
         }
-        String body = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
-        Matcher declaration = XML_DECLARATION.matcher(body);
-        String wrapped = "<export>" + declaration.replaceAll("") + "</export>";
-
         List<LogEvent> events = new ArrayList<>();
         try {
-            XMLStreamReader reader = SecureXml.open(wrapped);
+            XMLStreamReader reader = SecureXml.open(document(xml));
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT
                         && reader.getLocalName().equals("Event")) {
@@ -46,6 +45,24 @@ public final class EventLogParser {
             throw SecureXml.malformed(e);
         }
         return List.copyOf(events);
+    }
+
+    /**
+     * Returns the keys that the exported events show only once parsed, which the findings of the text as written
+     * ({@code inText}) lack, or none when the XML is rejected.
+     */
+    public static List<KeyFinding> hiddenKeys(String xml, List<KeyFinding> inText, KeyRedactor redactor) {
+        if (DOCTYPE.matcher(xml).find()) {
+            return List.of();
+        }
+        return MarkupKeys.hidden(document(xml), inText, redactor);
+    }
+
+    /** Returns the events as one XML document: without a byte-order mark or XML declaration, in one root element. */
+    private static String document(String xml) {
+        String body = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
+        Matcher declaration = XML_DECLARATION.matcher(body);
+        return "<export>" + declaration.replaceAll("") + "</export>";
     }
 
     private static LogEvent readEvent(XMLStreamReader reader) throws XMLStreamException {
@@ -66,18 +83,18 @@ public final class EventLogParser {
             }
             depth++;
             switch (reader.getLocalName()) {
-                case "Provider" -> provider = reader.getAttributeValue(null, "Name");
+                case "Provider" -> provider = KeyRedactor.maskAll(reader.getAttributeValue(null, "Name"));
                 case "TimeCreated" -> time = parseTime(reader.getAttributeValue(null, "SystemTime"));
                 case "EventID", "InstanceId" -> {
                     eventId = EventIds.normalize(reader.getElementText().trim());
                     depth--;
                 }
                 case "Computer" -> {
-                    computer = reader.getElementText().trim();
+                    computer = KeyRedactor.maskAll(reader.getElementText().trim());
                     depth--;
                 }
                 case "Data" -> {
-                    data.add(reader.getElementText());
+                    data.add(KeyRedactor.maskAll(reader.getElementText()));
                     depth--;
                 }
                 default -> {}

@@ -1,5 +1,7 @@
 package dev.keyline.station.artifact;
 
+import dev.keyline.schemas.keys.KeySpan;
+import dev.keyline.schemas.keys.KeySpans;
 import dev.keyline.schemas.keys.ProductKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,15 +24,17 @@ final class WhitespaceSplitKeys {
 
     private WhitespaceSplitKeys() {}
 
-    /** Returns the keys {@code text} contains only once its whitespace is removed, in order, without keys found whole. */
+    /**
+     * Returns the keys {@code text} contains only once its whitespace is removed, in order, without the keys {@link
+     * KeySpans} finds in it, such as a key wrapped at a dash.
+     */
     static List<String> in(String text) {
         if (!WHITESPACE.matcher(text).find()) {
             return List.of();
         }
         Map<String, Integer> whole = new HashMap<>();
-        Matcher inText = ProductKeys.FULL_KEY.matcher(text);
-        while (inText.find()) {
-            whole.merge(ProductKeys.normalize(inText.group()), 1, Integer::sum);
+        for (KeySpan span : KeySpans.in(text)) {
+            whole.merge(ProductKeys.normalize(span.key()), 1, Integer::sum);
         }
 
         List<String> split = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.RedactedText;
+import dev.keyline.station.artifact.EventLogParser;
 import dev.keyline.station.domain.ExposureEvents;
 import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.KeyExposure;
@@ -49,6 +50,31 @@ public class ArtifactSupport {
                 .map(finding -> new KeyExposure(lineLocation(finding), finding))
                 .toList();
         return new Redacted(redacted.text(), exposures);
+    }
+
+    /**
+     * Returns the exposures of the keys that an event log's markup hid from {@link #redact}, such as a key written
+     * with character references or split by a CDATA section, each located by the line it is on.
+     */
+    public List<KeyExposure> hiddenInEventLog(String xml, Redacted redacted) {
+        List<KeyFinding> inText =
+                redacted.exposures().stream().map(KeyExposure::finding).toList();
+        return EventLogParser.hiddenKeys(xml, inText, redactor).stream()
+                .map(finding -> new KeyExposure(lineLocation(finding), finding))
+                .toList();
+    }
+
+    /**
+     * Returns the text to store for an XML artifact: its text with keys masked, or a note in its place when its markup
+     * hid keys, which masking the text as written would leave readable.
+     */
+    public static String storedText(Redacted redacted, List<KeyExposure> hidden, String artifact) {
+        if (hidden.isEmpty()) {
+            return redacted.text();
+        }
+        return "[not stored: the " + artifact + " contains " + hidden.size() + " product key"
+                + (hidden.size() == 1 ? "" : "s") + " written with character references, CDATA sections or comments,"
+                + " which masking cannot cover; the exposures name the lines]";
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.keyline.station.artifact.LicenseOutput;
 import dev.keyline.station.artifact.LicenseOutputParser;
 import dev.keyline.station.artifact.LicenseStatus;
 import dev.keyline.station.artifact.LogEvent;
+import dev.keyline.station.domain.KeyExposure;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.repository.ArtifactRepository;
 import dev.keyline.station.repository.DeviceEntity;
@@ -165,8 +166,11 @@ public class LicenseArtifactService {
         LOG.debugf("received an event log for device %s from %s", serial, station);
         Instant now = Instant.now();
         ArtifactSupport.Redacted redacted = support.redact(xml);
-        List<CloudEvent<KeyExposed>> exposures =
-                support.exposureEvents("event-log", redacted.exposures(), station, serial, now);
+        List<KeyExposure> hidden = support.hiddenInEventLog(xml, redacted);
+        List<KeyExposure> found = new ArrayList<>(redacted.exposures());
+        found.addAll(hidden);
+        List<CloudEvent<KeyExposed>> exposures = support.exposureEvents("event-log", found, station, serial, now);
+        String storedText = ArtifactSupport.storedText(redacted, hidden, "event log");
         List<LogEvent> logEvents;
         try {
             logEvents = EventLogParser.parse(redacted.text());
@@ -204,7 +208,7 @@ public class LicenseArtifactService {
                             all.addAll(exposures);
                             return artifacts
                                     .persist(ArtifactSupport.artifactRow(
-                                            "event-log", serial, null, station, redacted.text(), exposures.size(), now))
+                                            "event-log", serial, null, station, storedText, exposures.size(), now))
                                     .chain(() -> publisher.append(all, null))
                                     .map(stored -> {
                                         LOG.infof(

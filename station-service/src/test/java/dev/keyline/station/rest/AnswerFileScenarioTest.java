@@ -114,7 +114,19 @@ class AnswerFileScenarioTest {
                 .anySatisfy(message -> assertThat(message).contains(PANTHER + " contains the product key"));
 
         postStep(serial, "key-cleared").then().statusCode(202);
-        Artifacts.postAnswerFile(serial, PANTHER, CLEAN).then().statusCode(202);
+        JsonPath otherFile = Artifacts.postAnswerFile(serial, "C:\\Windows\\System32\\Sysprep\\unattend.xml", CLEAN)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        assertThat(otherFile.getList("deviceFindings.source")).containsExactly(PANTHER);
+        // Windows reads the path without regard to case and '/' as '\', so this is the file the key was in.
+        JsonPath sameFile = Artifacts.postAnswerFile(serial, "c:/windows/panther/Unattend.xml", CLEAN)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        assertThat(sameFile.getList("deviceFindings")).isEmpty();
         postStep(serial, "generalized").then().statusCode(202);
         postStep(serial, "qa-passed").then().statusCode(202);
         JsonPath device = getDevice(serial).jsonPath();
@@ -170,7 +182,24 @@ class AnswerFileScenarioTest {
 
     @Test
     void lineBreakSplitKeyNotStored() throws Exception {
-        assertStoredAsNote("SN-NL", "TSTQQ-RRRRR-\n          SSSSS-TTTTT-9ZW3K");
+        assertStoredAsNote("SN-NL", "TSTQQ-RRRRR-SS\n          SSS-TTTTT-9ZW3K");
+    }
+
+    @Test
+    void keyWrappedAtDashMaskedInPlace() throws Exception {
+        String serial = newSerial("SN-WRAP");
+        String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\">"
+                + "<component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>TSTQQ-RRRRR-\n    SSSSS-TTTTT-9ZW3K"
+                + "</ProductKey></component></settings></unattend>";
+
+        Response response = Artifacts.postAnswerFile(serial, PANTHER, xml);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("findings.maskedKey")).containsExactly("*****-*****-*****-*****-9ZW3K");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '%<ProductKey>*****-*****-*****-*****-9ZW3K</ProductKey>%'"))
+                .isEqualTo(1);
+        KeyLeaks.assertNowhere(UNKNOWN_KEY, "STQQ-RRRRR-SSSSS-TTTTT-9ZW3K");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyline.schemas.Topics;
 import dev.keyline.station.support.Artifacts;
 import dev.keyline.station.support.Fixtures;
+import dev.keyline.station.support.KeyLeaks;
 import dev.keyline.station.support.TestDatabase;
 import dev.keyline.station.support.TopicReader;
 import dev.keyline.station.support.TopicReader.KeyedEvent;
@@ -63,6 +64,34 @@ class EventLogArtifactTest {
         assertThat(result.getString("evidence[0].note")).contains("no activation was booked");
         TestDatabase.awaitOutboxDrained();
         assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial)).isEmpty();
+    }
+
+    @Test
+    void keysHiddenInMarkupExposedAndNotStored() throws Exception {
+        String serial = newSerial("SN-EVT");
+        String xml = "<Event><System><Provider Name=\"Microsoft-Windows-Security-SPP\"/><EventID>8198</EventID>"
+                + "<TimeCreated SystemTime=\"2026-11-30T09:15:02Z\"/></System>\n"
+                + "<EventData><Data>TSTEV&#45;GGGGG-HHHHH-JJJJJ-6KL7M</Data>\n"
+                + "<Data>TSTEV-GGGGG-HH<![CDATA[HHH]]>-JJJJJ-6KL7M</Data>\n"
+                + "<Data>hr=0xC004C003</Data></EventData></Event>";
+
+        JsonPath result = Artifacts.post(serial, "event-log", "application/xml", xml)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getList("exposures.location")).containsExactly("line 2", "line 3");
+        assertThat(result.getList("exposures.maskedKey")).containsOnly("*****-*****-*****-*****-6KL7M");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the event log contains 2 product keys written with%'"))
+                .isEqualTo(1);
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial))
+                .extracting(KeyedEvent::type)
+                .containsExactlyInAnyOrder(
+                        "keyline.activation.attempted.v1", "keyline.key.exposed.v1", "keyline.key.exposed.v1");
+        KeyLeaks.assertNowhere("TSTEV-GGGGG-HHHHH-JJJJJ-6KL7M");
     }
 
     @Test

@@ -109,6 +109,30 @@ class StationLogTest {
     }
 
     @Test
+    void disguisedKeysRedactedAndExposed() throws Exception {
+        String serial = newSerial("SN-LOG");
+        String excerpt = "10:00:00 /ipk TSTLG-SSSSS-\r\n    TTTTT-VVVVV-9WX3Y\r\n"
+                + "10:00:01 pasted TSTLG\u00AD-SSSSS-TTTTT\u200B-VVVVV-9WX3Y\r\n"
+                + "10:00:02 cache TSTLG_SSSSS_TTTTT_VVVVV_9WX3Y.bin\r\n";
+
+        Response response = Artifacts.post(serial, "log", "text/plain; charset=UTF-8", excerpt);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("exposures.location")).containsExactly("line 1", "line 3", "line 4");
+        assertThat(response.jsonPath().getList("exposures.maskedKey")).containsOnly("*****-*****-*****-*****-9WX3Y");
+        String masked = "10:00:00 /ipk *****-*****-*****-*****-9WX3Y\r\n"
+                + "10:00:01 pasted *****-*****-*****-*****-9WX3Y\r\n"
+                + "10:00:02 cache *****-*****-*****-*****-9WX3Y.bin\r\n";
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content = '" + masked + "'"))
+                .as("the stored excerpt has every key masked")
+                .isEqualTo(1);
+        assertThat(TestDatabase.queryLong(
+                        "SELECT count(*) FROM artifacts WHERE serial = '" + serial + "' AND content LIKE '%SSSSS%'"))
+                .isZero();
+    }
+
+    @Test
     void utf16LogWithByteOrderMarkRead() throws Exception {
         String serial = newSerial("SN-LOG");
         String excerpt = "09:10:00 cscript slmgr.vbs /ipk TSTLG-PPPPP-QQQQQ-RRRRR-4VW8X\r\n09:10:05 done\r\n";
