@@ -187,15 +187,8 @@ class AnswerFileScenarioTest {
 
     @Test
     void keyWrappedAtDashMaskedInPlace() throws Exception {
-        String serial = newSerial("SN-WRAP");
-        String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\">"
-                + "<component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>TSTQQ-RRRRR-\n    SSSSS-TTTTT-9ZW3K"
-                + "</ProductKey></component></settings></unattend>";
+        String serial = postProductKey("SN-WRAP", "TSTQQ-RRRRR-\n    SSSSS-TTTTT-9ZW3K");
 
-        Response response = Artifacts.postAnswerFile(serial, PANTHER, xml);
-
-        assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(response.jsonPath().getList("findings.maskedKey")).containsExactly("*****-*****-*****-*****-9ZW3K");
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
                         + "' AND content LIKE '%<ProductKey>*****-*****-*****-*****-9ZW3K</ProductKey>%'"))
                 .isEqualTo(1);
@@ -212,6 +205,21 @@ class AnswerFileScenarioTest {
      * key is found and the file stored as a note, with neither the key nor its first half stored anywhere.
      */
     private static void assertStoredAsNote(String serialPrefix, String content) throws Exception {
+        String serial = postProductKey(serialPrefix, content);
+
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the answer file contains 1 product key written with%'"))
+                .isEqualTo(1);
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE content LIKE '%TSTQQ-RRRRR-%'"))
+                .isEqualTo(0);
+        KeyLeaks.assertNowhere(UNKNOWN_KEY, "STQQ-RRRRR-SSSSS-TTTTT-9ZW3K");
+    }
+
+    /**
+     * Posts an answer file with {@code content} in its {@code ProductKey} for a new device, checks that it was read
+     * with the one finding of {@link #UNKNOWN_KEY}, and returns the device's serial.
+     */
+    private static String postProductKey(String serialPrefix, String content) {
         String serial = newSerial(serialPrefix);
         String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\">"
                 + "<component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>" + content
@@ -221,11 +229,6 @@ class AnswerFileScenarioTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.jsonPath().getList("findings.maskedKey")).containsExactly("*****-*****-*****-*****-9ZW3K");
-        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
-                        + "' AND content LIKE '[not stored: the answer file contains 1 product key written with%'"))
-                .isEqualTo(1);
-        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE content LIKE '%TSTQQ-RRRRR-%'"))
-                .isEqualTo(0);
-        KeyLeaks.assertNowhere(UNKNOWN_KEY, "STQQ-RRRRR-SSSSS-TTTTT-9ZW3K");
+        return serial;
     }
 }
