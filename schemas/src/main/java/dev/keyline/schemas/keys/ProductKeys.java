@@ -21,13 +21,19 @@ public final class ProductKeys {
 
     /**
      * A dash between a key's groups: the ASCII hyphen-minus, or a dash that word processors and chat tools put in its
-     * place (U+2010 to U+2015, or the minus sign U+2212). A key pasted from a document is still found.
+     * place (U+2010 to U+2015, the hyphen bullet U+2043, the minus sign U+2212, and the small and full-width
+     * hyphen-minus U+FE63 and U+FF0D). A key pasted from a document is still found.
      */
-    public static final String DASH = "[-\u2010-\u2015\u2212]";
+    public static final String DASH = "[-\u2010-\u2015\u2043\u2212\uFE63\uFF0D]";
 
     /** Returns true when {@code c} is one of the characters {@link #DASH} matches. */
     public static boolean isDash(char c) {
-        return c == '-' || (c >= '\u2010' && c <= '\u2015') || c == '\u2212';
+        return c == '-'
+                || (c >= '\u2010' && c <= '\u2015')
+                || c == '\u2043'
+                || c == '\u2212'
+                || c == '\uFE63'
+                || c == '\uFF0D';
     }
 
     /**

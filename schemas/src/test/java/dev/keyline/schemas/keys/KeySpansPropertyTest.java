@@ -16,8 +16,8 @@ import net.jqwik.api.Provide;
  */
 class KeySpansPropertyTest {
 
-    // Made-up key groups in the 5x5 layout; no real product key is built from them.
-    private static final List<String> GROUPS = List.of("TSTPP", "QQQQQ", "RRRRR", "VVVVV", "8WX2Y");
+    // Made-up key groups of the letters and digits real keys use; no real product key is built from them.
+    private static final List<String> GROUPS = List.of("KTPRB", "QQQQQ", "RRRRR", "VVVVV", "8WX2Y");
     private static final String KEY = String.join("-", GROUPS);
 
     private final KeyFingerprinter fingerprinter = new KeyFingerprinter("a-test-secret-of-32-characters!!");
@@ -65,10 +65,10 @@ class KeySpansPropertyTest {
     Arbitrary<String> disguised() {
         return Arbitraries.oneOf(
                 Arbitraries.of("-", "\u2013", "\u2212").map(dash -> String.join(dash, GROUPS)),
-                Arbitraries.of(".", "_", "/", "\\", "+", "~", ",", ":", ";", "|")
+                Arbitraries.of(".", "_", "/", "\\", "+", "~", ",", ":", ";", "|", "=", ", ", " ")
                         .map(separator -> String.join(separator, GROUPS)),
                 Arbitraries.of("-\n", "-\r\n    ", " - ", "- ", " -", "-\u00A0").map(dash -> String.join(dash, GROUPS)),
-                Arbitraries.of("\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF")
+                Arbitraries.of("\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\uDB40\uDC20", "\u034F")
                         .map(invisible -> String.join("-", GROUPS).replace("Q", "Q" + invisible)),
                 Arbitraries.just(String.join("", GROUPS)));
     }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class KeySpansTest {
 
-    // Made-up keys in the 5x5 layout; none of them is a real product key.
-    private static final String KEY = "TSTAA-BBBBB-CCCCC-DDDDD-7QX4M";
+    // A made-up key of the letters and digits real keys use; it is not a real product key.
+    private static final String KEY = "KTPRB-CCCCC-DDDDD-FFFFF-7QX4M";
     private static final String MASKED = "*****-*****-*****-*****-7QX4M";
 
     private final KeyFingerprinter fingerprinter = new KeyFingerprinter("a-test-secret-of-32-characters!!");
@@ -17,14 +17,19 @@ class KeySpansTest {
 
     @Test
     void keyWithInvisibleCharactersFoundInAnyCase() {
-        String softHyphens = "TSTAA-BB\u00ADBBB-CCCCC-DDDDD-7QX4M";
-        String zeroWidth = "tstaa\u200B-bbbbb-ccccc-ddddd-7qx4m";
-        String undashed = "TSTAABBBBB\u2060CCCCCDDDDD\uFEFF7QX4M";
+        List<String> written = List.of(
+                "KTPRB-CC\u00ADCCC-DDDDD-FFFFF-7QX4M",
+                "ktprb\u200B-ccccc-ddddd-fffff-7qx4m",
+                "KTPRBCCCCC\u2060DDDDDFFFFF\uFEFF7QX4M",
+                "KTPRB-CC\uDB40\uDC20CCC-DDDDD-FFFFF-7QX4M",
+                "KTPRB-CC\u034FCCC-DDDDD-FFFFF-7QX4M",
+                "KTPRB-CC\u0000CCC-DDDDD-FFFFF-7QX4M",
+                "KTPRB.CC\u00ADCCC.DDDDD.FFFFF.7QX4M");
 
-        for (String written : List.of(softHyphens, zeroWidth, undashed)) {
-            RedactedText result = redactor.redact("note: " + written + " end");
+        for (String key : written) {
+            RedactedText result = redactor.redact("note: " + key + " end");
 
-            assertThat(result.text()).as(written).isEqualTo("note: " + MASKED + " end");
+            assertThat(result.text()).as(key).isEqualTo("note: " + MASKED + " end");
             assertThat(result.findings()).singleElement().satisfies(finding -> {
                 assertThat(finding.fingerprint()).isEqualTo(fingerprinter.fingerprint(KEY));
                 assertThat(finding.column()).isEqualTo(7);
@@ -35,7 +40,7 @@ class KeySpansTest {
     @Test
     void wrappedKeyFoundOnFirstLine() {
         RedactedText result =
-                redactor.redact("line 1\n[12:00] /ipk TSTAA-BBBBB-\r\n    CCCCC-DDDDD -7QX4M\nline 4 " + KEY);
+                redactor.redact("line 1\n[12:00] /ipk KTPRB-CCCCC-\r\n    DDDDD-FFFFF -7QX4M\nline 4 " + KEY);
 
         assertThat(result.text()).isEqualTo("line 1\n[12:00] /ipk " + MASKED + "\nline 4 " + MASKED);
         assertThat(result.findings())
@@ -45,15 +50,37 @@ class KeySpansTest {
 
     @Test
     void keyWithOtherSeparatorsFound() {
-        for (String written : List.of(
-                "TSTAA.BBBBB.CCCCC.DDDDD.7QX4M", "TSTAA_BBBBB_CCCCC_DDDDD_7QX4M", "TSTAA/BBBBB/CCCCC/DDDDD/7QX4M")) {
-            RedactedText result = redactor.redact("id=" + written + ";");
+        List<String> written = List.of(
+                "KTPRB.CCCCC.DDDDD.FFFFF.7QX4M",
+                "ktprb_ccccc_ddddd_fffff_7qx4m",
+                "KTPRB/CCCCC\\DDDDD=FFFFF|7QX4M",
+                "KTPRB, CCCCC, DDDDD, FFFFF, 7QX4M",
+                "KTPRB CCCCC DDDDD FFFFF 7QX4M",
+                "KTPRB.CCCCC.\nDDDDD.FFFFF.7QX4M",
+                "KTPRB\uFF0DCCCCC\uFF0DDDDDD\uFF0DFFFFF\uFF0D7QX4M");
 
-            assertThat(result.text()).as(written).isEqualTo("id=" + MASKED + ";");
+        for (String key : written) {
+            RedactedText result = redactor.redact("id=" + key + ";");
+
+            assertThat(result.text()).as(key).isEqualTo("id=" + MASKED + ";");
             assertThat(result.findings())
                     .extracting(KeyFinding::fingerprint)
                     .containsExactly(fingerprinter.fingerprint(KEY));
         }
+    }
+
+    @Test
+    void keyGluedToTextFound() {
+        assertThat(KeyRedactor.maskAll("productkeyKTPRB-CC\u00ADCCC-DDDDD-FFFFF-7QX4M"))
+                .isEqualTo("productkey" + MASKED);
+        assertThat(KeyRedactor.maskAll("hash=AbCdEfKTPRB/CCCCC/DDDDD/FFFFF/7QX4M"))
+                .isEqualTo("hash=AbCdEf" + MASKED);
+    }
+
+    @Test
+    void keyAfterLongerRunOfGroupsFound() {
+        assertThat(KeyRedactor.maskAll("AAAAA - KTPRB - CCCCC - DDDDD - FFFFF - 7QX4M"))
+                .isEqualTo("AAAAA - " + MASKED);
     }
 
     @Test
@@ -63,9 +90,12 @@ class KeySpansTest {
                 "steps: alpha -\nbravo - delta - gamma - omega",
                 "build_cache_files_index_entry",
                 "C:/Users/Admin/Setup/Files/xyz.log",
+                "C:\\BUILD\\WIN10\\X64V2\\DRVR1\\INF01\\oem.inf",
+                "stations online: ST001,ST002,ST003,ST004,ST005",
+                "ERROR -\nCODE1-CODE2-CODE3-CODE4 failed",
+                "ABCDE-\u00ADABCDE-\u00ADABCDE-\u00ADABCDE-\u00ADABCDE",
                 "10.0.19041.1234.56789",
-                "ABCDE.FGHIJ.KLMNO.PQRST.UVWXY",
-                "TSTAA.BBBBB_CCCCC.DDDDD.7QX4M",
+                "aGVsbG8gd29ybGQgdGhpcyBpcyBhIGhhcmR3YXJlIGhhc2g=",
                 "Lizenz\u00ADschl\u00FCssel\u00ADverwaltungs\u00ADdienst",
                 "Lizenz\u00ADschluessel\u00ADpruefungs");
 
@@ -77,8 +107,8 @@ class KeySpansTest {
 
     @Test
     void maskAllCoversEveryForm() {
-        assertThat(KeyRedactor.maskAll("a TSTAA-BBBBB-CCCCC-\nDDDDD-7QX4M b TSTAA\u00AD-BBBBB-CCCCC-DDDDD-7QX4M c"))
+        assertThat(KeyRedactor.maskAll("a KTPRB-CCCCC-DDDDD-\nFFFFF-7QX4M b KTPRB\u00AD-CCCCC-DDDDD-FFFFF-7QX4M c"))
                 .isEqualTo("a " + MASKED + " b " + MASKED + " c");
-        assertThat(KeyRedactor.maskForEcho("x TSTAA_BBBBB_CCCCC_DDDDD_7QX4M")).isEqualTo("x " + MASKED);
+        assertThat(KeyRedactor.maskForEcho("x KTPRB_CCCCC_DDDDD_FFFFF_7QX4M")).isEqualTo("x " + MASKED);
     }
 }

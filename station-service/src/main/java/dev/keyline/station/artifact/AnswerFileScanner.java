@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -26,6 +27,9 @@ import javax.xml.stream.XMLStreamReader;
  * <p>The file is parsed with DTDs and external entities disabled, and a DOCTYPE is rejected.
  */
 public final class AnswerFileScanner {
+
+    /** The elements whose text Windows reads as a product key. */
+    private static final Set<String> KEY_ELEMENTS = Set.of("ProductKey", "Key");
 
     private AnswerFileScanner() {}
 
@@ -47,6 +51,7 @@ public final class AnswerFileScanner {
                     case XMLStreamConstants.END_ELEMENT -> {
                         scanSplitText(path, classifier, findings);
                         scanWhitespaceSplitText(path, classifier, findings);
+                        scanKeyElement(path, classifier, findings);
                         path.pop();
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
@@ -164,6 +169,25 @@ public final class AnswerFileScanner {
             return;
         }
         for (String key : WhitespaceSplitKeys.in(String.join("", frame.pieces()))) {
+            findings.add(finding(key, xpath(path), frame.textLine(), "element", path, classifier));
+        }
+    }
+
+    /**
+     * Reads the text of a {@code ProductKey} or {@code Key} element, where Windows reads a key from, as a key in any
+     * spelling when nothing else found one there: 25 letters and digits once the rest is removed, such as {@code
+     * TSTAA BBBBB ...} or a dotted key broken over two lines.
+     */
+    private static void scanKeyElement(Deque<Frame> path, KeyClassifier classifier, List<AnswerFileFinding> findings) {
+        Frame frame = path.peek();
+        if (frame == null || !KEY_ELEMENTS.contains(frame.name) || frame.textPieces() == 0) {
+            return;
+        }
+        String text = String.join("", frame.pieces());
+        if (!KeySpans.in(text).isEmpty() || !WhitespaceSplitKeys.in(text).isEmpty()) {
+            return;
+        }
+        for (String key : ProductKeys.hiddenKeys(text)) {
             findings.add(finding(key, xpath(path), frame.textLine(), "element", path, classifier));
         }
     }

@@ -48,14 +48,14 @@ public final class EventLogParser {
     }
 
     /**
-     * Returns the keys that the exported events show only once parsed, which the findings of the text as written
-     * ({@code inText}) lack, or none when the XML is rejected.
+     * Returns the keys that the exported events, with their keys masked as written ({@code maskedXml}), still show once
+     * parsed (see {@link MarkupKeys}), or none when the XML is rejected.
      */
-    public static List<KeyFinding> hiddenKeys(String xml, List<KeyFinding> inText, KeyRedactor redactor) {
-        if (DOCTYPE.matcher(xml).find()) {
+    public static List<KeyFinding> hiddenKeys(String maskedXml, KeyRedactor redactor) {
+        if (DOCTYPE.matcher(maskedXml).find()) {
             return List.of();
         }
-        return MarkupKeys.hidden(document(xml), inText, redactor);
+        return MarkupKeys.hidden(document(maskedXml), redactor);
     }
 
     /** Returns the events as one XML document: without a byte-order mark or XML declaration, in one root element. */

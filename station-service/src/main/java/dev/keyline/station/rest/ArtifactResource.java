@@ -3,6 +3,7 @@ package dev.keyline.station.rest;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.events.ActivationChannel;
+import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,6 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ArtifactResource {
 
     private static final String DEFAULT_ANSWER_FILE_PATH = "unattend.xml";
+
+    /** A folder or file name in a path, which is masked like any short value, with keys in any spelling. */
+    private static final Pattern PATH_SEGMENT = Pattern.compile("[^\\\\/]+");
 
     private final LicenseArtifactService licenses;
     private final AnswerFileService answerFiles;
@@ -165,7 +171,9 @@ public class ArtifactResource {
                     "contains a control or format character, such as a line break",
                     "send the file's path on the image as one line of visible characters");
         }
-        String masked = dev.keyline.schemas.keys.KeyRedactor.maskForEcho(path.strip());
+        String masked = PATH_SEGMENT
+                .matcher(path.strip())
+                .replaceAll(segment -> Matcher.quoteReplacement(KeyRedactor.maskShortValue(segment.group())));
         if (masked.length() > 260) {
             throw ProblemException.invalidField(
                     "path",

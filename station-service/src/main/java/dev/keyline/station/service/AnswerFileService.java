@@ -10,6 +10,7 @@ import dev.keyline.station.artifact.AnswerFileScanner;
 import dev.keyline.station.artifact.ArtifactRejected;
 import dev.keyline.station.artifact.GenericKeys;
 import dev.keyline.station.artifact.KeyClassifier;
+import dev.keyline.station.artifact.MarkupKeys;
 import dev.keyline.station.domain.DeviceFinding;
 import dev.keyline.station.domain.KeyExposure;
 import dev.keyline.station.domain.StationBinding;
@@ -126,7 +127,7 @@ public class AnswerFileService {
                                             serial,
                                             path,
                                             station,
-                                            storedContent(redacted, found),
+                                            storedContent(redacted, found, redactor()),
                                             exposures.size(),
                                             now))
                                     .chain(() -> publisher.append(exposures, null))
@@ -147,9 +148,11 @@ public class AnswerFileService {
     /**
      * Returns the text to store: the answer file with its keys masked, or a note in its place when the parser found a
      * key that the text does not show as such, because a character reference, a CDATA section, a comment or whitespace
-     * splits or encodes it. Masking works on the text, so such a key would be stored readable.
+     * splits or encodes it. Masking works on the text, so such a key would be stored readable. The masked file is
+     * parsed again too, so a plain copy of a key elsewhere in the file does not hide an encoded one.
      */
-    static String storedContent(ArtifactSupport.Redacted redacted, List<AnswerFileFinding> found) {
+    static String storedContent(
+            ArtifactSupport.Redacted redacted, List<AnswerFileFinding> found, KeyRedactor redactor) {
         Set<String> masked = redacted.exposures().stream()
                 .map(exposure -> exposure.finding().fingerprint())
                 .collect(Collectors.toSet());
@@ -158,6 +161,12 @@ public class AnswerFileService {
                 .filter(fingerprint -> !masked.contains(fingerprint))
                 .distinct()
                 .count();
+        if (hidden == 0) {
+            hidden = MarkupKeys.hidden(redacted.text(), redactor).stream()
+                    .map(KeyFinding::fingerprint)
+                    .distinct()
+                    .count();
+        }
         if (hidden == 0) {
             return redacted.text();
         }

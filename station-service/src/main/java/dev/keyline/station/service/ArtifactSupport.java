@@ -56,10 +56,8 @@ public class ArtifactSupport {
      * Returns the exposures of the keys that an event log's markup hid from {@link #redact}, such as a key written
      * with character references or split by a CDATA section, each located by the line it is on.
      */
-    public List<KeyExposure> hiddenInEventLog(String xml, Redacted redacted) {
-        List<KeyFinding> inText =
-                redacted.exposures().stream().map(KeyExposure::finding).toList();
-        return EventLogParser.hiddenKeys(xml, inText, redactor).stream()
+    public List<KeyExposure> hiddenInEventLog(Redacted redacted) {
+        return EventLogParser.hiddenKeys(redacted.text(), redactor).stream()
                 .map(finding -> new KeyExposure(lineLocation(finding), finding))
                 .toList();
     }

@@ -166,7 +166,7 @@ public class LicenseArtifactService {
         LOG.debugf("received an event log for device %s from %s", serial, station);
         Instant now = Instant.now();
         ArtifactSupport.Redacted redacted = support.redact(xml);
-        List<KeyExposure> hidden = support.hiddenInEventLog(xml, redacted);
+        List<KeyExposure> hidden = support.hiddenInEventLog(redacted);
         List<KeyExposure> found = new ArrayList<>(redacted.exposures());
         found.addAll(hidden);
         List<CloudEvent<KeyExposed>> exposures = support.exposureEvents("event-log", found, station, serial, now);

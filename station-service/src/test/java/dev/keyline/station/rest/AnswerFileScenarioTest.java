@@ -187,10 +187,33 @@ class AnswerFileScenarioTest {
 
     @Test
     void keyWrappedAtDashMaskedInPlace() throws Exception {
-        String serial = postProductKey("SN-WRAP", "TSTQQ-RRRRR-\n    SSSSS-TTTTT-9ZW3K");
+        // Masking joins a key wrapped at a dash only when it has the letters and digits of real keys.
+        String serial = postProductKey("SN-WRAP", "KTPRQ-RRRRR-\n    HHHHH-TTTTT-9WX3K", "9WX3K");
 
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
-                        + "' AND content LIKE '%<ProductKey>*****-*****-*****-*****-9ZW3K</ProductKey>%'"))
+                        + "' AND content LIKE '%<ProductKey>*****-*****-*****-*****-9WX3K</ProductKey>%'"))
+                .isEqualTo(1);
+        KeyLeaks.assertNowhere("KTPRQ-RRRRR-HHHHH-TTTTT-9WX3K", "TPRQ-RRRRR-HHHHH-TTTTT-9WX3K");
+    }
+
+    @Test
+    void spacedKeyInProductKeyNotStored() throws Exception {
+        assertStoredAsNote("SN-SPACE", "TSTQQ RRRRR SSSSS TTTTT 9ZW3K");
+    }
+
+    @Test
+    void plainCopyDoesNotHideEncodedKey() throws Exception {
+        String serial = newSerial("SN-DECOY");
+        String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><!-- " + UNKNOWN_KEY + " -->"
+                + "<settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>"
+                + "&#84;STQQ-RRRRR-SSSSS-TTTTT-9ZW3K</ProductKey></component></settings></unattend>";
+
+        Response response = Artifacts.postAnswerFile(serial, PANTHER, xml);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("findings.placement")).containsExactly("comment", "element");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the answer file contains 1 product key written with%'"))
                 .isEqualTo(1);
         KeyLeaks.assertNowhere(UNKNOWN_KEY, "STQQ-RRRRR-SSSSS-TTTTT-9ZW3K");
     }
@@ -205,7 +228,7 @@ class AnswerFileScenarioTest {
      * key is found and the file stored as a note, with neither the key nor its first half stored anywhere.
      */
     private static void assertStoredAsNote(String serialPrefix, String content) throws Exception {
-        String serial = postProductKey(serialPrefix, content);
+        String serial = postProductKey(serialPrefix, content, "9ZW3K");
 
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
                         + "' AND content LIKE '[not stored: the answer file contains 1 product key written with%'"))
@@ -217,9 +240,9 @@ class AnswerFileScenarioTest {
 
     /**
      * Posts an answer file with {@code content} in its {@code ProductKey} for a new device, checks that it was read
-     * with the one finding of {@link #UNKNOWN_KEY}, and returns the device's serial.
+     * with one finding of the key ending in {@code partialKey}, and returns the device's serial.
      */
-    private static String postProductKey(String serialPrefix, String content) {
+    private static String postProductKey(String serialPrefix, String content, String partialKey) {
         String serial = newSerial(serialPrefix);
         String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\">"
                 + "<component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>" + content
@@ -228,7 +251,8 @@ class AnswerFileScenarioTest {
         Response response = Artifacts.postAnswerFile(serial, PANTHER, xml);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(response.jsonPath().getList("findings.maskedKey")).containsExactly("*****-*****-*****-*****-9ZW3K");
+        assertThat(response.jsonPath().getList("findings.maskedKey"))
+                .containsExactly("*****-*****-*****-*****-" + partialKey);
         return serial;
     }
 }

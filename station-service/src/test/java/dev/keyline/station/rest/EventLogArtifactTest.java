@@ -95,6 +95,31 @@ class EventLogArtifactTest {
     }
 
     @Test
+    void plainCopyDoesNotHideEncodedKey() throws Exception {
+        String serial = newSerial("SN-EVT");
+        String key = "TSTEW-GGGGG-HHHHH-JJJJJ-6KL8M";
+        String xml = "<?xml version=\"1.0\" encoding=\"utf-8\" note=\"" + key + "\"?>\n"
+                + "<Event><System><Provider Name=\"Microsoft-Windows-Security-SPP\"/><EventID>8198</EventID>"
+                + "<TimeCreated SystemTime=\"2026-11-30T09:15:02Z\"/></System>\n"
+                + "<EventData><Data>TSTEW&#45;GGGGG&#45;HHHHH&#45;JJJJJ&#45;6KL8M</Data>\n"
+                + "<Data>TSTEW-GGGGG<!-- -->-HHHHH-JJJJJ-6KL8M</Data>\n"
+                + "<!-- TSTEW&#45;GGGGG&#45;HHHHH&#45;JJJJJ&#45;6KL8M -->\n"
+                + "<Data>hr=0xC004C003</Data></EventData></Event>";
+
+        JsonPath result = Artifacts.post(serial, "event-log", "application/xml", xml)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getList("exposures.location")).containsExactly("line 1", "line 3", "line 4", "line 5");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the event log contains 3 product keys written with%'"))
+                .isEqualTo(1);
+        KeyLeaks.assertNowhere(key);
+    }
+
+    @Test
     void doctypeRejected() {
         String xml = "<!DOCTYPE Event [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><Event><System>"
                 + "<EventID>&x;</EventID></System></Event>";

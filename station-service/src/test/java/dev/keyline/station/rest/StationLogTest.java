@@ -111,9 +111,9 @@ class StationLogTest {
     @Test
     void disguisedKeysRedactedAndExposed() throws Exception {
         String serial = newSerial("SN-LOG");
-        String excerpt = "10:00:00 /ipk TSTLG-SSSSS-\r\n    TTTTT-VVVVV-9WX3Y\r\n"
-                + "10:00:01 pasted TSTLG\u00AD-SSSSS-TTTTT\u200B-VVVVV-9WX3Y\r\n"
-                + "10:00:02 cache TSTLG_SSSSS_TTTTT_VVVVV_9WX3Y.bin\r\n";
+        String excerpt = "10:00:00 /ipk KTPRG-HHHHH-\r\n    JJJJJ-KKKKK-9WX3Y\r\n"
+                + "10:00:01 pasted KTPRG\u00AD-HHHHH-JJJJJ\u200B-KKKKK-9WX3Y\r\n"
+                + "10:00:02 cache KTPRG_HHHHH_JJJJJ_KKKKK_9WX3Y.bin\r\n";
 
         Response response = Artifacts.post(serial, "log", "text/plain; charset=UTF-8", excerpt);
 
@@ -128,7 +128,7 @@ class StationLogTest {
                 .as("the stored excerpt has every key masked")
                 .isEqualTo(1);
         assertThat(TestDatabase.queryLong(
-                        "SELECT count(*) FROM artifacts WHERE serial = '" + serial + "' AND content LIKE '%SSSSS%'"))
+                        "SELECT count(*) FROM artifacts WHERE serial = '" + serial + "' AND content LIKE '%HHHHH%'"))
                 .isZero();
     }
 
