@@ -26,6 +26,7 @@ public final class KeySpans {
             + SEPARATORS + " ])){4}[A-Za-z0-9]{5}|(?<![A-Za-z0-9])[A-Za-z0-9]{25}(?![A-Za-z0-9])");
 
     private static final int KEY_LENGTH = 25;
+    private static final int GROUP_LENGTH = 5;
 
     private KeySpans() {}
 
@@ -33,12 +34,128 @@ public final class KeySpans {
     public static List<KeySpan> in(String text) {
         List<KeySpan> spans = new ArrayList<>();
         Matcher plain = ProductKeys.FULL_KEY.matcher(text);
-        while (plain.find()) {
-            spans.add(new KeySpan(plain.start(), plain.end(), plain.group()));
+        int from = 0;
+        while (from < text.length() && plain.find(from)) {
+            List<KeySpan> run = wholeRun(text, plain.start(), plain.end(), plain.group());
+            spans.addAll(run);
+            from = run.get(run.size() - 1).end();
         }
 
         spans.addAll(disguised(text));
         return withoutOverlaps(spans);
+    }
+
+    /**
+     * Returns the spans that cover the run of groups a plain key found from {@code start} to {@code end} belongs to.
+     * A key glued to more groups, as in {@code xxxxx-xxxxx-xxxxx-xxxxx-KTPRB-CCCCC-...}, may be only the start of the
+     * run, and its masked form would show the real key's first group next to the rest. So the whole run is masked:
+     * each key in it (groups that read as a disguised key first, then plain ones from the left) under its own mask,
+     * with the groups around it.
+     */
+    private static List<KeySpan> wholeRun(String text, int start, int end, String found) {
+        int runEnd = end;
+        while (runEnd < text.length()) {
+            char next = text.charAt(runEnd);
+            if (isLetterOrDigit(next)) {
+                runEnd++;
+            } else if (isSeparator(next) && runEnd + 1 < text.length() && isLetterOrDigit(text.charAt(runEnd + 1))) {
+                runEnd += 2;
+            } else {
+                break;
+            }
+        }
+        if (runEnd == end) {
+            return List.of(new KeySpan(start, end, found));
+        }
+
+        List<int[]> groups = new ArrayList<>();
+        for (int at = start; at < runEnd; ) {
+            int groupEnd = at;
+            while (groupEnd < runEnd && isLetterOrDigit(text.charAt(groupEnd))) {
+                groupEnd++;
+            }
+            groups.add(new int[] {at, groupEnd});
+            at = groupEnd + 1;
+        }
+        List<KeySpan> keys = keysInRun(text, groups);
+        if (keys.isEmpty()) {
+            return List.of(new KeySpan(start, runEnd, found));
+        }
+
+        List<KeySpan> covering = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            int coverStart = i == 0 ? start : keys.get(i).start();
+            int coverEnd = i == keys.size() - 1 ? runEnd : keys.get(i + 1).start() - 1;
+            covering.add(new KeySpan(coverStart, coverEnd, keys.get(i).key()));
+        }
+        return covering;
+    }
+
+    /**
+     * Returns the keys among {@code groups} (start and end of each), in order and none sharing a group. Groups that
+     * read as a disguised key are taken first, then any five, each time those with one separator throughout first, so
+     * that in {@code KEY1,KEY2} neither key takes groups of the other.
+     */
+    private static List<KeySpan> keysInRun(String text, List<int[]> groups) {
+        TreeMap<Integer, KeySpan> keys = new TreeMap<>();
+        boolean[] taken = new boolean[groups.size()];
+        for (int pass = 0; pass < 4; pass++) {
+            boolean disguisedOnly = pass < 2;
+            boolean oneSeparatorOnly = pass % 2 == 0;
+            for (int first = 0; first < groups.size(); first++) {
+                int last = windowEnd(groups, first, taken);
+                if (last < 0 || (oneSeparatorOnly && !oneSeparator(text, groups, first, last))) {
+                    continue;
+                }
+                String written = text.substring(groups.get(first)[0], groups.get(last)[1]);
+                String key = written.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+                if (!disguisedOnly || readsAsKey(written, key)) {
+                    keys.put(groups.get(first)[0], new KeySpan(groups.get(first)[0], groups.get(last)[1], key));
+                    for (int group = first; group <= last; group++) {
+                        taken[group] = true;
+                    }
+                    first = last;
+                }
+            }
+        }
+        return new ArrayList<>(keys.values());
+    }
+
+    /** Returns true when the groups {@code first} to {@code last} are joined by one separator character throughout. */
+    private static boolean oneSeparator(String text, List<int[]> groups, int first, int last) {
+        for (int group = first + 1; group < last; group++) {
+            if (text.charAt(groups.get(group)[1]) != text.charAt(groups.get(first)[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns the index of the last group of the key that starts at group {@code first}: one group of 25 letters and
+     * digits, or five groups of five. Returns -1 when there is none or a group of it is taken.
+     */
+    private static int windowEnd(List<int[]> groups, int first, boolean[] taken) {
+        if (taken[first]) {
+            return -1;
+        }
+        int length = groups.get(first)[1] - groups.get(first)[0];
+        if (length == KEY_LENGTH) {
+            return first;
+        }
+        if (first + 4 >= groups.size()) {
+            return -1;
+        }
+        for (int group = first; group <= first + 4; group++) {
+            if (taken[group] || groups.get(group)[1] - groups.get(group)[0] != GROUP_LENGTH) {
+                return -1;
+            }
+        }
+        return first + 4;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     /**
@@ -91,7 +208,7 @@ public final class KeySpans {
             int start = writtenAt[matcher.start()];
             int end = writtenAt[matcher.end() - 1] + 1;
             boolean undashedAsWritten = matcher.group().length() == KEY_LENGTH && end - start == KEY_LENGTH;
-            if (inKeyAlphabet(key) && !undashedAsWritten) {
+            if (readsAsKey(matcher.group(), key) && !undashedAsWritten) {
                 found.add(new KeySpan(start, end, key));
                 from = matcher.end();
             } else {
@@ -102,9 +219,33 @@ public final class KeySpans {
         return found;
     }
 
-    /** Returns true when every character of {@code key} is one that Microsoft's 5x5 keys use. */
-    private static boolean inKeyAlphabet(String key) {
-        return key.chars().allMatch(c -> ProductKeys.KEY_ALPHABET.indexOf(c) >= 0);
+    /**
+     * Returns true when {@code written}, a disguised key whose 25 letters and digits are {@code key}, reads as a key:
+     * every character one that Microsoft's keys use, at least one letter, one case throughout, and groups that do not
+     * all share one layout of letters and digits, as lists of ids such as {@code DX429,GH273,...} and of numbers do.
+     */
+    private static boolean readsAsKey(String written, String key) {
+        boolean keyCharacters = key.chars().allMatch(c -> ProductKeys.KEY_ALPHABET.indexOf(c) >= 0);
+        boolean letter = key.chars().anyMatch(Character::isLetter);
+        String letters = written.replaceAll("[^A-Za-z]", "");
+        boolean oneCase =
+                letters.equals(letters.toUpperCase(Locale.ROOT)) || letters.equals(letters.toLowerCase(Locale.ROOT));
+        return keyCharacters && letter && oneCase && !sameLayoutInEveryGroup(key);
+    }
+
+    /** Returns true when the five groups of {@code key} have letters and digits at the same places, not all letters. */
+    private static boolean sameLayoutInEveryGroup(String key) {
+        String layout = key.replaceAll("[A-Z]", "L").replaceAll("[0-9]", "D");
+        String first = layout.substring(0, GROUP_LENGTH);
+        if (first.equals("LLLLL")) {
+            return false;
+        }
+        for (int group = GROUP_LENGTH; group < KEY_LENGTH; group += GROUP_LENGTH) {
+            if (!layout.startsWith(first, group)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSeparator(char c) {

@@ -84,6 +84,34 @@ class KeySpansTest {
     }
 
     @Test
+    void keyAfterDecoyGroupsMasked() {
+        List<String> written = List.of(
+                "xxxxx-xxxxx-xxxxx-xxxxx-KTPRB-CCCCC-DDDDD-FFFFF-7QX4M",
+                "AAAAA-AAAAA-AAAAA-AAAAA-KTPRB.CCCCC.DDDDD.FFFFF.7QX4M",
+                "00001-00002-00003-00004-KTPRBCCCCCDDDDDFFFFF7QX4M");
+
+        for (String key : written) {
+            RedactedText result = redactor.redact("build " + key + " done");
+
+            assertThat(result.text()).as(key).isEqualTo("build " + MASKED + " done");
+            assertThat(result.findings())
+                    .extracting(KeyFinding::fingerprint)
+                    .containsExactly(fingerprinter.fingerprint(KEY));
+        }
+    }
+
+    @Test
+    void twoKeysInOneRunFoundApart() {
+        RedactedText result = redactor.redact("TSTAA-BBBBB-CCCCC-DDDDD-7QX4M," + KEY + "-extra");
+
+        assertThat(result.text()).isEqualTo("*****-*****-*****-*****-7QX4M," + MASKED);
+        assertThat(result.findings())
+                .extracting(KeyFinding::fingerprint)
+                .containsExactly(
+                        fingerprinter.fingerprint("TSTAA-BBBBB-CCCCC-DDDDD-7QX4M"), fingerprinter.fingerprint(KEY));
+    }
+
+    @Test
     void lookalikeTextLeftAlone() {
         List<String> texts = List.of(
                 "Start - ready - setup - check - close",
@@ -96,6 +124,11 @@ class KeySpansTest {
                 "ABCDE-\u00ADABCDE-\u00ADABCDE-\u00ADABCDE-\u00ADABCDE",
                 "10.0.19041.1234.56789",
                 "aGVsbG8gd29ybGQgdGhpcyBpcyBhIGhhcmR3YXJlIGhhc2g=",
+                "HWID Tk9Q2/Hd8Kx/Qm7Pn/Rv3Wb/Yc6Jg/Xf4D",
+                "free blocks 23467 89234 67892 34678 92346",
+                "ports: 23467, 89234, 67892, 34678, 92346",
+                "ids: DX429,GH273,KP846,MN932,QR274",
+                "rev B2C4D.F6G7H.J8K9M.N2P3Q.R4T6V",
                 "Lizenz\u00ADschl\u00FCssel\u00ADverwaltungs\u00ADdienst",
                 "Lizenz\u00ADschluessel\u00ADpruefungs");
 

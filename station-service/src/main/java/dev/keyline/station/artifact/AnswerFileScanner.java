@@ -69,6 +69,12 @@ public final class AnswerFileScanner {
                             findings.add(finding(key, location, startLine, "comment", path, classifier));
                         }
                     }
+                    case XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                        // A parser leaves references in an instruction as written, as it does in a comment.
+                        String data = CommentReferences.decode(reader.getPIData() == null ? "" : reader.getPIData());
+                        String location = xpath(path) + "/processing-instruction('" + reader.getPITarget() + "')";
+                        scanText(data, startLine, location, "processing instruction", path, classifier, findings);
+                    }
                     default -> {}
                 }
                 startLine = reader.getLocation().getLineNumber();
@@ -109,6 +115,13 @@ public final class AnswerFileScanner {
             }
             for (String key : WhitespaceSplitKeys.in(value)) {
                 findings.add(finding(key, location, line, "attribute", path, classifier));
+            }
+        }
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String prefix = reader.getNamespacePrefix(i);
+            String location = xpath(path) + "/@xmlns" + (prefix == null || prefix.isEmpty() ? "" : ":" + prefix);
+            for (KeySpan span : KeySpans.in(reader.getNamespaceURI(i))) {
+                findings.add(finding(span.key(), location, line, "attribute", path, classifier));
             }
         }
     }

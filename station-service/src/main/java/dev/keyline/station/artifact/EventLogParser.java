@@ -55,7 +55,24 @@ public final class EventLogParser {
         if (DOCTYPE.matcher(maskedXml).find()) {
             return List.of();
         }
-        return MarkupKeys.hidden(document(maskedXml), redactor);
+        List<KeyFinding> hidden = new ArrayList<>();
+        // The parse never sees an XML declaration, which document() removes, so its references are decoded here.
+        Matcher declaration = XML_DECLARATION.matcher(maskedXml);
+        while (declaration.find()) {
+            int line = (int) maskedXml
+                            .substring(0, declaration.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count()
+                    + 1;
+            for (KeyFinding finding : redactor.redact(CommentReferences.decode(declaration.group()))
+                    .findings()) {
+                hidden.add(new KeyFinding(
+                        finding.maskedKey(), finding.partialKey(), finding.fingerprint(), line, finding.column()));
+            }
+        }
+        hidden.addAll(MarkupKeys.hidden(document(maskedXml), redactor));
+        return hidden;
     }
 
     /** Returns the events as one XML document: without a byte-order mark or XML declaration, in one root element. */

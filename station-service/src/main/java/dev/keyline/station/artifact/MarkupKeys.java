@@ -12,8 +12,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Finder of the keys that an XML document with its keys masked still shows once parsed, because its markup hid them
- * from masking: character references ({@code &#45;}), CDATA sections, or comments and processing instructions that
- * split an element's text.
+ * from masking: character references ({@code &#45;}, also in comments, processing instructions and namespace
+ * declarations), CDATA sections, or comments and processing instructions that split an element's text.
  */
 public final class MarkupKeys {
 
@@ -49,6 +49,9 @@ public final class MarkupKeys {
                     for (int i = 0; i < reader.getAttributeCount(); i++) {
                         found.addAll(keysIn(reader.getAttributeValue(i), line, redactor));
                     }
+                    for (int i = 0; i < reader.getNamespaceCount(); i++) {
+                        found.addAll(keysIn(reader.getNamespaceURI(i), line, redactor));
+                    }
                     texts.push(new StringBuilder());
                     lines.push(line);
                 }
@@ -62,8 +65,10 @@ public final class MarkupKeys {
                         keysIn(texts.pop().toString(), lines.pop(), redactor));
                 case XMLStreamConstants.COMMENT -> found.addAll(
                         keysIn(CommentReferences.decode(reader.getText()), line, redactor));
-                case XMLStreamConstants.PROCESSING_INSTRUCTION -> found.addAll(
-                        keysIn(reader.getPIData(), line, redactor));
+                case XMLStreamConstants.PROCESSING_INSTRUCTION -> found.addAll(keysIn(
+                        CommentReferences.decode(reader.getPIData() == null ? "" : reader.getPIData()),
+                        line,
+                        redactor));
                 default -> {}
             }
         }

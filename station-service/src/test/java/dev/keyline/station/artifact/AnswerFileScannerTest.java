@@ -206,14 +206,15 @@ class AnswerFileScannerTest {
     }
 
     @Test
-    void keyInProcessingInstructionByLine() {
+    void keyInProcessingInstructionFound() {
         String xml = "<?xml version=\"1.0\"?>\n<unattend>\n<?install key=TSTAA-BBBBB-CCCCC-DDDDD-7QX4M?>\n"
                 + "</unattend>\n";
 
         List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
 
         assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).location()).isEqualTo("line 3");
+        assertThat(findings.get(0).location()).isEqualTo("/unattend/processing-instruction('install')");
+        assertThat(findings.get(0).line()).isEqualTo(3);
         assertThat(findings.get(0).keyClass()).isEqualTo(KeyClass.REGISTERED);
     }
 
@@ -241,5 +242,18 @@ class AnswerFileScannerTest {
                 + "<UserData><ProductKey><Key>  </Key></ProductKey></UserData></component></settings></unattend>";
 
         assertThat(AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR)).isEmpty();
+    }
+
+    @Test
+    void referencesInInstructionAndNamespaceFound() {
+        String encoded = "KTPRB&#45;CCCCC&#45;DDDDD&#45;FFFFF&#45;7QX4M";
+        String xml = "<unattend xmlns:k=\"" + encoded + "\"><?note " + encoded + "?></unattend>";
+
+        List<AnswerFileFinding> findings = AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR);
+
+        assertThat(findings)
+                .extracting(AnswerFileFinding::location)
+                .containsExactly("/unattend/@xmlns:k", "/unattend/processing-instruction('note')");
+        assertThat(findings).extracting(AnswerFileFinding::partialKey).containsOnly("7QX4M");
     }
 }

@@ -3,6 +3,9 @@ package dev.keyline.station.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyline.schemas.keys.KeyFinding;
+import dev.keyline.schemas.keys.KeyFingerprinter;
+import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.station.support.Fixtures;
 import java.time.Instant;
 import java.util.List;
@@ -83,5 +86,20 @@ class EventLogParserTest {
         assertThatThrownBy(() -> EventLogParser.parse(xml))
                 .isInstanceOf(ArtifactRejected.class)
                 .hasMessageContaining("XXE");
+    }
+
+    @Test
+    void keysInDeclarationInstructionAndNamespaceFound() {
+        KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-fingerprint-secret"));
+        String encoded = "KTPRB&#45;CCCCC&#45;DDDDD&#45;FFFFF&#45;7QX4M";
+        String xml = "<?xml version=\"1.0\" note=\"" + encoded + "\"?>\n"
+                + "<Event xmlns:k=\"" + encoded + "\"><System><EventID>8198</EventID></System>\n"
+                + "<?note " + encoded + "?>\n"
+                + "<EventData><Data>BB</Data></EventData></Event>";
+
+        List<KeyFinding> hidden = EventLogParser.hiddenKeys(xml, redactor);
+
+        assertThat(hidden).extracting(KeyFinding::line).containsExactly(1, 2, 3);
+        assertThat(hidden).extracting(KeyFinding::partialKey).containsOnly("7QX4M");
     }
 }
