@@ -9,21 +9,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finder of the keys in a text, also of keys written in a disguise: with invisible characters inside, wrapped at a
- * separator, or with other punctuation or single spaces between their groups. docs/DECISIONS.md ("Disguised keys")
- * gives the rules.
+ * Finder of the keys in a text, also of keys written in a disguise: with invisible characters inside, wrapped over
+ * lines at a separator, or with dots, underscores or slashes between their groups. docs/DECISIONS.md ("Disguised
+ * keys") gives the rules.
  */
 public final class KeySpans {
 
-    /** A character that may stand between two groups of a disguised key, besides a dash and a single space. */
-    private static final String SEPARATORS = "._/\\\\+~,:;|=*#'\u00B7\u2022";
+    /** A character that may stand between two groups of a disguised key, besides a dash. */
+    private static final String SEPARATORS = "._/\\";
 
     /**
-     * Five groups of five letters and digits, each two joined by a dash, one other separator or a single space; or 25
-     * letters and digits standing alone. Read in the text with its disguise removed.
+     * Five groups of five letters and digits, each two joined by a dash or one other separator, or 25 letters and
+     * digits standing alone. Read in the text with its disguise removed.
      */
-    private static final Pattern DISGUISED_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}(?:" + ProductKeys.DASH + "|["
-            + SEPARATORS + " ])){4}[A-Za-z0-9]{5}|(?<![A-Za-z0-9])[A-Za-z0-9]{25}(?![A-Za-z0-9])");
+    private static final Pattern DISGUISED_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}(?:" + ProductKeys.DASH
+            + "|[._/\\\\])){4}[A-Za-z0-9]{5}|(?<![A-Za-z0-9])[A-Za-z0-9]{25}(?![A-Za-z0-9])");
 
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
@@ -38,7 +38,7 @@ public final class KeySpans {
         while (from < text.length() && plain.find(from)) {
             List<KeySpan> run = wholeRun(text, plain.start(), plain.end(), plain.group());
             spans.addAll(run);
-            from = run.get(run.size() - 1).end();
+            from = Math.max(plain.end(), run.get(run.size() - 1).end());
         }
 
         spans.addAll(disguised(text));
@@ -46,30 +46,36 @@ public final class KeySpans {
     }
 
     /**
-     * Returns the spans that cover the run of groups a plain key found from {@code start} to {@code end} belongs to.
-     * A key glued to more groups, as in {@code xxxxx-xxxxx-xxxxx-xxxxx-KTPRB-CCCCC-...}, may be only the start of the
-     * run, and its masked form would show the real key's first group next to the rest. So the whole run is masked:
-     * each key in it (groups that read as a disguised key first, then plain ones from the left) under its own mask,
-     * with the groups around it.
+     * Returns the spans that cover the run of groups that a key found from {@code start} to {@code end} of {@code
+     * text} belongs to. A key glued to more groups, as in {@code xxxxx-xxxxx-xxxxx-xxxxx-KTPRB-CCCCC-...}, may be only
+     * part of the run, and its masked form would show the real key's first group next to the rest. So the whole run
+     * is masked: each key in it under its own mask, with the groups around it.
      */
-    private static List<KeySpan> wholeRun(String text, int start, int end, String found) {
+    private static List<KeySpan> wholeRun(CharSequence text, int start, int end, String found) {
+        // The run takes groups of five behind a separator on either side, and letters and digits glued to its end,
+        // so a file extension or a word glued to its start stays.
+        int runStart = start;
+        while (runStart > GROUP_LENGTH
+                && isSeparator(text.charAt(runStart - 1))
+                && groupBefore(text, runStart - 1) == GROUP_LENGTH) {
+            runStart -= GROUP_LENGTH + 1;
+        }
         int runEnd = end;
         while (runEnd < text.length()) {
-            char next = text.charAt(runEnd);
-            if (isLetterOrDigit(next)) {
+            if (isLetterOrDigit(text.charAt(runEnd))) {
                 runEnd++;
-            } else if (isSeparator(next) && runEnd + 1 < text.length() && isLetterOrDigit(text.charAt(runEnd + 1))) {
-                runEnd += 2;
+            } else if (isSeparator(text.charAt(runEnd)) && groupAfter(text, runEnd + 1) == GROUP_LENGTH) {
+                runEnd += GROUP_LENGTH + 1;
             } else {
                 break;
             }
         }
-        if (runEnd == end) {
+        if (runStart == start && runEnd == end) {
             return List.of(new KeySpan(start, end, found));
         }
 
         List<int[]> groups = new ArrayList<>();
-        for (int at = start; at < runEnd; ) {
+        for (int at = runStart; at < runEnd; ) {
             int groupEnd = at;
             while (groupEnd < runEnd && isLetterOrDigit(text.charAt(groupEnd))) {
                 groupEnd++;
@@ -79,12 +85,12 @@ public final class KeySpans {
         }
         List<KeySpan> keys = keysInRun(text, groups);
         if (keys.isEmpty()) {
-            return List.of(new KeySpan(start, runEnd, found));
+            return List.of(new KeySpan(runStart, runEnd, found));
         }
 
         List<KeySpan> covering = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            int coverStart = i == 0 ? start : keys.get(i).start();
+            int coverStart = i == 0 ? runStart : keys.get(i).start();
             int coverEnd = i == keys.size() - 1 ? runEnd : keys.get(i + 1).start() - 1;
             covering.add(new KeySpan(coverStart, coverEnd, keys.get(i).key()));
         }
@@ -93,23 +99,27 @@ public final class KeySpans {
 
     /**
      * Returns the keys among {@code groups} (start and end of each), in order and none sharing a group. Groups that
-     * read as a disguised key are taken first, then any five, each time those with one separator throughout first, so
-     * that in {@code KEY1,KEY2} neither key takes groups of the other.
+     * read as a disguised key are taken first, those with a digit before those without, as nearly every real key has
+     * one, then any five. Each time, groups joined by one separator throughout come first, so that in {@code
+     * KEY1,KEY2} neither key takes groups of the other.
      */
-    private static List<KeySpan> keysInRun(String text, List<int[]> groups) {
+    private static List<KeySpan> keysInRun(CharSequence text, List<int[]> groups) {
         TreeMap<Integer, KeySpan> keys = new TreeMap<>();
         boolean[] taken = new boolean[groups.size()];
-        for (int pass = 0; pass < 4; pass++) {
-            boolean disguisedOnly = pass < 2;
+        for (int pass = 0; pass < 6; pass++) {
+            boolean disguisedOnly = pass < 4;
+            boolean digitOnly = pass < 2;
             boolean oneSeparatorOnly = pass % 2 == 0;
             for (int first = 0; first < groups.size(); first++) {
                 int last = windowEnd(groups, first, taken);
                 if (last < 0 || (oneSeparatorOnly && !oneSeparator(text, groups, first, last))) {
                     continue;
                 }
-                String written = text.substring(groups.get(first)[0], groups.get(last)[1]);
+                String written = text.subSequence(groups.get(first)[0], groups.get(last)[1])
+                        .toString();
                 String key = written.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-                if (!disguisedOnly || readsAsKey(written, key)) {
+                boolean digit = key.chars().anyMatch(Character::isDigit);
+                if ((!disguisedOnly || readsAsKey(written, key)) && (!digitOnly || digit)) {
                     keys.put(groups.get(first)[0], new KeySpan(groups.get(first)[0], groups.get(last)[1], key));
                     for (int group = first; group <= last; group++) {
                         taken[group] = true;
@@ -122,7 +132,7 @@ public final class KeySpans {
     }
 
     /** Returns true when the groups {@code first} to {@code last} are joined by one separator character throughout. */
-    private static boolean oneSeparator(String text, List<int[]> groups, int first, int last) {
+    private static boolean oneSeparator(CharSequence text, List<int[]> groups, int first, int last) {
         for (int group = first + 1; group < last; group++) {
             if (text.charAt(groups.get(group)[1]) != text.charAt(groups.get(first)[1])) {
                 return false;
@@ -154,17 +164,38 @@ public final class KeySpans {
         return first + 4;
     }
 
+    /** Returns how many letters and digits stand right before {@code end}, up to one more than a group. */
+    private static int groupBefore(CharSequence text, int end) {
+        int length = 0;
+        while (length <= GROUP_LENGTH && end - length > 0 && isLetterOrDigit(text.charAt(end - length - 1))) {
+            length++;
+        }
+        return length;
+    }
+
+    /** Returns how many letters and digits stand from {@code start} on, up to one more than a group. */
+    private static int groupAfter(CharSequence text, int start) {
+        int length = 0;
+        while (length <= GROUP_LENGTH
+                && start + length < text.length()
+                && isLetterOrDigit(text.charAt(start + length))) {
+            length++;
+        }
+        return length;
+    }
+
     private static boolean isLetterOrDigit(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     /**
-     * Reads the text without its invisible characters and without the blanks next to a separator, and returns the
-     * keys found there whose every character is one that Microsoft's keys use, at their place in the text as written.
+     * Reads the text without its invisible characters and without the blanks of a line break next to a separator, and
+     * returns the keys found there whose every character is one that Microsoft's keys use, each with the run of
+     * groups it belongs to, at their place in the text as written.
      */
     private static List<KeySpan> disguised(String text) {
         StringBuilder joined = new StringBuilder(text.length());
-        int[] writtenAt = new int[text.length()];
+        int[] writtenAt = new int[text.length() + 1];
         int i = 0;
         while (i < text.length()) {
             int c = text.codePointAt(i);
@@ -184,12 +215,14 @@ public final class KeySpans {
 
             // A run of blanks is read at once, so a long run costs one pass.
             int end = i;
+            boolean lineBreak = false;
             while (end < text.length() && isBlankOrInvisible(text.codePointAt(end))) {
+                lineBreak |= text.charAt(end) == '\n' || text.charAt(end) == '\r';
                 end += Character.charCount(text.codePointAt(end));
             }
             boolean afterSeparator = !joined.isEmpty() && isSeparator(joined.charAt(joined.length() - 1));
             boolean beforeSeparator = end < text.length() && isSeparator(text.charAt(end));
-            if (!afterSeparator && !beforeSeparator) {
+            if (!lineBreak || (!afterSeparator && !beforeSeparator)) {
                 for (int kept = i; kept < end; kept++) {
                     if (isBlank(text.charAt(kept))) {
                         writtenAt[joined.length()] = kept;
@@ -205,16 +238,18 @@ public final class KeySpans {
         int from = 0;
         while (from < joined.length() && matcher.find(from)) {
             String key = matcher.group().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-            int start = writtenAt[matcher.start()];
-            int end = writtenAt[matcher.end() - 1] + 1;
-            boolean undashedAsWritten = matcher.group().length() == KEY_LENGTH && end - start == KEY_LENGTH;
-            if (readsAsKey(matcher.group(), key) && !undashedAsWritten) {
-                found.add(new KeySpan(start, end, key));
-                from = matcher.end();
-            } else {
-                // In a longer run of groups, such as "AAAAA - BBBBB - ...", the key may start at a later group.
+            boolean undashedAsWritten = matcher.group().length() == KEY_LENGTH
+                    && writtenAt[matcher.end() - 1] + 1 - writtenAt[matcher.start()] == KEY_LENGTH;
+            if (!readsAsKey(matcher.group(), key) || undashedAsWritten) {
+                // In a longer run of groups, such as "AAAAA.BBBBB. ...", the key may start at a later group.
                 from = matcher.start() + 1;
+                continue;
             }
+            List<KeySpan> run = wholeRun(joined, matcher.start(), matcher.end(), key);
+            for (KeySpan span : run) {
+                found.add(new KeySpan(writtenAt[span.start()], writtenAt[span.end() - 1] + 1, span.key()));
+            }
+            from = Math.max(matcher.end(), run.get(run.size() - 1).end());
         }
         return found;
     }

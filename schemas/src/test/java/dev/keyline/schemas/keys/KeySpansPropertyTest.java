@@ -65,9 +65,8 @@ class KeySpansPropertyTest {
     Arbitrary<String> disguised() {
         return Arbitraries.oneOf(
                 Arbitraries.of("-", "\u2013", "\u2212").map(dash -> String.join(dash, GROUPS)),
-                Arbitraries.of(".", "_", "/", "\\", "+", "~", ",", ":", ";", "|", "=", ", ", " ")
-                        .map(separator -> String.join(separator, GROUPS)),
-                Arbitraries.of("-\n", "-\r\n    ", " - ", "- ", " -", "-\u00A0").map(dash -> String.join(dash, GROUPS)),
+                Arbitraries.of(".", "_", "/", "\\").map(separator -> String.join(separator, GROUPS)),
+                Arbitraries.of("-\n", "-\r\n    ", "\n-", ".\n  ", "_\r\n").map(wrap -> String.join(wrap, GROUPS)),
                 Arbitraries.of("\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\uDB40\uDC20", "\u034F")
                         .map(invisible -> String.join("-", GROUPS).replace("Q", "Q" + invisible)),
                 Arbitraries.just(String.join("", GROUPS)));

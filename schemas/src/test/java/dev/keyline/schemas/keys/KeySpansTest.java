@@ -40,7 +40,7 @@ class KeySpansTest {
     @Test
     void wrappedKeyFoundOnFirstLine() {
         RedactedText result =
-                redactor.redact("line 1\n[12:00] /ipk KTPRB-CCCCC-\r\n    DDDDD-FFFFF -7QX4M\nline 4 " + KEY);
+                redactor.redact("line 1\n[12:00] /ipk KTPRB-CCCCC-\r\n    DDDDD-FFFFF-7QX4M\nline 4 " + KEY);
 
         assertThat(result.text()).isEqualTo("line 1\n[12:00] /ipk " + MASKED + "\nline 4 " + MASKED);
         assertThat(result.findings())
@@ -53,9 +53,7 @@ class KeySpansTest {
         List<String> written = List.of(
                 "KTPRB.CCCCC.DDDDD.FFFFF.7QX4M",
                 "ktprb_ccccc_ddddd_fffff_7qx4m",
-                "KTPRB/CCCCC\\DDDDD=FFFFF|7QX4M",
-                "KTPRB, CCCCC, DDDDD, FFFFF, 7QX4M",
-                "KTPRB CCCCC DDDDD FFFFF 7QX4M",
+                "KTPRB/CCCCC\\DDDDD_FFFFF.7QX4M",
                 "KTPRB.CCCCC.\nDDDDD.FFFFF.7QX4M",
                 "KTPRB\uFF0DCCCCC\uFF0DDDDDD\uFF0DFFFFF\uFF0D7QX4M");
 
@@ -79,8 +77,10 @@ class KeySpansTest {
 
     @Test
     void keyAfterLongerRunOfGroupsFound() {
-        assertThat(KeyRedactor.maskAll("AAAAA - KTPRB - CCCCC - DDDDD - FFFFF - 7QX4M"))
-                .isEqualTo("AAAAA - " + MASKED);
+        assertThat(KeyRedactor.maskAll("list AAAAA.KTPRB.CCCCC.DDDDD.FFFFF.7QX4M end"))
+                .isEqualTo("list " + MASKED + " end");
+        assertThat(KeyRedactor.maskAll("BBBBB.BBBBB.BBBBB.BBBBB.KTPRB.CCCCC.DDDDD.FFFFF.7QX4M"))
+                .isEqualTo(MASKED);
     }
 
     @Test
@@ -129,6 +129,10 @@ class KeySpansTest {
                 "ports: 23467, 89234, 67892, 34678, 92346",
                 "ids: DX429,GH273,KP846,MN932,QR274",
                 "rev B2C4D.F6G7H.J8K9M.N2P3Q.R4T6V",
+                "partial keys 3V66T, J8D6X, TX9XD, QCG7P, 7QX4M provisioned",
+                "partial keys 3V66T,J8D6X,TX9XD,QCG7P,7QX4M",
+                "parts CD7K2 | 9TJMR | F3XG8 | HN4BW | 2PQ7V",
+                "KTPRB - CCCCC - DDDDD - FFFFF - 7QX4M",
                 "Lizenz\u00ADschl\u00FCssel\u00ADverwaltungs\u00ADdienst",
                 "Lizenz\u00ADschluessel\u00ADpruefungs");
 

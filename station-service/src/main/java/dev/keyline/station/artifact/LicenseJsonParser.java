@@ -1,9 +1,14 @@
 package dev.keyline.station.artifact;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.schemas.keys.KeyFinding;
+import dev.keyline.schemas.keys.KeyRedactor;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -37,11 +42,37 @@ final class LicenseJsonParser {
         }
     }
 
+    /**
+     * Returns the keys in the string values and member names of {@code maskedJson}, JSON whose text as written was
+     * masked, each with its line. Escapes that the writer puts back, such as {@code \\} or {@code \n}, hide a key
+     * from masking the text, so every key found here is one that masking missed. None for text that is not JSON.
+     */
+    static List<KeyFinding> hiddenKeys(String maskedJson, KeyRedactor redactor) {
+        List<KeyFinding> found = new ArrayList<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(maskedJson)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    int line = parser.currentTokenLocation().getLineNr();
+                    for (KeyFinding finding : redactor.redact(parser.getText()).findings()) {
+                        found.add(new KeyFinding(
+                                finding.maskedKey(), finding.partialKey(), finding.fingerprint(), line, 1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The parse that reads the licenses rejects the same text, and its caller logs the rejection.
+            return found;
+        }
+        return found;
+    }
+
     static LicenseOutput parse(String text) {
         List<String> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = MAPPER.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(text);
         } catch (JsonProcessingException e) {
             problems.add("not valid JSON: " + e.getOriginalMessage());
             return new LicenseOutput(LicenseOutput.JSON, List.of(), List.of(), problems);
@@ -71,10 +102,11 @@ final class LicenseJsonParser {
         for (Iterator<Map.Entry<String, JsonNode>> members = instance.fields(); members.hasNext(); ) {
             Map.Entry<String, JsonNode> member = members.next();
             Optional<LicenseField> field = LicenseField.fromWmiProperty(member.getKey());
+            // Values are masked again: a key that escapes hid from masking the text is read here unescaped.
             if (field.isEmpty()) {
-                unknownProperties.add(member.getKey());
+                unknownProperties.add(KeyRedactor.maskAll(member.getKey()));
             } else if (!member.getValue().isNull()) {
-                builder.put(field.get(), member.getValue().asText());
+                builder.put(field.get(), KeyRedactor.maskAll(member.getValue().asText()));
             }
         }
         return builder.build(true, problems);

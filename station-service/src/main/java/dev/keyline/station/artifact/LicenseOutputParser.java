@@ -1,5 +1,8 @@
 package dev.keyline.station.artifact;
 
+import dev.keyline.schemas.keys.KeyFinding;
+import dev.keyline.schemas.keys.KeyRedactor;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +29,21 @@ public final class LicenseOutputParser {
             return text;
         }
         return LicenseJsonParser.rewritten(trimmed).orElse(text);
+    }
+
+    /**
+     * Returns the keys that masked JSON output ({@code maskedText}) still shows once parsed (see {@link
+     * LicenseJsonParser#hiddenKeys}), or none for other layouts.
+     */
+    public static List<KeyFinding> hiddenKeys(String maskedText, KeyRedactor redactor) {
+        String trimmed = maskedText.strip();
+        if (trimmed.startsWith("\uFEFF")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+            return List.of();
+        }
+        return LicenseJsonParser.hiddenKeys(trimmed, redactor);
     }
 
     public static LicenseOutput parse(String text) {

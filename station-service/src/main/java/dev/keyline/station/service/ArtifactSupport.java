@@ -11,6 +11,7 @@ import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.RedactedText;
 import dev.keyline.station.artifact.EventLogParser;
+import dev.keyline.station.artifact.LicenseOutputParser;
 import dev.keyline.station.domain.ExposureEvents;
 import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.KeyExposure;
@@ -63,16 +64,26 @@ public class ArtifactSupport {
     }
 
     /**
-     * Returns the text to store for an XML artifact: its text with keys masked, or a note in its place when its markup
-     * hid keys, which masking the text as written would leave readable.
+     * Returns the exposures of the keys that JSON license output still shows once parsed, because escapes that
+     * writing it again put back (such as {@code \\} or {@code \n}) hid them from {@link #redact}.
+     */
+    public List<KeyExposure> hiddenInJson(Redacted redacted) {
+        return LicenseOutputParser.hiddenKeys(redacted.text(), redactor).stream()
+                .map(finding -> new KeyExposure(lineLocation(finding), finding))
+                .toList();
+    }
+
+    /**
+     * Returns the text to store for an XML or JSON artifact: its text with keys masked, or a note in its place when its
+     * markup or escapes hid keys, which masking the text as written would leave readable.
      */
     public static String storedText(Redacted redacted, List<KeyExposure> hidden, String artifact) {
         if (hidden.isEmpty()) {
             return redacted.text();
         }
         return "[not stored: the " + artifact + " contains " + hidden.size() + " product key"
-                + (hidden.size() == 1 ? "" : "s") + " written with character references, CDATA sections or comments,"
-                + " which masking cannot cover; the exposures name the lines]";
+                + (hidden.size() == 1 ? "" : "s") + " written with escapes, character references, CDATA sections or"
+                + " comments, which masking cannot cover; the exposures name the lines]";
     }
 
     /**

@@ -90,8 +90,11 @@ public class LicenseArtifactService {
         Instant now = Instant.now();
         // JSON output is scanned and stored as written again without escapes, so a key spelt with them is found.
         ArtifactSupport.Redacted redacted = support.redact(LicenseOutputParser.withoutJsonEscapes(text));
-        List<CloudEvent<KeyExposed>> exposures =
-                support.exposureEvents("slmgr", redacted.exposures(), station, serial, now);
+        List<KeyExposure> hidden = support.hiddenInJson(redacted);
+        List<KeyExposure> found = new ArrayList<>(redacted.exposures());
+        found.addAll(hidden);
+        List<CloudEvent<KeyExposed>> exposures = support.exposureEvents("slmgr", found, station, serial, now);
+        String storedText = ArtifactSupport.storedText(redacted, hidden, "slmgr output");
         LicenseOutput output = LicenseOutputParser.parse(redacted.text());
         if (output.blocks().isEmpty()) {
             LOG.warnf("rejected slmgr output for device %s from %s: %s", serial, station, output.problems());
@@ -114,7 +117,7 @@ public class LicenseArtifactService {
                             all.addAll(exposures);
                             return artifacts
                                     .persist(ArtifactSupport.artifactRow(
-                                            "slmgr", serial, null, station, redacted.text(), exposures.size(), now))
+                                            "slmgr", serial, null, station, storedText, exposures.size(), now))
                                     .chain(() -> publisher.append(all, null))
                                     .map(stored -> {
                                         logLicense(serial, station, output, events);

@@ -102,4 +102,17 @@ class EventLogParserTest {
         assertThat(hidden).extracting(KeyFinding::line).containsExactly(1, 2, 3);
         assertThat(hidden).extracting(KeyFinding::partialKey).containsOnly("7QX4M");
     }
+
+    @Test
+    void keySplitByBlankInValueMasked() {
+        String xml =
+                "<Event><System><Provider Name=\"Microsoft-Windows-Security-SPP KTPRB-CC&#10;CCC-DDDDD-FFFFF-7QX4M\"/>"
+                        + "<EventID>8198</EventID></System><EventData><Data>key KTPRB-CC CCC-DDDDD-FFFFF-7QX4M</Data>"
+                        + "</EventData></Event>";
+
+        LogEvent event = EventLogParser.parse(xml).get(0);
+
+        assertThat(event.provider()).isEqualTo("Microsoft-Windows-Security-SPP*****-*****-*****-*****-7QX4M");
+        assertThat(event.data()).containsExactly("key*****-*****-*****-*****-7QX4M");
+    }
 }

@@ -15,6 +15,15 @@ class CheckedPathTest {
     }
 
     @Test
+    void keyGluedOrBracketedInFileNameMasked() {
+        // x is a key character too, so which 25 characters are the key is unknown, and the whole name is masked.
+        assertThat(ArtifactResource.checkedPath("C:\\Setup\\xKtPRB.CCCCC.DDDDD.FFFFF.7QX4Mx.xml"))
+                .matches("C:\\\\Setup\\\\\\*{5}-\\*{5}-\\*{5}-\\*{5}-[A-Z0-9]{5}");
+        assertThat(ArtifactResource.checkedPath("C:\\Setup\\unattend(KTPRB)(CCCCC)(DDDDD)(FFFFF)(7QX4M).xml"))
+                .matches("C:\\\\Setup\\\\\\*{5}-\\*{5}-\\*{5}-\\*{5}-[A-Z0-9]{5}");
+    }
+
+    @Test
     void ordinaryPathKept() {
         assertThat(ArtifactResource.checkedPath(" C:\\Windows\\System32\\Sysprep\\unattend.xml "))
                 .isEqualTo("C:\\Windows\\System32\\Sysprep\\unattend.xml");

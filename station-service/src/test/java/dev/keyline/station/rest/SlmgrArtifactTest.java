@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyline.schemas.Topics;
 import dev.keyline.station.support.Artifacts;
 import dev.keyline.station.support.Fixtures;
+import dev.keyline.station.support.KeyLeaks;
 import dev.keyline.station.support.TestDatabase;
 import dev.keyline.station.support.TopicReader;
 import dev.keyline.station.support.TopicReader.KeyedEvent;
@@ -137,6 +138,39 @@ class SlmgrArtifactTest {
         assertThat(response.jsonPath().getString("blocks[0].description"))
                 .isEqualTo("OEM_DM channel *****-*****-*****-*****-7QX4M");
         assertThat(response.jsonPath().getList("unknownLabels")).containsExactly("Foo-*****-*****-*****-*****-7QX4M");
+    }
+
+    @Test
+    void escapedKeyBeforeTrailingTextExposed() throws Exception {
+        String key = String.join("\\u002d", "KTPRB", "CCCCC", "DDDDD", "FFFFF", "7QX4M");
+        String json = "{\"Name\":\"Win " + key + "\",\"PartialProductKey\":\"7QX4M\",\"LicenseStatus\":1}\n}";
+
+        Response response = Artifacts.post(newSerial("SN-TRAIL"), "slmgr", "application/json", json);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.jsonPath().getString("detail"))
+                .contains("not valid JSON")
+                .contains("exposure event");
+        KeyLeaks.assertNotIn(response.asString(), "the response", "KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
+        KeyLeaks.assertNowhere("KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
+    }
+
+    @Test
+    void keyThatWritingJsonEscapesExposed() throws Exception {
+        String serial = newSerial("SN-BSL");
+        String json = "[{\"Name\": \"KTPRB\\\\CCCCC\\\\DDDDD\\\\FFFFF\\\\7QX4M\", \"PartialProductKey\": \"9ZZ9Z\","
+                + " \"LicenseStatus\": 1, \"KTPRB-\\nCCCCC-\\nDDDDD-FFFFF-7QX4M\": 1}]";
+
+        Response response = Artifacts.post(serial, "slmgr", "application/json", json);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("exposures")).hasSize(2);
+        assertThat(response.jsonPath().getString("blocks[0].name")).isEqualTo("*****-*****-*****-*****-7QX4M");
+        assertThat(response.jsonPath().getList("unknownLabels")).containsExactly("*****-*****-*****-*****-7QX4M");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the slmgr output contains 2 product keys written with%'"))
+                .isEqualTo(1);
+        KeyLeaks.assertNowhere("KTPRB-CCCCC-DDDDD-FFFFF-7QX4M", "KTPRB\\CCCCC", "KTPRB\\\\CCCCC");
     }
 
     @Test
