@@ -58,12 +58,7 @@ class KeySpansTest {
                 "KTPRB\uFF0DCCCCC\uFF0DDDDDD\uFF0DFFFFF\uFF0D7QX4M");
 
         for (String key : written) {
-            RedactedText result = redactor.redact("id=" + key + ";");
-
-            assertThat(result.text()).as(key).isEqualTo("id=" + MASKED + ";");
-            assertThat(result.findings())
-                    .extracting(KeyFinding::fingerprint)
-                    .containsExactly(fingerprinter.fingerprint(KEY));
+            assertMaskedAsKey("id=", key, ";");
         }
     }
 
@@ -91,12 +86,7 @@ class KeySpansTest {
                 "00001-00002-00003-00004-KTPRBCCCCCDDDDDFFFFF7QX4M");
 
         for (String key : written) {
-            RedactedText result = redactor.redact("build " + key + " done");
-
-            assertThat(result.text()).as(key).isEqualTo("build " + MASKED + " done");
-            assertThat(result.findings())
-                    .extracting(KeyFinding::fingerprint)
-                    .containsExactly(fingerprinter.fingerprint(KEY));
+            assertMaskedAsKey("build ", key, " done");
         }
     }
 
@@ -147,5 +137,15 @@ class KeySpansTest {
         assertThat(KeyRedactor.maskAll("a KTPRB-CCCCC-DDDDD-\nFFFFF-7QX4M b KTPRB\u00AD-CCCCC-DDDDD-FFFFF-7QX4M c"))
                 .isEqualTo("a " + MASKED + " b " + MASKED + " c");
         assertThat(KeyRedactor.maskForEcho("x KTPRB_CCCCC_DDDDD_FFFFF_7QX4M")).isEqualTo("x " + MASKED);
+    }
+
+    /** Checks that {@code key} between {@code before} and {@code after} is masked and found as {@link #KEY}. */
+    private void assertMaskedAsKey(String before, String key, String after) {
+        RedactedText result = redactor.redact(before + key + after);
+
+        assertThat(result.text()).as(key).isEqualTo(before + MASKED + after);
+        assertThat(result.findings())
+                .extracting(KeyFinding::fingerprint)
+                .containsExactly(fingerprinter.fingerprint(KEY));
     }
 }

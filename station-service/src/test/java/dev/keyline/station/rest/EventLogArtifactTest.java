@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EventLogArtifactTest {
 
+    /** An 8198 activation event up to its data, which ends its first line. */
+    private static final String EVENT_START =
+            "<Event><System><Provider Name=\"Microsoft-Windows-Security-SPP\"/><EventID>8198</EventID>"
+                    + "<TimeCreated SystemTime=\"2026-11-30T09:15:02Z\"/></System>\n";
+
     @Test
     void failureAndLicensedBooked() {
         String serial = newSerial("SN-EVT");
@@ -69,9 +74,7 @@ class EventLogArtifactTest {
     @Test
     void keysHiddenInMarkupExposedAndNotStored() throws Exception {
         String serial = newSerial("SN-EVT");
-        String xml = "<Event><System><Provider Name=\"Microsoft-Windows-Security-SPP\"/><EventID>8198</EventID>"
-                + "<TimeCreated SystemTime=\"2026-11-30T09:15:02Z\"/></System>\n"
-                + "<EventData><Data>TSTEV&#45;GGGGG-HHHHH-JJJJJ-6KL7M</Data>\n"
+        String xml = EVENT_START + "<EventData><Data>TSTEV&#45;GGGGG-HHHHH-JJJJJ-6KL7M</Data>\n"
                 + "<Data>TSTEV-GGGGG-HH<![CDATA[HHH]]>-JJJJJ-6KL7M</Data>\n"
                 + "<Data>hr=0xC004C003</Data></EventData></Event>";
 
@@ -99,8 +102,7 @@ class EventLogArtifactTest {
         String serial = newSerial("SN-EVT");
         String key = "TSTEW-GGGGG-HHHHH-JJJJJ-6KL8M";
         String xml = "<?xml version=\"1.0\" encoding=\"utf-8\" note=\"" + key + "\"?>\n"
-                + "<Event><System><Provider Name=\"Microsoft-Windows-Security-SPP\"/><EventID>8198</EventID>"
-                + "<TimeCreated SystemTime=\"2026-11-30T09:15:02Z\"/></System>\n"
+                + EVENT_START
                 + "<EventData><Data>TSTEW&#45;GGGGG&#45;HHHHH&#45;JJJJJ&#45;6KL8M</Data>\n"
                 + "<Data>TSTEW-GGGGG<!-- -->-HHHHH-JJJJJ-6KL8M</Data>\n"
                 + "<!-- TSTEW&#45;GGGGG&#45;HHHHH&#45;JJJJJ&#45;6KL8M -->\n"
