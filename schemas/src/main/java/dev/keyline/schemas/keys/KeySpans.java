@@ -27,6 +27,7 @@ public final class KeySpans {
 
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
+    private static final int MAX_GROUPS_READ = 100;
 
     private KeySpans() {}
 
@@ -83,7 +84,8 @@ public final class KeySpans {
             groups.add(new int[] {at, groupEnd});
             at = groupEnd + 1;
         }
-        List<KeySpan> keys = keysInRun(text, groups);
+        // A run of more groups than any list of keys has is masked whole under the key found, in one pass.
+        List<KeySpan> keys = groups.size() > MAX_GROUPS_READ ? List.of() : keysInRun(text, groups);
         if (keys.isEmpty()) {
             return List.of(new KeySpan(runStart, runEnd, found));
         }
@@ -314,20 +316,27 @@ public final class KeySpans {
     }
 
     /**
-     * Returns the spans that overlap no earlier span in {@code spans}, sorted by start. Plain keys come first, so a
-     * disguised reading that joins a real key to the text before it gives way to the real key.
+     * Returns the spans with each group of overlapping spans merged into one, sorted by start. A merged span covers
+     * all of them, so no part of a key that one reading found stays readable, and it takes the key of its longest
+     * span, the reading that saw the most of the run (plain keys come first in {@code spans} and win a tie).
      */
     private static List<KeySpan> withoutOverlaps(List<KeySpan> spans) {
-        // Kept spans never overlap, so only the kept spans next to a new one's start can overlap it.
+        // Kept spans never overlap, so a new span can overlap only kept spans from the one before its start on.
         TreeMap<Integer, KeySpan> kept = new TreeMap<>();
         for (KeySpan span : spans) {
+            KeySpan merged = span;
             Map.Entry<Integer, KeySpan> before = kept.floorEntry(span.start());
-            Map.Entry<Integer, KeySpan> after = kept.ceilingEntry(span.start());
-            boolean overlaps = (before != null && before.getValue().end() > span.start())
-                    || (after != null && after.getKey() < span.end());
-            if (!overlaps) {
-                kept.put(span.start(), span);
+            Integer from = before != null && before.getValue().end() > span.start() ? before.getKey() : span.start();
+            for (KeySpan other :
+                    new ArrayList<>(kept.subMap(from, true, span.end(), false).values())) {
+                kept.remove(other.start());
+                boolean otherLonger = other.end() - other.start() >= merged.end() - merged.start();
+                merged = new KeySpan(
+                        Math.min(other.start(), merged.start()),
+                        Math.max(other.end(), merged.end()),
+                        otherLonger ? other.key() : merged.key());
             }
+            kept.put(merged.start(), merged);
         }
         return new ArrayList<>(kept.values());
     }

@@ -91,6 +91,19 @@ class KeySpansTest {
     }
 
     @Test
+    void keyBehindDecoysAndLineBreakMasked() {
+        List<String> written = List.of(
+                "AAAAA-AAAAA-AAAAA-AAAAA-KTPRB-\nCCCCC-DDDDD-FFFFF-7QX4M",
+                "AAAAA-AAAAA-AAAAA-AAAAA-KTPRB-\u200BCCCCC-DDDDD-FFFFF-7QX4M",
+                "KTPRB-CCCCC-DDDDD-FFFFF\u200B-7QX4M-AAAAA-AAAAA-AAAAA-AAAAA",
+                "KTPRB-CCCCC-DDDDD-FFFFF\n-7QX4M-AAAAA-AAAAA-AAAAA-AAAAA");
+
+        for (String key : written) {
+            assertMaskedAsKey("key ", key, " done");
+        }
+    }
+
+    @Test
     void twoKeysInOneRunFoundApart() {
         RedactedText result = redactor.redact("TSTAA-BBBBB-CCCCC-DDDDD-7QX4M," + KEY + "-extra");
 

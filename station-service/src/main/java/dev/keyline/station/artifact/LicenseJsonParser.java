@@ -3,9 +3,11 @@ package dev.keyline.station.artifact;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import java.io.IOException;
@@ -25,6 +27,14 @@ final class LicenseJsonParser {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * A reader that rejects text after the value and a member given twice: either would drop text that the key scan
+     * of the written-again JSON then never sees.
+     */
+    private static final ObjectReader STRICT = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
     private LicenseJsonParser() {}
 
     /**
@@ -33,9 +43,7 @@ final class LicenseJsonParser {
      */
     static Optional<String> rewritten(String text) {
         try {
-            JsonNode tree = MAPPER.reader()
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readTree(text);
+            JsonNode tree = STRICT.readTree(text);
             return Optional.of(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
         } catch (JsonProcessingException e) {
             return Optional.empty();
@@ -70,9 +78,7 @@ final class LicenseJsonParser {
         List<String> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = MAPPER.reader()
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readTree(text);
+            root = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             problems.add("not valid JSON: " + e.getOriginalMessage());
             return new LicenseOutput(LicenseOutput.JSON, List.of(), List.of(), problems);

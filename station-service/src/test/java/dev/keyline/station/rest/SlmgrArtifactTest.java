@@ -156,6 +156,20 @@ class SlmgrArtifactTest {
     }
 
     @Test
+    void duplicateMemberRejectedWithExposure() throws Exception {
+        String json = "{\"Name\":\"W\",\"Description\":\"KTPRB-CCCCC-DDDDD-FFFFF-7QX4M\",\"Description\":\"x\","
+                + "\"LicenseStatus\":1}";
+
+        Response response = Artifacts.post(newSerial("SN-DUP"), "slmgr", "application/json", json);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.jsonPath().getString("detail"))
+                .contains("Duplicate field")
+                .contains("exposure event");
+        KeyLeaks.assertNowhere("KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
+    }
+
+    @Test
     void keyThatWritingJsonEscapesExposed() throws Exception {
         String serial = newSerial("SN-BSL");
         String json = "[{\"Name\": \"KTPRB\\\\CCCCC\\\\DDDDD\\\\FFFFF\\\\7QX4M\", \"PartialProductKey\": \"9ZZ9Z\","
