@@ -2,10 +2,15 @@ package dev.keyline.schemas.keys;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Replaces every 5x5 product key in a text by its masked form and reports each one with its line and column. */
 public final class KeyRedactor {
+
+    /** 25 or more characters in a row that real keys use. */
+    private static final Pattern KEY_CHARACTERS = Pattern.compile("[" + ProductKeys.KEY_ALPHABET + "]{25,}");
 
     private final KeyFingerprinter fingerprinter;
 
@@ -63,8 +68,10 @@ public final class KeyRedactor {
     }
 
     /**
-     * Returns a short value, such as a header or a member name, masked for an error message. It masks as {@link
-     * #maskForEcho} does, and also a key written with other separators, such as {@code TSTAA/BBBBB/...}.
+     * Returns a short value, such as a header, a member name or a folder name, masked for an error message. It masks
+     * as {@link #maskForEcho} does, and also a key written with other separators, such as {@code TSTAA/BBBBB/...}.
+     * A value whose letters and digits hold 25 characters of real keys in a row is masked whole, as in {@code
+     * xKtPRB.CCCCC.DDDDD.FFFFF.7QX4Mx.xml}.
      */
     public static String maskShortValue(String value) {
         String masked = maskForEcho(value);
@@ -75,7 +82,18 @@ public final class KeyRedactor {
                 .matcher(masked)
                 .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group())));
         List<String> hidden = ProductKeys.hiddenKeys(masked);
-        return hidden.isEmpty() ? masked : ProductKeys.mask(hidden.get(0));
+        if (!hidden.isEmpty()) {
+            return ProductKeys.mask(hidden.get(0));
+        }
+
+        Matcher keyCharacters =
+                KEY_CHARACTERS.matcher(masked.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT));
+        while (keyCharacters.find()) {
+            if (keyCharacters.group().chars().anyMatch(Character::isLetter)) {
+                return ProductKeys.mask(keyCharacters.group().substring(0, 25));
+            }
+        }
+        return masked;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,8 @@ public final class KeySpans {
      * Five groups of five letters and digits, each two joined by a dash or one other separator, or 25 letters and
      * digits standing alone. Read in the text with its disguise removed.
      */
-    private static final Pattern DISGUISED_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}(?:" + ProductKeys.DASH
-            + "|[._/\\\\])){4}[A-Za-z0-9]{5}|(?<![A-Za-z0-9])[A-Za-z0-9]{25}(?![A-Za-z0-9])");
+    private static final Pattern DISGUISED_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}(?:" + ProductKeys.DASH + "|["
+            + Pattern.quote(SEPARATORS) + "])){4}[A-Za-z0-9]{5}|(?<![A-Za-z0-9])[A-Za-z0-9]{25}(?![A-Za-z0-9])");
 
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
@@ -107,13 +108,13 @@ public final class KeySpans {
      */
     private static List<KeySpan> keysInRun(CharSequence text, List<int[]> groups) {
         TreeMap<Integer, KeySpan> keys = new TreeMap<>();
-        boolean[] taken = new boolean[groups.size()];
+        boolean[] inKey = new boolean[groups.size()];
         for (int pass = 0; pass < 6; pass++) {
             boolean disguisedOnly = pass < 4;
             boolean digitOnly = pass < 2;
             boolean oneSeparatorOnly = pass % 2 == 0;
             for (int first = 0; first < groups.size(); first++) {
-                int last = windowEnd(groups, first, taken);
+                int last = windowEnd(groups, first, inKey);
                 if (last < 0 || (oneSeparatorOnly && !oneSeparator(text, groups, first, last))) {
                     continue;
                 }
@@ -124,7 +125,7 @@ public final class KeySpans {
                 if ((!disguisedOnly || readsAsKey(written, key)) && (!digitOnly || digit)) {
                     keys.put(groups.get(first)[0], new KeySpan(groups.get(first)[0], groups.get(last)[1], key));
                     for (int group = first; group <= last; group++) {
-                        taken[group] = true;
+                        inKey[group] = true;
                     }
                     first = last;
                 }
@@ -145,10 +146,10 @@ public final class KeySpans {
 
     /**
      * Returns the index of the last group of the key that starts at group {@code first}: one group of 25 letters and
-     * digits, or five groups of five. Returns -1 when there is none or a group of it is taken.
+     * digits, or five groups of five. Returns -1 when there is none or a group of it is in a key already.
      */
-    private static int windowEnd(List<int[]> groups, int first, boolean[] taken) {
-        if (taken[first]) {
+    private static int windowEnd(List<int[]> groups, int first, boolean[] inKey) {
+        if (inKey[first]) {
             return -1;
         }
         int length = groups.get(first)[1] - groups.get(first)[0];
@@ -159,7 +160,7 @@ public final class KeySpans {
             return -1;
         }
         for (int group = first; group <= first + 4; group++) {
-            if (taken[group] || groups.get(group)[1] - groups.get(group)[0] != GROUP_LENGTH) {
+            if (inKey[group] || groups.get(group)[1] - groups.get(group)[0] != GROUP_LENGTH) {
                 return -1;
             }
         }
@@ -191,12 +192,56 @@ public final class KeySpans {
     }
 
     /**
-     * Reads the text without its invisible characters and without the blanks of a line break next to a separator, and
-     * returns the keys found there whose every character is one that Microsoft's keys use, each with the run of
-     * groups it belongs to, at their place in the text as written.
+     * Returns the keys that a reading of the text without its disguise finds, each with the run of groups it belongs
+     * to, at their place in the text as written. Such a key has only characters that Microsoft's keys use.
      */
     private static List<KeySpan> disguised(String text) {
-        StringBuilder joined = new StringBuilder(text.length());
+        CharSequence joined;
+        IntUnaryOperator writtenAt;
+        if (hasDisguise(text)) {
+            StringBuilder reading = new StringBuilder(text.length());
+            int[] positions = join(text, reading);
+            joined = reading;
+            writtenAt = index -> positions[index];
+        } else {
+            // Most texts have no invisible character and no line break, so they are read as written.
+            joined = text;
+            writtenAt = index -> index;
+        }
+
+        List<KeySpan> found = new ArrayList<>();
+        Matcher matcher = DISGUISED_KEY.matcher(joined);
+        int from = 0;
+        while (from < joined.length() && matcher.find(from)) {
+            String key = matcher.group().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+            boolean undashedAsWritten = matcher.group().length() == KEY_LENGTH
+                    && writtenAt.applyAsInt(matcher.end() - 1) + 1 - writtenAt.applyAsInt(matcher.start())
+                            == KEY_LENGTH;
+            if (!readsAsKey(matcher.group(), key) || undashedAsWritten) {
+                // In a longer run of groups, such as "AAAAA.BBBBB. ...", the key may start at a later group.
+                from = matcher.start() + 1;
+                continue;
+            }
+            List<KeySpan> run = wholeRun(joined, matcher.start(), matcher.end(), key);
+            for (KeySpan span : run) {
+                found.add(new KeySpan(
+                        writtenAt.applyAsInt(span.start()), writtenAt.applyAsInt(span.end() - 1) + 1, span.key()));
+            }
+            from = Math.max(matcher.end(), run.get(run.size() - 1).end());
+        }
+        return found;
+    }
+
+    /** Returns true when {@code text} has an invisible character or a line break, which a disguise needs. */
+    private static boolean hasDisguise(String text) {
+        return text.codePoints().anyMatch(c -> isInvisible(c) || c == '\n' || c == '\r');
+    }
+
+    /**
+     * Appends to {@code joined} the text without its invisible characters and without a run of blanks that holds a
+     * line break next to a separator. Returns where each character of {@code joined} is in the text.
+     */
+    private static int[] join(String text, StringBuilder joined) {
         int[] writtenAt = new int[text.length() + 1];
         int i = 0;
         while (i < text.length()) {
@@ -225,35 +270,16 @@ public final class KeySpans {
             boolean afterSeparator = !joined.isEmpty() && isSeparator(joined.charAt(joined.length() - 1));
             boolean beforeSeparator = end < text.length() && isSeparator(text.charAt(end));
             if (!lineBreak || (!afterSeparator && !beforeSeparator)) {
-                for (int kept = i; kept < end; kept++) {
-                    if (isBlank(text.charAt(kept))) {
-                        writtenAt[joined.length()] = kept;
-                        joined.append(text.charAt(kept));
+                for (int blank = i; blank < end; blank++) {
+                    if (isBlank(text.charAt(blank))) {
+                        writtenAt[joined.length()] = blank;
+                        joined.append(text.charAt(blank));
                     }
                 }
             }
             i = end;
         }
-
-        List<KeySpan> found = new ArrayList<>();
-        Matcher matcher = DISGUISED_KEY.matcher(joined);
-        int from = 0;
-        while (from < joined.length() && matcher.find(from)) {
-            String key = matcher.group().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-            boolean undashedAsWritten = matcher.group().length() == KEY_LENGTH
-                    && writtenAt[matcher.end() - 1] + 1 - writtenAt[matcher.start()] == KEY_LENGTH;
-            if (!readsAsKey(matcher.group(), key) || undashedAsWritten) {
-                // In a longer run of groups, such as "AAAAA.BBBBB. ...", the key may start at a later group.
-                from = matcher.start() + 1;
-                continue;
-            }
-            List<KeySpan> run = wholeRun(joined, matcher.start(), matcher.end(), key);
-            for (KeySpan span : run) {
-                found.add(new KeySpan(writtenAt[span.start()], writtenAt[span.end() - 1] + 1, span.key()));
-            }
-            from = Math.max(matcher.end(), run.get(run.size() - 1).end());
-        }
-        return found;
+        return writtenAt;
     }
 
     /**
@@ -294,9 +320,9 @@ public final class KeySpans {
     }
 
     /**
-     * Returns true for a character that shows nothing: a format character (category Cf, such as a soft hyphen or a
-     * zero-width space, also outside the first 65,536 code points), a control character other than a blank, a
-     * variation selector, the combining grapheme joiner, or a Hangul filler.
+     * Returns true for a character that shows nothing. These are format characters (category Cf, such as a soft hyphen
+     * or a zero-width space, in any plane), controls other than blanks, variation selectors, the combining grapheme
+     * joiner and the Hangul fillers.
      */
     private static boolean isInvisible(int c) {
         return Character.getType(c) == Character.FORMAT
@@ -321,23 +347,23 @@ public final class KeySpans {
      * span, the reading that saw the most of the run (plain keys come first in {@code spans} and win a tie).
      */
     private static List<KeySpan> withoutOverlaps(List<KeySpan> spans) {
-        // Kept spans never overlap, so a new span can overlap only kept spans from the one before its start on.
-        TreeMap<Integer, KeySpan> kept = new TreeMap<>();
+        // Merged spans never overlap, so a new span can overlap only those from the one before its start on.
+        TreeMap<Integer, KeySpan> byStart = new TreeMap<>();
         for (KeySpan span : spans) {
             KeySpan merged = span;
-            Map.Entry<Integer, KeySpan> before = kept.floorEntry(span.start());
+            Map.Entry<Integer, KeySpan> before = byStart.floorEntry(span.start());
             Integer from = before != null && before.getValue().end() > span.start() ? before.getKey() : span.start();
-            for (KeySpan other :
-                    new ArrayList<>(kept.subMap(from, true, span.end(), false).values())) {
-                kept.remove(other.start());
+            for (KeySpan other : new ArrayList<>(
+                    byStart.subMap(from, true, span.end(), false).values())) {
+                byStart.remove(other.start());
                 boolean otherLonger = other.end() - other.start() >= merged.end() - merged.start();
                 merged = new KeySpan(
                         Math.min(other.start(), merged.start()),
                         Math.max(other.end(), merged.end()),
                         otherLonger ? other.key() : merged.key());
             }
-            kept.put(merged.start(), merged);
+            byStart.put(merged.start(), merged);
         }
-        return new ArrayList<>(kept.values());
+        return new ArrayList<>(byStart.values());
     }
 }

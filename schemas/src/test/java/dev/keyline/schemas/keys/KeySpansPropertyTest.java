@@ -27,7 +27,7 @@ class KeySpansPropertyTest {
     void disguisedKeyFoundBetweenAnyText(
             @ForAll("prose") String before, @ForAll("disguised") String key, @ForAll("prose") String after) {
         // A word between the key and the text keeps a dash at the end of the text from joining one more group to
-        // the key: in "AAAA2 - TSTPP - ..." six groups are in a row and nothing tells which five are the key.
+        // the key: in "AAAA2 - TSTPP - ..." six groups are in a row and no rule can decide which five are the key.
         RedactedText result = redactor.redact(before + " at " + key + " at " + after);
 
         assertThat(result.findings()).extracting(KeyFinding::fingerprint).contains(fingerprinter.fingerprint(KEY));
@@ -60,7 +60,7 @@ class KeySpansPropertyTest {
         return token.list().ofMaxSize(12).map(tokens -> String.join(" ", tokens));
     }
 
-    /** The key written in one of the forms {@link KeySpans} reads. */
+    /** Generates the key written in one of the forms {@link KeySpans} reads. */
     @Provide
     Arbitrary<String> disguised() {
         return Arbitraries.oneOf(

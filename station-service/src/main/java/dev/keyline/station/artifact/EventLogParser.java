@@ -56,7 +56,7 @@ public final class EventLogParser {
             return List.of();
         }
         List<KeyFinding> hidden = new ArrayList<>();
-        // The parse never sees an XML declaration, which document() removes, so its references are decoded here.
+        // The parse never reads an XML declaration, which document() removes, so its references are decoded here.
         Matcher declaration = XML_DECLARATION.matcher(maskedXml);
         int line = 1;
         int counted = 0;

@@ -29,7 +29,7 @@ final class LicenseJsonParser {
 
     /**
      * A reader that rejects text after the value and a member given twice: either would drop text that the key scan
-     * of the written-again JSON then never sees.
+     * of the written-again JSON then never reads.
      */
     private static final ObjectReader STRICT = MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

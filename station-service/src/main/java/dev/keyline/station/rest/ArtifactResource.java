@@ -4,7 +4,6 @@ import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.events.ActivationChannel;
 import dev.keyline.schemas.keys.KeyRedactor;
-import dev.keyline.schemas.keys.ProductKeys;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,9 +45,6 @@ public class ArtifactResource {
 
     /** A folder or file name in a path, which is masked like any short value, with keys in any spelling. */
     private static final Pattern PATH_SEGMENT = Pattern.compile("[^\\\\/]+");
-
-    /** 25 or more characters in a row that real keys use. */
-    private static final Pattern KEY_CHARACTERS = Pattern.compile("[" + ProductKeys.KEY_ALPHABET + "]{25,}");
 
     private final LicenseArtifactService licenses;
     private final AnswerFileService answerFiles;
@@ -178,30 +173,12 @@ public class ArtifactResource {
         }
         String masked = PATH_SEGMENT
                 .matcher(path.strip())
-                .replaceAll(segment -> Matcher.quoteReplacement(maskedSegment(segment.group())));
+                .replaceAll(segment -> Matcher.quoteReplacement(KeyRedactor.maskShortValue(segment.group())));
         if (masked.length() > 260) {
             throw ProblemException.invalidField(
                     "path",
                     "is longer than 260 characters",
                     "send the file's path on the image, at most 260 characters");
-        }
-        return masked;
-    }
-
-    /**
-     * Returns a folder or file name with a key masked in any spelling: as a short value, or, when its letters and
-     * digits hold 25 in a row that are all characters of real keys with a letter among them, as a whole. So {@code
-     * xKtPRB.CCCCC.DDDDD.FFFFF.7QX4Mx.xml} and {@code (KTPRB)(CCCCC)...} are masked too.
-     */
-    private static String maskedSegment(String segment) {
-        String masked = KeyRedactor.maskShortValue(segment);
-        String compact = masked.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-        Matcher keyCharacters = KEY_CHARACTERS.matcher(compact);
-        while (keyCharacters.find()) {
-            String run = keyCharacters.group();
-            if (run.chars().anyMatch(Character::isLetter)) {
-                return ProductKeys.mask(run.substring(0, 25));
-            }
         }
         return masked;
     }
