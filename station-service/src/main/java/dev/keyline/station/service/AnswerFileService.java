@@ -53,6 +53,7 @@ public class AnswerFileService {
     private final DeviceFindingRepository findings;
     private final ArtifactRepository artifacts;
     private final ShipBlockerLookup blockers;
+    private final OffEventLoop offEventLoop;
 
     public AnswerFileService(
             KeyFingerprinter fingerprinter,
@@ -62,7 +63,8 @@ public class AnswerFileService {
             DeviceRepository devices,
             DeviceFindingRepository findings,
             ArtifactRepository artifacts,
-            ShipBlockerLookup blockers) {
+            ShipBlockerLookup blockers,
+            OffEventLoop offEventLoop) {
         this.fingerprinter = fingerprinter;
         this.support = support;
         this.publisher = publisher;
@@ -71,7 +73,15 @@ public class AnswerFileService {
         this.findings = findings;
         this.artifacts = artifacts;
         this.blockers = blockers;
+        this.offEventLoop = offEventLoop;
     }
+
+    /** An answer file scanned on a worker thread: its keys, their exposure events and the text to store. */
+    private record Scan(
+            List<AnswerFileFinding> found,
+            List<CloudEvent<KeyExposed>> exposures,
+            List<FindingResult> results,
+            String storedContent) {}
 
     /** The result of a check: every key found, masked, and for a device its findings after the check. */
     public record CheckResult(
@@ -107,42 +117,61 @@ public class AnswerFileService {
             Function<CheckResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received answer file %s for device %s from %s", path, serial, station);
         Instant now = Instant.now();
-        ArtifactSupport.Redacted redacted = support.redact(xml);
 
+        return offEventLoop
+                .run(() -> support.redact(xml))
+                .chain(redacted -> checkRedacted(serial, path, xml, station, now, redacted, alsoInTransaction));
+    }
+
+    private Uni<CheckResult> checkRedacted(
+            String serial,
+            String path,
+            String xml,
+            StationBinding station,
+            Instant now,
+            ArtifactSupport.Redacted redacted,
+            Function<CheckResult, Uni<Void>> alsoInTransaction) {
         return publisher
                 .inTransaction(
-                        () -> balances.withFingerprint().chain(registered -> {
-                            List<AnswerFileFinding> found;
-                            try {
-                                found = AnswerFileScanner.scan(xml, classifier(registered), redactor());
-                            } catch (ArtifactRejected e) {
-                                return Uni.createFrom().failure(e);
-                            }
-                            List<CloudEvent<KeyExposed>> exposures =
-                                    support.exposureEvents(ARTIFACT, exposures(found), station, serial, now);
-                            List<FindingResult> results = results(found, exposures);
-                            return artifacts
-                                    .persist(ArtifactSupport.artifactRow(
-                                            ARTIFACT,
-                                            serial,
-                                            path,
-                                            station,
-                                            storedContent(redacted, found, redactor()),
-                                            exposures.size(),
-                                            now))
-                                    .chain(() -> publisher.append(exposures, null))
-                                    .chain(() -> serial == null
-                                            ? Uni.createFrom().item(List.<DeviceFinding>of())
-                                            : updateDevice(serial, path, station, found, exposures, now))
-                                    .map(deviceFindings -> {
-                                        logCheck(serial, path, station, found);
-                                        return new CheckResult(path, serial, results, deviceFindings);
-                                    })
-                                    .call(result -> alsoInTransaction.apply(result));
-                        }),
+                        () -> balances.withFingerprint()
+                                .chain(registered ->
+                                        offEventLoop.run(() -> scan(serial, xml, station, now, redacted, registered)))
+                                .chain(scan -> artifacts
+                                        .persist(ArtifactSupport.artifactRow(
+                                                ARTIFACT,
+                                                serial,
+                                                path,
+                                                station,
+                                                scan.storedContent(),
+                                                scan.exposures().size(),
+                                                now))
+                                        .chain(() -> publisher.append(scan.exposures(), null))
+                                        .chain(() -> serial == null
+                                                ? Uni.createFrom().item(List.<DeviceFinding>of())
+                                                : updateDevice(
+                                                        serial, path, station, scan.found(), scan.exposures(), now))
+                                        .map(deviceFindings -> {
+                                            logCheck(serial, path, station, scan.found());
+                                            return new CheckResult(path, serial, scan.results(), deviceFindings);
+                                        })
+                                        .call(result -> alsoInTransaction.apply(result))),
                         "answer file " + path)
                 .onFailure(ArtifactRejected.class)
                 .recoverWithUni(failure -> rejected(serial, path, station, redacted, (ArtifactRejected) failure, now));
+    }
+
+    /** Finds and classifies the keys of an answer file, and throws {@link ArtifactRejected} for XML it cannot read. */
+    private Scan scan(
+            String serial,
+            String xml,
+            StationBinding station,
+            Instant now,
+            ArtifactSupport.Redacted redacted,
+            List<KeyBalanceEntity> registered) {
+        List<AnswerFileFinding> found = AnswerFileScanner.scan(xml, classifier(registered), redactor());
+        List<CloudEvent<KeyExposed>> exposures =
+                support.exposureEvents(ARTIFACT, exposures(found), station, serial, now);
+        return new Scan(found, exposures, results(found, exposures), storedContent(redacted, found, redactor()));
     }
 
     /**

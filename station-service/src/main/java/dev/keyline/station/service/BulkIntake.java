@@ -53,18 +53,21 @@ public class BulkIntake {
     private final ReportPublisher publisher;
     private final ReportBooking booking;
     private final AvailabilityCheck availability;
+    private final OffEventLoop offEventLoop;
 
     public BulkIntake(
             KeyRedactor redactor,
             ReportReader reader,
             ReportPublisher publisher,
             ReportBooking booking,
-            AvailabilityCheck availability) {
+            AvailabilityCheck availability,
+            OffEventLoop offEventLoop) {
         this.redactor = redactor;
         this.reader = reader;
         this.publisher = publisher;
         this.booking = booking;
         this.availability = availability;
+        this.offEventLoop = offEventLoop;
     }
 
     /** One valid item: its index, kind, report and the exposure events of the keys found in it. */
@@ -84,7 +87,16 @@ public class BulkIntake {
         LOG.debugf("received a bulk request from %s", station);
         Instant receivedAt = Instant.now();
 
-        ParsedBody parsed = BodyParser.parse(body, redactor);
+        return offEventLoop
+                .run(() -> BodyParser.parse(body, redactor))
+                .chain(parsed -> receiveParsed(parsed, station, receivedAt, alsoInTransaction));
+    }
+
+    private Uni<List<ReportOutcome>> receiveParsed(
+            ParsedBody parsed,
+            StationBinding station,
+            Instant receivedAt,
+            Function<List<ReportOutcome>, Uni<Void>> alsoInTransaction) {
         if (parsed instanceof ParsedBody.Unreadable unreadable) {
             LOG.warnf("rejected bulk request from %s: %s", station, unreadable.reason());
             List<CloudEvent<KeyExposed>> exposures =

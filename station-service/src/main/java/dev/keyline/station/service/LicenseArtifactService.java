@@ -39,17 +39,34 @@ public class LicenseArtifactService {
     private final ReportPublisher publisher;
     private final DeviceRepository devices;
     private final ArtifactRepository artifacts;
+    private final OffEventLoop offEventLoop;
 
     public LicenseArtifactService(
             ArtifactSupport support,
             ReportPublisher publisher,
             DeviceRepository devices,
-            ArtifactRepository artifacts) {
+            ArtifactRepository artifacts,
+            OffEventLoop offEventLoop) {
         this.support = support;
         this.publisher = publisher;
         this.devices = devices;
         this.artifacts = artifacts;
+        this.offEventLoop = offEventLoop;
     }
+
+    /** License output read on a worker thread: the text to store, what it says and its exposure events. */
+    private record SlmgrReading(String storedText, LicenseOutput output, List<CloudEvent<KeyExposed>> exposures) {}
+
+    /**
+     * An event log read on a worker thread: the text to store, its exposure events, and its events with what they
+     * show, or why it could not be read ({@code rejected}, with no events).
+     */
+    private record EventLogReading(
+            String storedText,
+            List<CloudEvent<KeyExposed>> exposures,
+            List<LogEvent> logEvents,
+            EventLogInterpreter.Interpretation interpretation,
+            ArtifactRejected rejected) {}
 
     /** The result of a license report: what was read, and the ids of the events it published. */
     public record LicenseResult(
@@ -88,6 +105,13 @@ public class LicenseArtifactService {
             Function<LicenseResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received slmgr output for device %s from %s", serial, station);
         Instant now = Instant.now();
+
+        return offEventLoop
+                .run(() -> readSlmgr(serial, text, station, now))
+                .chain(reading -> storeSlmgr(serial, station, channel, now, reading, alsoInTransaction));
+    }
+
+    private SlmgrReading readSlmgr(String serial, String text, StationBinding station, Instant now) {
         // JSON output is scanned and stored as written again without escapes, so a key spelt with them is found.
         ArtifactSupport.Redacted redacted = support.redact(LicenseOutputParser.withoutJsonEscapes(text));
         List<KeyExposure> hidden = support.hiddenInJson(redacted);
@@ -95,7 +119,18 @@ public class LicenseArtifactService {
         found.addAll(hidden);
         List<CloudEvent<KeyExposed>> exposures = support.exposureEvents("slmgr", found, station, serial, now);
         String storedText = ArtifactSupport.storedText(redacted, hidden, "slmgr output");
-        LicenseOutput output = LicenseOutputParser.parse(redacted.text());
+        return new SlmgrReading(storedText, LicenseOutputParser.parse(redacted.text()), exposures);
+    }
+
+    private Uni<LicenseResult> storeSlmgr(
+            String serial,
+            StationBinding station,
+            ActivationChannel channel,
+            Instant now,
+            SlmgrReading reading,
+            Function<LicenseResult, Uni<Void>> alsoInTransaction) {
+        LicenseOutput output = reading.output();
+        List<CloudEvent<KeyExposed>> exposures = reading.exposures();
         if (output.blocks().isEmpty()) {
             LOG.warnf("rejected slmgr output for device %s from %s: %s", serial, station, output.problems());
             return support.rejectAfterExposures(
@@ -117,7 +152,13 @@ public class LicenseArtifactService {
                             all.addAll(exposures);
                             return artifacts
                                     .persist(ArtifactSupport.artifactRow(
-                                            "slmgr", serial, null, station, storedText, exposures.size(), now))
+                                            "slmgr",
+                                            serial,
+                                            null,
+                                            station,
+                                            reading.storedText(),
+                                            exposures.size(),
+                                            now))
                                     .chain(() -> publisher.append(all, null))
                                     .map(stored -> {
                                         logLicense(serial, station, output, events);
@@ -168,21 +209,45 @@ public class LicenseArtifactService {
             Function<EventLogResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received an event log for device %s from %s", serial, station);
         Instant now = Instant.now();
+
+        return offEventLoop
+                .run(() -> readEventLog(serial, xml, station, now))
+                .chain(reading -> storeEventLog(serial, station, channel, now, reading, alsoInTransaction));
+    }
+
+    private EventLogReading readEventLog(String serial, String xml, StationBinding station, Instant now) {
         ArtifactSupport.Redacted redacted = support.redact(xml);
         List<KeyExposure> hidden = support.hiddenInEventLog(redacted);
         List<KeyExposure> found = new ArrayList<>(redacted.exposures());
         found.addAll(hidden);
         List<CloudEvent<KeyExposed>> exposures = support.exposureEvents("event-log", found, station, serial, now);
         String storedText = ArtifactSupport.storedText(redacted, hidden, "event log");
-        List<LogEvent> logEvents;
         try {
-            logEvents = EventLogParser.parse(redacted.text());
+            List<LogEvent> logEvents = EventLogParser.parse(redacted.text());
+            return new EventLogReading(
+                    storedText, exposures, logEvents, EventLogInterpreter.interpret(logEvents), null);
         } catch (ArtifactRejected e) {
-            LOG.warnf("rejected event log for device %s from %s: %s", serial, station, e.getMessage());
-            return e.doctype()
-                    ? support.rejectAfterExposures("unsafe-xml", "XML with a DTD rejected", e.getMessage(), exposures)
+            return new EventLogReading(storedText, exposures, List.of(), null, e);
+        }
+    }
+
+    private Uni<EventLogResult> storeEventLog(
+            String serial,
+            StationBinding station,
+            ActivationChannel channel,
+            Instant now,
+            EventLogReading reading,
+            Function<EventLogResult, Uni<Void>> alsoInTransaction) {
+        List<CloudEvent<KeyExposed>> exposures = reading.exposures();
+        List<LogEvent> logEvents = reading.logEvents();
+        ArtifactRejected rejected = reading.rejected();
+        if (rejected != null) {
+            LOG.warnf("rejected event log for device %s from %s: %s", serial, station, rejected.getMessage());
+            return rejected.doctype()
+                    ? support.rejectAfterExposures(
+                            "unsafe-xml", "XML with a DTD rejected", rejected.getMessage(), exposures)
                     : support.rejectAfterExposures(
-                            "unreadable-artifact", "Unreadable event log", e.getMessage(), exposures);
+                            "unreadable-artifact", "Unreadable event log", rejected.getMessage(), exposures);
         }
         if (logEvents.isEmpty()) {
             LOG.warnf("rejected event log for device %s from %s: no Event element", serial, station);
@@ -193,7 +258,7 @@ public class LicenseArtifactService {
                             + " ToXml() writes them",
                     exposures);
         }
-        EventLogInterpreter.Interpretation interpretation = EventLogInterpreter.interpret(logEvents);
+        EventLogInterpreter.Interpretation interpretation = reading.interpretation();
 
         return publisher.inTransaction(
                 () -> devices.lockOrCreate(serial, station.lineId(), station.stationId(), now)
@@ -211,7 +276,13 @@ public class LicenseArtifactService {
                             all.addAll(exposures);
                             return artifacts
                                     .persist(ArtifactSupport.artifactRow(
-                                            "event-log", serial, null, station, storedText, exposures.size(), now))
+                                            "event-log",
+                                            serial,
+                                            null,
+                                            station,
+                                            reading.storedText(),
+                                            exposures.size(),
+                                            now))
                                     .chain(() -> publisher.append(all, null))
                                     .map(stored -> {
                                         LOG.infof(

@@ -43,12 +43,19 @@ public class ReportIntake {
     private final ReportReader reader;
     private final ReportPublisher publisher;
     private final ReportBooking booking;
+    private final OffEventLoop offEventLoop;
 
-    public ReportIntake(KeyRedactor redactor, ReportReader reader, ReportPublisher publisher, ReportBooking booking) {
+    public ReportIntake(
+            KeyRedactor redactor,
+            ReportReader reader,
+            ReportPublisher publisher,
+            ReportBooking booking,
+            OffEventLoop offEventLoop) {
         this.redactor = redactor;
         this.reader = reader;
         this.publisher = publisher;
         this.booking = booking;
+        this.offEventLoop = offEventLoop;
     }
 
     /** Stores the report from {@code body}, or fails with a {@link ProblemException} whose problem explains the rejection. */
@@ -78,7 +85,18 @@ public class ReportIntake {
         LOG.debugf("received a %s report from %s", kind.wireName(), station);
         Instant receivedAt = Instant.now();
 
-        ParsedBody parsed = BodyParser.parse(body, redactor);
+        return offEventLoop
+                .run(() -> BodyParser.parse(body, redactor))
+                .chain(parsed -> receiveParsed(kind, parsed, station, pathSerial, receivedAt, alsoInTransaction));
+    }
+
+    private Uni<ReportOutcome> receiveParsed(
+            ReportKind kind,
+            ParsedBody parsed,
+            StationBinding station,
+            String pathSerial,
+            Instant receivedAt,
+            Function<ReportOutcome, Uni<Void>> alsoInTransaction) {
         if (parsed instanceof ParsedBody.Unreadable unreadable) {
             LOG.warnf("rejected %s report from %s: %s", kind.wireName(), station, unreadable.reason());
             return rejectAfterExposures(

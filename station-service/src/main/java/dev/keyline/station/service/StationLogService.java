@@ -24,12 +24,21 @@ public class StationLogService {
     private final ArtifactSupport support;
     private final ReportPublisher publisher;
     private final ArtifactRepository artifacts;
+    private final OffEventLoop offEventLoop;
 
-    public StationLogService(ArtifactSupport support, ReportPublisher publisher, ArtifactRepository artifacts) {
+    public StationLogService(
+            ArtifactSupport support,
+            ReportPublisher publisher,
+            ArtifactRepository artifacts,
+            OffEventLoop offEventLoop) {
         this.support = support;
         this.publisher = publisher;
         this.artifacts = artifacts;
+        this.offEventLoop = offEventLoop;
     }
+
+    /** An excerpt read on a worker thread: its text with keys masked, its exposure events and its line count. */
+    private record Reading(String text, List<CloudEvent<KeyExposed>> exposures, int lines) {}
 
     /** The result: how many lines were stored and the keys found, masked. */
     public record LogResult(int lines, List<ExposureResult> exposures) {}
@@ -44,23 +53,39 @@ public class StationLogService {
             String serial, String text, StationBinding station, Function<LogResult, Uni<Void>> alsoInTransaction) {
         LOG.debugf("received a log excerpt for device %s from %s", serial, station);
         Instant now = Instant.now();
+
+        return offEventLoop
+                .run(() -> read(serial, text, station, now))
+                .chain(reading -> publisher.inTransaction(
+                        () -> artifacts
+                                .persist(ArtifactSupport.artifactRow(
+                                        "log",
+                                        serial,
+                                        null,
+                                        station,
+                                        reading.text(),
+                                        reading.exposures().size(),
+                                        now))
+                                .chain(() -> publisher.append(reading.exposures(), null))
+                                .map(stored -> {
+                                    LOG.infof(
+                                            "stored a log excerpt of %d lines for device %s from %s with %d exposed"
+                                                    + " keys",
+                                            reading.lines(),
+                                            serial,
+                                            station,
+                                            reading.exposures().size());
+                                    return new LogResult(reading.lines(), ExposureResult.of(reading.exposures()));
+                                })
+                                .call(result -> alsoInTransaction.apply(result)),
+                        "log excerpt for device " + serial));
+    }
+
+    private Reading read(String serial, String text, StationBinding station, Instant now) {
         ArtifactSupport.Redacted redacted = support.redact(text);
         List<CloudEvent<KeyExposed>> exposures =
                 support.exposureEvents("log", redacted.exposures(), station, serial, now);
-        int lines = (int) redacted.text().lines().count();
-
-        return publisher.inTransaction(
-                () -> artifacts
-                        .persist(ArtifactSupport.artifactRow(
-                                "log", serial, null, station, redacted.text(), exposures.size(), now))
-                        .chain(() -> publisher.append(exposures, null))
-                        .map(stored -> {
-                            LOG.infof(
-                                    "stored a log excerpt of %d lines for device %s from %s with %d exposed keys",
-                                    lines, serial, station, exposures.size());
-                            return new LogResult(lines, ExposureResult.of(exposures));
-                        })
-                        .call(result -> alsoInTransaction.apply(result)),
-                "log excerpt for device " + serial);
+        return new Reading(
+                redacted.text(), exposures, (int) redacted.text().lines().count());
     }
 }

@@ -1,0 +1,105 @@
+package dev.keyline.station.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A reading runs on a worker thread while the event loop serves other work, and its result or failure comes back on
+ * the request's context, where the reactive session lives.
+ */
+@QuarkusTest
+class OffEventLoopTest {
+
+    private static final long WAIT_SECONDS = 30;
+
+    @Inject
+    OffEventLoop offEventLoop;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void readingRunsOffEventLoop() throws Exception {
+        Context request = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+        CompletableFuture<String> readingThread = new CompletableFuture<>();
+        CompletableFuture<String> eventLoopThread = new CompletableFuture<>();
+        CompletableFuture<String> resultThread = new CompletableFuture<>();
+        CompletableFuture<Boolean> sameContext = new CompletableFuture<>();
+
+        request.runOnContext(ignored -> {
+            eventLoopThread.complete(Thread.currentThread().getName());
+            offEventLoop
+                    .run(() -> {
+                        readingThread.complete(Context.isOnEventLoopThread() ? "event loop" : "other thread");
+                        return "masked text";
+                    })
+                    .subscribe()
+                    .with(
+                            text -> {
+                                sameContext.complete(Vertx.currentContext() == request);
+                                resultThread.complete(Thread.currentThread().getName() + " got " + text);
+                            },
+                            resultThread::completeExceptionally);
+        });
+
+        assertThat(readingThread.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("other thread");
+        String eventLoop = eventLoopThread.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(eventLoop).startsWith("vert.x-eventloop-thread-");
+        assertThat(resultThread.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(eventLoop + " got masked text");
+        assertThat(sameContext.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void eventLoopServesOtherWorkWhileReadingRuns() throws Exception {
+        Context request = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+        Context otherRequest = VertxContext.createNewDuplicatedContext(request);
+        CountDownLatch readingStarted = new CountDownLatch(1);
+        CountDownLatch otherWorkDone = new CountDownLatch(1);
+        CompletableFuture<String> reading = new CompletableFuture<>();
+
+        request.runOnContext(ignored -> offEventLoop
+                .run(() -> {
+                    readingStarted.countDown();
+                    try {
+                        // The reading ends only once the same event loop has run the other request's work.
+                        return otherWorkDone.await(WAIT_SECONDS, TimeUnit.SECONDS) ? "done" : "event loop was held";
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return "interrupted";
+                    }
+                })
+                .subscribe()
+                .with(reading::complete, reading::completeExceptionally));
+        assertThat(readingStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        otherRequest.runOnContext(ignored -> otherWorkDone.countDown());
+
+        assertThat(reading.get(WAIT_SECONDS * 2, TimeUnit.SECONDS)).isEqualTo("done");
+    }
+
+    @Test
+    void failureOfReadingComesBackAsFailure() throws Exception {
+        Context request = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+
+        request.runOnContext(ignored -> offEventLoop
+                .<String>run(() -> {
+                    throw new IllegalStateException("not well-formed XML at line 3");
+                })
+                .subscribe()
+                .with(
+                        outcome::complete,
+                        failure -> outcome.complete(failure.getClass().getSimpleName() + ": " + failure.getMessage())));
+
+        assertThat(outcome.get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isEqualTo("IllegalStateException: not well-formed XML at line 3");
+    }
+}
