@@ -3,7 +3,12 @@ package dev.keyline.platform.http;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.ProductKeys;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -49,6 +54,53 @@ public final class BodyText {
                             + " Content-Type");
         }
         return text;
+    }
+
+    /**
+     * Returns the text of a JSON body as {@link #decode} does, but fails with a 400 problem when a body read as UTF-8
+     * (it has no byte-order mark, and Content-Type names no other charset) is not valid UTF-8. JSON sent between systems must be UTF-8 (RFC 8259,
+     * section 8.1), and replacing each bad byte with U+FFFD would store other text than the station sent, as for a
+     * body that Windows PowerShell 5.1 sends in ISO-8859-1 without saying so.
+     */
+    public static String decodeJson(byte[] body, String contentType) {
+        if (body != null && !hasByteOrderMark(body) && charset(contentType).equals(StandardCharsets.UTF_8)) {
+            checkUtf8(body);
+        }
+        return decode(body, contentType);
+    }
+
+    private static boolean hasByteOrderMark(byte[] body) {
+        return startsWith(body, 0xEF, 0xBB, 0xBF) || startsWith(body, 0xFF, 0xFE) || startsWith(body, 0xFE, 0xFF);
+    }
+
+    private static void checkUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (!result.isError()) {
+            return;
+        }
+        int offset = Math.min(in.position(), body.length - 1);
+        long line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (body[i] == '\n') {
+                line++;
+            }
+        }
+        throw ProblemException.invalidField(
+                "body",
+                String.format(
+                        "is not valid UTF-8: the byte 0x%02X at offset %d (line %d) is not part of a UTF-8 character",
+                        body[offset] & 0xFF, offset, line),
+                "send the JSON encoded as UTF-8, or name its encoding in Content-Type, such as"
+                        + " application/json; charset=windows-1252");
     }
 
     /**

@@ -91,4 +91,59 @@ class BodyTextTest {
         assertThatThrownBy(() -> BodyText.decode(enDash, "text/plain; charset=utf-16"))
                 .isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void jsonWithLatin1BytesRejectedWithOffset() {
+        byte[] latin1 =
+                "{\"notes\": \"line 1\",\n \"stationName\": \"Prüfstand 3\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> BodyText.decodeJson(latin1, "application/json"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> {
+                    ProblemException problem = (ProblemException) e;
+                    assertThat(problem.problem().status()).isEqualTo(400);
+                    assertThat(problem.problem().errors().get(0).field()).isEqualTo("body");
+                    assertThat(problem.problem().errors().get(0).message())
+                            .isEqualTo("is not valid UTF-8: the byte 0xFC at offset 39 (line 2) is not part of a UTF-8"
+                                    + " character");
+                });
+    }
+
+    @Test
+    void jsonNamedUtf8WithLatin1BytesRejected() {
+        byte[] latin1 = "{\"notes\": \"Prüfstand\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> BodyText.decodeJson(latin1, "application/json; charset=UTF-8"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(
+                                ((ProblemException) e).problem().errors().get(0).message())
+                        .isEqualTo("is not valid UTF-8: the byte 0xFC at offset 13 (line 1) is not part of a UTF-8"
+                                + " character"));
+    }
+
+    @Test
+    void jsonTruncatedUtf8SequenceRejected() {
+        byte[] truncated = {'"', 'a', (byte) 0xE2, (byte) 0x82};
+
+        assertThatThrownBy(() -> BodyText.decodeJson(truncated, null))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(
+                                ((ProblemException) e).problem().errors().get(0).message())
+                        .isEqualTo("is not valid UTF-8: the byte 0xE2 at offset 2 (line 1) is not part of a UTF-8"
+                                + " character"));
+    }
+
+    @Test
+    void jsonWithNamedCharsetOrMarkDecoded() {
+        String json = "{\"stationName\": \"Prüfstand 3 – Linie 2\"}";
+
+        assertThat(BodyText.decodeJson(json.getBytes(StandardCharsets.UTF_8), "application/json"))
+                .isEqualTo(json);
+        assertThat(BodyText.decodeJson(
+                        json.replace('–', '-').getBytes(StandardCharsets.ISO_8859_1),
+                        "application/json; charset=ISO-8859-1"))
+                .isEqualTo(json.replace('–', '-'));
+        byte[] utf16 = withMark(new byte[] {(byte) 0xFF, (byte) 0xFE}, json.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(BodyText.decodeJson(utf16, "application/json")).isEqualTo(json);
+    }
 }

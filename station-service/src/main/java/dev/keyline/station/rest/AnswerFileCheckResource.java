@@ -5,7 +5,7 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
-import dev.keyline.station.service.ArtifactSupport;
+import dev.keyline.station.service.BodyDecoding;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,12 +30,17 @@ public class AnswerFileCheckResource {
 
     private final AnswerFileService answerFiles;
     private final IdempotentResponses answers;
+    private final BodyDecoding decoding;
     private final SecurityIdentity identity;
 
     public AnswerFileCheckResource(
-            AnswerFileService answerFiles, IdempotentResponses answers, SecurityIdentity identity) {
+            AnswerFileService answerFiles,
+            IdempotentResponses answers,
+            BodyDecoding decoding,
+            SecurityIdentity identity) {
         this.answerFiles = answerFiles;
         this.answers = answers;
+        this.decoding = decoding;
         this.identity = identity;
     }
 
@@ -56,15 +61,16 @@ public class AnswerFileCheckResource {
                     "is missing",
                     "send the file's path on the image, such as C:\\Windows\\Panther\\unattend.xml, as ?path=");
         }
-        String body = ArtifactSupport.readRequest(null, bytes, contentType, "answer file");
         StationBinding station = StationPrincipal.binding(identity);
         String checkedPath = ArtifactResource.checkedPath(path);
-        return answers.<AnswerFileService.CheckResult>accept(
-                station,
-                idempotencyKey,
-                "answer-file-checks?path=" + checkedPath,
-                body,
-                alsoInTransaction -> answerFiles.check(null, checkedPath, body, station, alsoInTransaction),
-                result -> new IdempotentResponses.FirstResponse(result, ArtifactResource.firstEventId(result)));
+        return decoding.artifact(bytes, contentType, station, null, "answer-file", "answer file")
+                .chain(body -> answers.<AnswerFileService.CheckResult>accept(
+                        station,
+                        idempotencyKey,
+                        "answer-file-checks?path=" + checkedPath,
+                        body,
+                        alsoInTransaction -> answerFiles.check(null, checkedPath, body, station, alsoInTransaction),
+                        result ->
+                                new IdempotentResponses.FirstResponse(result, ArtifactResource.firstEventId(result))));
     }
 }

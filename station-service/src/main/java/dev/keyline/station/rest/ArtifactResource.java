@@ -8,6 +8,7 @@ import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.AnswerFileService;
 import dev.keyline.station.service.ArtifactSupport;
+import dev.keyline.station.service.BodyDecoding;
 import dev.keyline.station.service.LicenseArtifactService;
 import dev.keyline.station.service.StationLogService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -50,6 +51,7 @@ public class ArtifactResource {
     private final AnswerFileService answerFiles;
     private final StationLogService logs;
     private final IdempotentResponses answers;
+    private final BodyDecoding decoding;
     private final SecurityIdentity identity;
 
     public ArtifactResource(
@@ -57,11 +59,13 @@ public class ArtifactResource {
             AnswerFileService answerFiles,
             StationLogService logs,
             IdempotentResponses answers,
+            BodyDecoding decoding,
             SecurityIdentity identity) {
         this.licenses = licenses;
         this.answers = answers;
         this.answerFiles = answerFiles;
         this.logs = logs;
+        this.decoding = decoding;
         this.identity = identity;
     }
 
@@ -77,16 +81,18 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "slmgr output");
+        ArtifactSupport.checkSerial(serial);
         StationBinding station = StationPrincipal.binding(identity);
         ActivationChannel activationChannel = ArtifactSupport.channel(channel);
-        return answers.<LicenseArtifactService.LicenseResult>accept(
-                station,
-                idempotencyKey,
-                "artifacts/slmgr/" + serial + "?channel=" + channel,
-                body,
-                alsoInTransaction -> licenses.slmgr(serial, body, station, activationChannel, alsoInTransaction),
-                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
+        return decoding.artifact(bytes, contentType, station, serial, "slmgr", "slmgr output")
+                .chain(body -> answers.<LicenseArtifactService.LicenseResult>accept(
+                        station,
+                        idempotencyKey,
+                        "artifacts/slmgr/" + serial + "?channel=" + channel,
+                        body,
+                        alsoInTransaction ->
+                                licenses.slmgr(serial, body, station, activationChannel, alsoInTransaction),
+                        result -> new IdempotentResponses.FirstResponse(result, firstEventId(result))));
     }
 
     @POST
@@ -102,16 +108,17 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "answer file");
+        ArtifactSupport.checkSerial(serial);
         StationBinding station = StationPrincipal.binding(identity);
         String checkedPath = checkedPath(path);
-        return answers.<AnswerFileService.CheckResult>accept(
-                station,
-                idempotencyKey,
-                "artifacts/answer-file/" + serial + "?path=" + checkedPath,
-                body,
-                alsoInTransaction -> answerFiles.check(serial, checkedPath, body, station, alsoInTransaction),
-                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
+        return decoding.artifact(bytes, contentType, station, serial, "answer-file", "answer file")
+                .chain(body -> answers.<AnswerFileService.CheckResult>accept(
+                        station,
+                        idempotencyKey,
+                        "artifacts/answer-file/" + serial + "?path=" + checkedPath,
+                        body,
+                        alsoInTransaction -> answerFiles.check(serial, checkedPath, body, station, alsoInTransaction),
+                        result -> new IdempotentResponses.FirstResponse(result, firstEventId(result))));
     }
 
     @POST
@@ -126,16 +133,18 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "exported events");
+        ArtifactSupport.checkSerial(serial);
         StationBinding station = StationPrincipal.binding(identity);
         ActivationChannel activationChannel = ArtifactSupport.channel(channel);
-        return answers.<LicenseArtifactService.EventLogResult>accept(
-                station,
-                idempotencyKey,
-                "artifacts/event-log/" + serial + "?channel=" + channel,
-                body,
-                alsoInTransaction -> licenses.eventLog(serial, body, station, activationChannel, alsoInTransaction),
-                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
+        return decoding.artifact(bytes, contentType, station, serial, "event-log", "exported events")
+                .chain(body -> answers.<LicenseArtifactService.EventLogResult>accept(
+                        station,
+                        idempotencyKey,
+                        "artifacts/event-log/" + serial + "?channel=" + channel,
+                        body,
+                        alsoInTransaction ->
+                                licenses.eventLog(serial, body, station, activationChannel, alsoInTransaction),
+                        result -> new IdempotentResponses.FirstResponse(result, firstEventId(result))));
     }
 
     @POST
@@ -149,15 +158,16 @@ public class ArtifactResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        String body = ArtifactSupport.readRequest(serial, bytes, contentType, "log excerpt");
+        ArtifactSupport.checkSerial(serial);
         StationBinding station = StationPrincipal.binding(identity);
-        return answers.<StationLogService.LogResult>accept(
-                station,
-                idempotencyKey,
-                "artifacts/log/" + serial,
-                body,
-                alsoInTransaction -> logs.store(serial, body, station, alsoInTransaction),
-                result -> new IdempotentResponses.FirstResponse(result, firstEventId(result)));
+        return decoding.artifact(bytes, contentType, station, serial, "log", "log excerpt")
+                .chain(body -> answers.<StationLogService.LogResult>accept(
+                        station,
+                        idempotencyKey,
+                        "artifacts/log/" + serial,
+                        body,
+                        alsoInTransaction -> logs.store(serial, body, station, alsoInTransaction),
+                        result -> new IdempotentResponses.FirstResponse(result, firstEventId(result))));
     }
 
     /**

@@ -5,10 +5,12 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.platform.problem.QueryNumbers;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.ManufacturingStep;
+import dev.keyline.station.domain.ReportConstraints;
 import dev.keyline.station.domain.ReportKind;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StepReport;
 import dev.keyline.station.domain.WorkflowProblems;
+import dev.keyline.station.service.BodyDecoding;
 import dev.keyline.station.service.DeviceQueries;
 import dev.keyline.station.service.ReportIntake;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -43,12 +46,18 @@ public class DeviceResource {
     private final ReportIntake intake;
     private final DeviceQueries queries;
     private final IdempotentResponses answers;
+    private final BodyDecoding decoding;
     private final SecurityIdentity identity;
 
     public DeviceResource(
-            ReportIntake intake, DeviceQueries queries, IdempotentResponses answers, SecurityIdentity identity) {
+            ReportIntake intake,
+            DeviceQueries queries,
+            IdempotentResponses answers,
+            BodyDecoding decoding,
+            SecurityIdentity identity) {
         this.intake = intake;
         this.answers = answers;
+        this.decoding = decoding;
         this.queries = queries;
         this.identity = identity;
     }
@@ -65,15 +74,19 @@ public class DeviceResource {
             @PathParam("serial") String serial,
             @Parameter(description = ReportResource.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
                     String idempotencyKey,
-            String body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
         StationBinding station = StationPrincipal.binding(identity);
-        return answers.accept(
-                station,
-                idempotencyKey,
-                "steps/" + serial,
-                body,
-                alsoInTransaction -> intake.receive(ReportKind.DEVICE_STEP, body, station, serial, alsoInTransaction),
-                ReportAccepted::firstResponse);
+        String exposedSerial = ReportConstraints.isId(serial) ? serial : null;
+        return decoding.json(bytes, contentType, station, exposedSerial, ReportKind.DEVICE_STEP.wireName())
+                .chain(body -> answers.accept(
+                        station,
+                        idempotencyKey,
+                        "steps/" + serial,
+                        body,
+                        alsoInTransaction ->
+                                intake.receive(ReportKind.DEVICE_STEP, body, station, serial, alsoInTransaction),
+                        ReportAccepted::firstResponse));
     }
 
     @GET

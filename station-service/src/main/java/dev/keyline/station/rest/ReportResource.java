@@ -7,6 +7,7 @@ import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.ReportKind;
 import dev.keyline.station.domain.ReportOutcome;
 import dev.keyline.station.domain.StationBinding;
+import dev.keyline.station.service.BodyDecoding;
 import dev.keyline.station.service.BulkIntake;
 import dev.keyline.station.service.ReportIntake;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,10 +18,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,13 +48,19 @@ public class ReportResource {
     private final ReportIntake intake;
     private final BulkIntake bulk;
     private final IdempotentResponses answers;
+    private final BodyDecoding decoding;
     private final SecurityIdentity identity;
 
     public ReportResource(
-            ReportIntake intake, BulkIntake bulk, IdempotentResponses answers, SecurityIdentity identity) {
+            ReportIntake intake,
+            BulkIntake bulk,
+            IdempotentResponses answers,
+            BodyDecoding decoding,
+            SecurityIdentity identity) {
         this.intake = intake;
         this.bulk = bulk;
         this.answers = answers;
+        this.decoding = decoding;
         this.identity = identity;
     }
 
@@ -62,8 +71,9 @@ public class ReportResource {
     @APIResponse(responseCode = "202", description = "Stored in the outbox; the relay publishes it to Kafka")
     public Uni<Response> deviceProvisioned(
             @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            String body) {
-        return receive(ReportKind.DEVICE_PROVISIONED, idempotencyKey, body);
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
+        return receive(ReportKind.DEVICE_PROVISIONED, idempotencyKey, contentType, bytes);
     }
 
     @POST
@@ -73,37 +83,46 @@ public class ReportResource {
     @APIResponse(responseCode = "202", description = "Stored in the outbox; the relay publishes it to Kafka")
     public Uni<Response> activationAttempted(
             @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            String body) {
-        return receive(ReportKind.ACTIVATION_ATTEMPTED, idempotencyKey, body);
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
+        return receive(ReportKind.ACTIVATION_ATTEMPTED, idempotencyKey, contentType, bytes);
     }
 
     @POST
     @Path("/bulk")
     @Operation(summary = "Report up to 1000 reports, each with a kind, stored together or not at all")
+    @RequestBody(
+            description = "A JSON array of 1 to 1000 reports, each a device-provisioned, activation-attempted or"
+                    + " device-step body with its kind in kind",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "202", description = "Every item stored in the outbox in one transaction")
     @APIResponse(responseCode = "400", description = "An item is invalid, and the problem names its index and field")
     public Uni<Response> bulk(
             @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            String body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] bytes) {
         StationBinding station = StationPrincipal.binding(identity);
-        return answers.<List<ReportOutcome>>accept(
-                station,
-                idempotencyKey,
-                "bulk",
-                body,
-                alsoInTransaction -> bulk.receive(body, station, alsoInTransaction),
-                outcomes -> new IdempotentResponses.FirstResponse(
-                        BulkAccepted.of(outcomes), outcomes.get(0).report().id()));
+        return decoding.json(bytes, contentType, station, null, "bulk")
+                .chain(body -> answers.<List<ReportOutcome>>accept(
+                        station,
+                        idempotencyKey,
+                        "bulk",
+                        body,
+                        alsoInTransaction -> bulk.receive(body, station, alsoInTransaction),
+                        outcomes -> new IdempotentResponses.FirstResponse(
+                                BulkAccepted.of(outcomes),
+                                outcomes.get(0).report().id())));
     }
 
-    private Uni<Response> receive(ReportKind kind, String idempotencyKey, String body) {
+    private Uni<Response> receive(ReportKind kind, String idempotencyKey, String contentType, byte[] bytes) {
         StationBinding station = StationPrincipal.binding(identity);
-        return answers.accept(
-                station,
-                idempotencyKey,
-                kind.wireName(),
-                body,
-                alsoInTransaction -> intake.receive(kind, body, station, null, alsoInTransaction),
-                ReportAccepted::firstResponse);
+        return decoding.json(bytes, contentType, station, null, kind.wireName())
+                .chain(body -> answers.accept(
+                        station,
+                        idempotencyKey,
+                        kind.wireName(),
+                        body,
+                        alsoInTransaction -> intake.receive(kind, body, station, null, alsoInTransaction),
+                        ReportAccepted::firstResponse));
     }
 }

@@ -1,6 +1,5 @@
 package dev.keyline.station.service;
 
-import dev.keyline.platform.http.BodyText;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
@@ -86,23 +85,18 @@ public class ArtifactSupport {
                 + " comments, which masking cannot cover; the exposures name the lines]";
     }
 
-    /**
-     * Returns the request body as text (see {@link BodyText}), or fails with a 400 problem unless {@code serial}
-     * is a valid device serial, or null, and the body has text.
-     */
-    public static String readRequest(String serial, byte[] bytes, String contentType, String artifact) {
-        String body = BodyText.decode(bytes, contentType);
-        checkRequest(serial, body, artifact);
-        return body;
-    }
-
-    private static void checkRequest(String serial, String body, String artifact) {
+    /** Fails with a 400 problem unless {@code serial} is a valid device serial, or null. */
+    public static void checkSerial(String serial) {
         if (serial != null && !ReportConstraints.isId(serial)) {
             throw ProblemException.invalidField(
                     "serial",
                     ReportConstraints.ID_MESSAGE + ", got '" + Quoting.masked(serial) + "'",
                     "post to the path of a device serial of 1 to 64 letters, digits, '.', '_' or '-'");
         }
+    }
+
+    /** Fails with a 400 problem when an artifact's body is missing or blank. */
+    public static void checkBody(String body, String artifact) {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalidField("body", "is empty", "send the " + artifact + " as the request body");
         }
