@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -235,6 +238,30 @@ public class ProblemMappers {
         String[] nodes = path.split("\\.");
         // Method parameters appear as "method.parameter.field"; the caller knows only the field.
         return nodes.length > 2 ? String.join(".", List.of(nodes).subList(2, nodes.length)) : nodes[nodes.length - 1];
+    }
+
+    /**
+     * Maps an error that no other mapper covers, such as a bug or a heap that ran out, to a 500 problem instead of
+     * Quarkus's HTML error page. The error is logged with an id and its stack trace, masked, because its message can
+     * quote the request. The problem gives only the id.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        LOG.errorf("unexpected error, error id %s: %s", errorId, KeyRedactor.maskAll(trace.toString()));
+        return respond(unexpectedProblem(errorId));
+    }
+
+    static Problem unexpectedProblem(String errorId) {
+        return Problem.of(
+                500,
+                "internal-error",
+                "Internal error",
+                "the service failed on an error it did not expect (error id " + errorId + "), so the request may not"
+                        + " have been carried out; send it again, and if the error repeats, give the error id to the"
+                        + " service's operators, who find its cause in the service log");
     }
 
     private static Response respond(Problem problem) {

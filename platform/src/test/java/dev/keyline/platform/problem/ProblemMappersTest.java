@@ -2,6 +2,7 @@ package dev.keyline.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
@@ -12,5 +13,28 @@ class ProblemMappersTest {
         assertThat(ProblemMappers.fixFor("must not be blank")).isEqualTo("send a value that is not blank");
         assertThat(ProblemMappers.fixFor("must match \"[a-z]+\"")).isEqualTo("send a value that does match \"[a-z]+\"");
         assertThat(ProblemMappers.fixFor("is too long")).isEqualTo("correct the value: it is too long");
+    }
+
+    @Test
+    void unexpectedErrorBecomesProblemWithId() {
+        Response response = new ProblemMappers().unexpected(new OutOfMemoryError("Java heap space"));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.type()).endsWith("/internal-error");
+        assertThat(problem.detail())
+                .matches("the service failed on an error it did not expect \\(error id [0-9a-f-]{36}\\), so the"
+                        + " request may not have been carried out; send it again, and if the error repeats, give the"
+                        + " error id to the service's operators, who find its cause in the service log");
+    }
+
+    @Test
+    void unexpectedErrorMessageNotSent() {
+        Response response =
+                new ProblemMappers().unexpected(new IllegalStateException("failed on TSTAA-BBBBB-CCCCC-DDDDD-7QX4M"));
+
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.detail()).doesNotContain("7QX4M").doesNotContain("IllegalStateException");
     }
 }

@@ -7,6 +7,7 @@ import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.RequestFingerprint;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.service.IdempotentRequests;
+import dev.keyline.station.service.OffEventLoop;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +35,14 @@ public class IdempotentResponses {
     private final IdempotentRequests requests;
     private final ObjectMapper json;
     private final CurrentVertxRequest current;
+    private final OffEventLoop offEventLoop;
 
-    public IdempotentResponses(IdempotentRequests requests, ObjectMapper json, CurrentVertxRequest current) {
+    public IdempotentResponses(
+            IdempotentRequests requests, ObjectMapper json, CurrentVertxRequest current, OffEventLoop offEventLoop) {
         this.requests = requests;
         this.json = json;
         this.current = current;
+        this.offEventLoop = offEventLoop;
     }
 
     /** Books a request; {@code alsoInTransaction} must run in the transaction that stores it. */
@@ -78,10 +82,23 @@ public class IdempotentResponses {
                             Response.accepted(response.apply(result).body()).build());
         }
         IdempotencyKey key = new IdempotencyKey(keyHeader == null ? "" : keyHeader);
-        IdempotentRequests.Request request =
-                new IdempotentRequests.Request(station, key, target, RequestFingerprint.of(target, body));
         Instant receivedAt = Instant.now();
 
+        // The fingerprint masks every key in the body first, which takes seconds for a large artifact full of keys.
+        return offEventLoop
+                .run(() -> RequestFingerprint.of(target, body))
+                .map(fingerprint -> new IdempotentRequests.Request(station, key, target, fingerprint))
+                .chain(request -> respond(request, key, target, station, receivedAt, intake, response));
+    }
+
+    private <T> Uni<Response> respond(
+            IdempotentRequests.Request request,
+            IdempotencyKey key,
+            String target,
+            StationBinding station,
+            Instant receivedAt,
+            Intake<T> intake,
+            Function<T, FirstResponse> response) {
         return requests.find(request).chain(stored -> {
             if (stored.isPresent()) {
                 LOG.infof(

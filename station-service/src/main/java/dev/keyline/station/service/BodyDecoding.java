@@ -71,17 +71,12 @@ public class BodyDecoding {
                 .invoke(body -> ArtifactSupport.checkBody(body, artifact));
     }
 
+    /** Decodes the body on a reading thread, because the check for a charset that hides a key scans every byte. */
     private Uni<String> decoded(
             Supplier<String> decoding, byte[] bytes, StationBinding station, String serial, String report) {
-        String text;
-        try {
-            text = decoding.get();
-        } catch (ProblemException rejection) {
-            return offEventLoop
-                    .run(() -> exposures(bytes, station, serial, report))
-                    .chain(exposures -> reject(rejection, exposures, station, report));
-        }
-        return Uni.createFrom().item(text);
+        return offEventLoop.run(decoding).onFailure(ProblemException.class).recoverWithUni(rejection -> offEventLoop
+                .run(() -> exposures(bytes, station, serial, report))
+                .chain(exposures -> reject((ProblemException) rejection, exposures, station, report)));
     }
 
     private Uni<String> reject(

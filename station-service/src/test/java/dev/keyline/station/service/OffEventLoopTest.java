@@ -1,15 +1,20 @@
 package dev.keyline.station.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,5 +106,41 @@ class OffEventLoopTest {
 
         assertThat(outcome.get(WAIT_SECONDS, TimeUnit.SECONDS))
                 .isEqualTo("IllegalStateException: not well-formed XML at line 3");
+    }
+
+    @Test
+    void readingsBeyondPoolSizeWait() throws Exception {
+        // The test profile sets keyline.station.reading-threads to 2.
+        Context request = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> readings = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            CompletableFuture<Integer> reading = new CompletableFuture<>();
+            readings.add(reading);
+            request.runOnContext(ignored -> offEventLoop
+                    .run(() -> {
+                        int running = started.incrementAndGet();
+                        try {
+                            release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return running;
+                    })
+                    .subscribe()
+                    .with(reading::complete, reading::completeExceptionally));
+        }
+
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> started.get() >= 2);
+        // Give a third reading the chance to start if the pool were larger.
+        Thread.sleep(500);
+        assertThat(started.get()).isEqualTo(2);
+        release.countDown();
+
+        for (CompletableFuture<Integer> reading : readings) {
+            assertThat(reading.get(WAIT_SECONDS, TimeUnit.SECONDS)).isBetween(1, 4);
+        }
+        assertThat(started.get()).isEqualTo(4);
     }
 }
