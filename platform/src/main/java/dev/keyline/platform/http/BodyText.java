@@ -58,27 +58,31 @@ public final class BodyText {
 
     /**
      * Returns the text of a JSON body as {@link #decode} does, but fails with a 400 problem when a body read as UTF-8
-     * (it has no byte-order mark, and Content-Type names no other charset) is not valid UTF-8. JSON sent between systems must be UTF-8 (RFC 8259,
-     * section 8.1), and replacing each bad byte with U+FFFD would store other text than the station sent, as for a
-     * body that Windows PowerShell 5.1 sends in ISO-8859-1 without saying so.
+     * is not valid UTF-8: a body with the UTF-8 byte-order mark, or with no mark and no other charset named in
+     * Content-Type. JSON sent between systems must be UTF-8 (RFC 8259, section 8.1), and replacing each bad byte with
+     * U+FFFD would store other text than the station sent, as for a body that Windows PowerShell 5.1 sends in
+     * ISO-8859-1 without saying so.
      */
     public static String decodeJson(byte[] body, String contentType) {
-        if (body != null && !hasByteOrderMark(body) && charset(contentType).equals(StandardCharsets.UTF_8)) {
-            checkUtf8(body);
+        if (body != null) {
+            if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
+                checkUtf8(body, 3);
+            } else if (!startsWith(body, 0xFF, 0xFE)
+                    && !startsWith(body, 0xFE, 0xFF)
+                    && charset(contentType).equals(StandardCharsets.UTF_8)) {
+                checkUtf8(body, 0);
+            }
         }
         return decode(body, contentType);
     }
 
-    private static boolean hasByteOrderMark(byte[] body) {
-        return startsWith(body, 0xEF, 0xBB, 0xBF) || startsWith(body, 0xFF, 0xFE) || startsWith(body, 0xFE, 0xFF);
-    }
-
-    private static void checkUtf8(byte[] body) {
+    /** Fails with a 400 problem unless the bytes of {@code body} from {@code start} on are valid UTF-8. */
+    private static void checkUtf8(byte[] body, int start) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
+        ByteBuffer in = ByteBuffer.wrap(body, start, body.length - start);
         CharBuffer out = CharBuffer.allocate(body.length);
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) {

@@ -122,6 +122,20 @@ class BodyTextTest {
     }
 
     @Test
+    void jsonUtf8MarkWithLatin1BytesRejected() {
+        byte[] latin1 = withMark(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "{\"notes\": \"café\"}".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> BodyText.decodeJson(latin1, "application/json"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(
+                                ((ProblemException) e).problem().errors().get(0).message())
+                        .isEqualTo("is not valid UTF-8: the byte 0xE9 at offset 17 (line 1) is not part of a UTF-8"
+                                + " character"));
+    }
+
+    @Test
     void jsonTruncatedUtf8SequenceRejected() {
         byte[] truncated = {'"', 'a', (byte) 0xE2, (byte) 0x82};
 

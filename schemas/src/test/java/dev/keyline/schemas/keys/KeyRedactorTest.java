@@ -2,6 +2,8 @@ package dev.keyline.schemas.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,23 @@ class KeyRedactorTest {
         RedactedText redacted = redactor.redact("pasted " + enDash + " and " + minus);
 
         assertThat(redacted.text()).isEqualTo("pasted *****-*****-*****-*****-46789 and *****-*****-*****-*****-46789");
+        assertThat(redacted.findings())
+                .extracting(KeyFinding::fingerprint)
+                .containsOnly(new KeyFingerprinter("unit-test-secret").fingerprint("BCDFG-HJKMN-PQRTV-WXY23-46789"));
+    }
+
+    @Test
+    void keyWithCodePageDashesReadAsUtf8Found() {
+        KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
+        // Windows-1252 en dashes (0x96) read as UTF-8, as a log sent without its charset is read.
+        String log = new String(
+                "key BCDFG\u2013HJKMN\u2013PQRTV\u2013WXY23\u201346789 set".getBytes(Charset.forName("windows-1252")),
+                StandardCharsets.UTF_8);
+
+        RedactedText redacted = redactor.redact(log);
+
+        assertThat(log).contains("BCDFG\uFFFDHJKMN");
+        assertThat(redacted.text()).isEqualTo("key *****-*****-*****-*****-46789 set");
         assertThat(redacted.findings())
                 .extracting(KeyFinding::fingerprint)
                 .containsOnly(new KeyFingerprinter("unit-test-secret").fingerprint("BCDFG-HJKMN-PQRTV-WXY23-46789"));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** Settings of the station service's rules. */
 @ConfigMapping(prefix = "keyline.station")
@@ -36,9 +37,15 @@ public interface StationConfig {
     Duration idempotencyPruningInterval();
 
     /**
-     * How many request bodies are read (decoded, masked and parsed) at once, on threads of their own. More requests wait
-     * their turn. Reading is CPU work that takes several copies of a body in memory, so the default is the number of
+     * How many large request bodies are read (decoded, masked and parsed) at once, on threads of their own. More
+     * requests wait their turn. Reading is CPU work that takes several copies of a body in memory, so the default is the number of
      * processors: 12 answer files of 6 MB read at once ran a 512 MB heap out of memory.
      */
     OptionalInt readingThreads();
+
+    /**
+     * How many bytes of large request bodies may wait for a reading thread or be read at once. A large body beyond that
+     * gets 503, so that the bodies waiting in the queue cannot run the heap out. Default: an eighth of the maximum heap.
+     */
+    OptionalLong readingMaxBytes();
 }

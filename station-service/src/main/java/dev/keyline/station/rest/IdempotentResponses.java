@@ -86,7 +86,7 @@ public class IdempotentResponses {
 
         // The fingerprint masks every key in the body first, which takes seconds for a large artifact full of keys.
         return offEventLoop
-                .run(() -> RequestFingerprint.of(target, body))
+                .run(body == null ? 0 : body.length(), () -> RequestFingerprint.of(target, body))
                 .map(fingerprint -> new IdempotentRequests.Request(station, key, target, fingerprint))
                 .chain(request -> respond(request, key, target, station, receivedAt, intake, response));
     }

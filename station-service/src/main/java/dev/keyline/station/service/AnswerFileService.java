@@ -119,7 +119,7 @@ public class AnswerFileService {
         Instant now = Instant.now();
 
         return offEventLoop
-                .run(() -> support.redact(xml))
+                .run(xml.length(), () -> support.redact(xml))
                 .chain(redacted -> checkRedacted(serial, path, xml, station, now, redacted, alsoInTransaction));
     }
 
@@ -134,8 +134,8 @@ public class AnswerFileService {
         return publisher
                 .inTransaction(
                         () -> balances.withFingerprint()
-                                .chain(registered ->
-                                        offEventLoop.run(() -> scan(serial, xml, station, now, redacted, registered)))
+                                .chain(registered -> offEventLoop.run(
+                                        xml.length(), () -> scan(serial, xml, station, now, redacted, registered)))
                                 .chain(scan -> artifacts
                                         .persist(ArtifactSupport.artifactRow(
                                                 ARTIFACT,

@@ -71,12 +71,23 @@ public class BodyDecoding {
                 .invoke(body -> ArtifactSupport.checkBody(body, artifact));
     }
 
-    /** Decodes the body on a reading thread, because the check for a charset that hides a key scans every byte. */
+    /**
+     * Decodes the body, on a reading thread when it is large, because the check for a charset that hides a key scans
+     * every byte. Only a 400 of the decoding leads to the exposure scan: a 503 of a busy reading pool read nothing.
+     */
     private Uni<String> decoded(
             Supplier<String> decoding, byte[] bytes, StationBinding station, String serial, String report) {
-        return offEventLoop.run(decoding).onFailure(ProblemException.class).recoverWithUni(rejection -> offEventLoop
-                .run(() -> exposures(bytes, station, serial, report))
-                .chain(exposures -> reject((ProblemException) rejection, exposures, station, report)));
+        long size = bytes == null ? 0 : bytes.length;
+        return offEventLoop
+                .run(size, decoding)
+                .onFailure(BodyDecoding::isBadRequest)
+                .recoverWithUni(rejection -> offEventLoop
+                        .run(size, () -> exposures(bytes, station, serial, report))
+                        .chain(exposures -> reject((ProblemException) rejection, exposures, station, report)));
+    }
+
+    private static boolean isBadRequest(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.problem().status() == 400;
     }
 
     private Uni<String> reject(

@@ -88,7 +88,7 @@ public class BulkIntake {
         Instant receivedAt = Instant.now();
 
         return offEventLoop
-                .run(() -> BodyParser.parse(body, redactor))
+                .run(body.length(), () -> BodyParser.parse(body, redactor))
                 .chain(parsed -> receiveParsed(parsed, station, receivedAt, alsoInTransaction));
     }
 

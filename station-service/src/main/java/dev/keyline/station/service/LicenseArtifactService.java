@@ -107,7 +107,7 @@ public class LicenseArtifactService {
         Instant now = Instant.now();
 
         return offEventLoop
-                .run(() -> readSlmgr(serial, text, station, now))
+                .run(text.length(), () -> readSlmgr(serial, text, station, now))
                 .chain(reading -> storeSlmgr(serial, station, channel, now, reading, alsoInTransaction));
     }
 
@@ -211,7 +211,7 @@ public class LicenseArtifactService {
         Instant now = Instant.now();
 
         return offEventLoop
-                .run(() -> readEventLog(serial, xml, station, now))
+                .run(xml.length(), () -> readEventLog(serial, xml, station, now))
                 .chain(reading -> storeEventLog(serial, station, channel, now, reading, alsoInTransaction));
     }
 

@@ -86,7 +86,7 @@ public class ReportIntake {
         Instant receivedAt = Instant.now();
 
         return offEventLoop
-                .run(() -> BodyParser.parse(body, redactor))
+                .run(body.length(), () -> BodyParser.parse(body, redactor))
                 .chain(parsed -> receiveParsed(kind, parsed, station, pathSerial, receivedAt, alsoInTransaction));
     }
 

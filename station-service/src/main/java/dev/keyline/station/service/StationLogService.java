@@ -55,7 +55,7 @@ public class StationLogService {
         Instant now = Instant.now();
 
         return offEventLoop
-                .run(() -> read(serial, text, station, now))
+                .run(text.length(), () -> read(serial, text, station, now))
                 .chain(reading -> publisher.inTransaction(
                         () -> artifacts
                                 .persist(ArtifactSupport.artifactRow(

@@ -13,7 +13,10 @@ import dev.keyline.station.support.Tokens;
 import dev.keyline.station.support.TopicReader;
 import dev.keyline.station.support.TopicReader.KeyedEvent;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.response.Response;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -118,6 +121,46 @@ class BodyEncodingTest {
         assertThat(exposure.data().path("serial").asText()).isEqualTo(serial);
         assertThat(exposure.data().path("report").asText()).isEqualTo("log");
         KeyLeaks.assertNowhere(KEY);
+    }
+
+    @Test
+    void codePageDashesInLogMaskedAndExposed() throws Exception {
+        String serial = newSerial();
+        // Windows-1252 en dashes (0x96) sent without a charset: read as UTF-8, each becomes U+FFFD.
+        byte[] body = ("09:10:02 key " + KEY.replace('-', '\u2013') + "\r\n").getBytes(Charset.forName("windows-1252"));
+
+        // RestAssured would add "; charset=ISO-8859-1" to text/plain; the station sends no charset.
+        Response response = given().config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .contentType("text/plain")
+                .body(body)
+                .post("/api/v1/devices/{serial}/artifacts/log", serial);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("exposures")).hasSize(1);
+        assertThat(response.jsonPath().getString("exposures[0].maskedKey")).isEqualTo(MASKED);
+        assertThat(response.jsonPath().getString("exposures[0].location")).isEqualTo("line 1");
+        assertPublished(response.jsonPath().getString("exposures[0].eventId"), "line 1");
+        KeyLeaks.assertNowhere(KEY);
+    }
+
+    @Test
+    void utf8MarkDoesNotExemptLatin1Report() {
+        byte[] json = report(newSerial(), "Prüfstand 3").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, body, 3, json.length);
+
+        Response response = post(body, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.jsonPath().getString("errors[0].message"))
+                .startsWith("is not valid UTF-8: the byte 0xFC at offset ");
     }
 
     private static KeyedEvent assertPublished(String eventId, String location) {

@@ -3,6 +3,7 @@ package dev.keyline.station.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keyline.platform.problem.ProblemException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.Test;
 class OffEventLoopTest {
 
     private static final long WAIT_SECONDS = 30;
+    /** A body size that is read on the pool. */
+    private static final long LARGE = OffEventLoop.INLINE_MAX_BYTES + 1;
+    /** The test profile's keyline.station.reading-max-bytes. */
+    private static final long MAX_BYTES = 4_000_000;
 
     @Inject
     OffEventLoop offEventLoop;
@@ -43,7 +48,7 @@ class OffEventLoopTest {
         request.runOnContext(ignored -> {
             eventLoopThread.complete(Thread.currentThread().getName());
             offEventLoop
-                    .run(() -> {
+                    .run(LARGE, () -> {
                         readingThread.complete(Context.isOnEventLoopThread() ? "event loop" : "other thread");
                         return "masked text";
                     })
@@ -72,7 +77,7 @@ class OffEventLoopTest {
         CompletableFuture<String> reading = new CompletableFuture<>();
 
         request.runOnContext(ignored -> offEventLoop
-                .run(() -> {
+                .run(LARGE, () -> {
                     readingStarted.countDown();
                     try {
                         // The reading ends only once the same event loop has run the other request's work.
@@ -96,7 +101,7 @@ class OffEventLoopTest {
         CompletableFuture<String> outcome = new CompletableFuture<>();
 
         request.runOnContext(ignored -> offEventLoop
-                .<String>run(() -> {
+                .<String>run(LARGE, () -> {
                     throw new IllegalStateException("not well-formed XML at line 3");
                 })
                 .subscribe()
@@ -119,7 +124,7 @@ class OffEventLoopTest {
             CompletableFuture<Integer> reading = new CompletableFuture<>();
             readings.add(reading);
             request.runOnContext(ignored -> offEventLoop
-                    .run(() -> {
+                    .run(LARGE, () -> {
                         int running = started.incrementAndGet();
                         try {
                             release.await(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -142,5 +147,65 @@ class OffEventLoopTest {
             assertThat(reading.get(WAIT_SECONDS, TimeUnit.SECONDS)).isBetween(1, 4);
         }
         assertThat(started.get()).isEqualTo(4);
+    }
+
+    @Test
+    void smallBodyReadOnEventLoop() throws Exception {
+        Context request = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+        CompletableFuture<String> readingThread = new CompletableFuture<>();
+
+        request.runOnContext(ignored -> offEventLoop
+                .run(OffEventLoop.INLINE_MAX_BYTES, () -> Context.isOnEventLoopThread() ? "event loop" : "other thread")
+                .subscribe()
+                .with(readingThread::complete, readingThread::completeExceptionally));
+
+        assertThat(readingThread.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("event loop");
+    }
+
+    @Test
+    void bodyOverByteLimitRejectedWhileOthersRead() throws Exception {
+        Context request = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+        CountDownLatch readingStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        CompletableFuture<String> alone = new CompletableFuture<>();
+
+        request.runOnContext(ignored -> offEventLoop
+                .run(MAX_BYTES / 2 + 1, () -> {
+                    readingStarted.countDown();
+                    try {
+                        return release.await(WAIT_SECONDS, TimeUnit.SECONDS) ? "read" : "not released";
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return "interrupted";
+                    }
+                })
+                .subscribe()
+                .with(first::complete, first::completeExceptionally));
+        assertThat(readingStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        request.runOnContext(ignored -> offEventLoop
+                .run(MAX_BYTES / 2, () -> "read")
+                .subscribe()
+                .with(second::complete, failure -> second.complete(problemOf(failure))));
+
+        assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("503 busy-reading");
+        release.countDown();
+        assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("read");
+
+        // A body over the limit is read when no other large body is.
+        request.runOnContext(ignored -> offEventLoop
+                .run(MAX_BYTES * 2, () -> "read alone")
+                .subscribe()
+                .with(alone::complete, failure -> alone.complete(problemOf(failure))));
+        assertThat(alone.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("read alone");
+    }
+
+    private static String problemOf(Throwable failure) {
+        if (failure instanceof ProblemException problem) {
+            String type = problem.problem().type();
+            return problem.problem().status() + " " + type.substring(type.lastIndexOf('/') + 1);
+        }
+        return failure.toString();
     }
 }
