@@ -27,4 +27,9 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem of(int status, String slug, String title, String detail) {
         return of(status, slug, title, detail, List.of());
     }
+
+    /** Returns this problem with {@code text} added to the end of its detail, such as a notice of exposed keys. */
+    public Problem withDetailAppended(String text) {
+        return new Problem(type, title, status, detail + text, errors);
+    }
 }

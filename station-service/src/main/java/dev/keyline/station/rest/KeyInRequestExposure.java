@@ -116,9 +116,7 @@ public class KeyInRequestExposure {
     /** Returns the URL's problem when the URL has a key, else the header's, with {@code notice} after its detail. */
     private static Problem problem(List<FieldError> urlErrors, String notice) {
         if (urlErrors.isEmpty()) {
-            Problem header = IdempotencyKey.keyInside().problem();
-            return new Problem(
-                    header.type(), header.title(), header.status(), header.detail() + "." + notice, header.errors());
+            return IdempotencyKey.keyInside().problem().withDetailAppended("." + notice);
         }
         return ProductKeyInUrl.problem(urlErrors, notice);
     }

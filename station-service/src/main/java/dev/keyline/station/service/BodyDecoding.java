@@ -98,13 +98,7 @@ public class BodyDecoding {
         if (exposures.isEmpty()) {
             return Uni.createFrom().failure(rejection);
         }
-        Problem problem = rejection.problem();
-        Problem withNotice = new Problem(
-                problem.type(),
-                problem.title(),
-                problem.status(),
-                problem.detail() + "." + ExposureNotice.describe(exposures),
-                problem.errors());
+        Problem withNotice = rejection.problem().withDetailAppended("." + ExposureNotice.describe(exposures));
         return publisher.publish(exposures, null).chain(() -> Uni.createFrom()
                 .failure(new ProblemException(withNotice)));
     }

@@ -237,12 +237,7 @@ public class BulkIntake {
         if (exposures.isEmpty() || problem.status() == 503) {
             return Uni.createFrom().failure(rejection);
         }
-        Problem withNotice = new Problem(
-                problem.type(),
-                problem.title(),
-                problem.status(),
-                problem.detail() + ExposureNotice.describe(exposures),
-                problem.errors());
+        Problem withNotice = problem.withDetailAppended(ExposureNotice.describe(exposures));
         return publisher.publish(exposures, null).chain(() -> Uni.createFrom()
                 .failure(new ProblemException(withNotice)));
     }

@@ -187,13 +187,7 @@ public class ReportIntake {
         if (exposures.isEmpty() || rejection.problem().status() == 503) {
             return Uni.createFrom().failure(rejection);
         }
-        Problem problem = rejection.problem();
-        Problem withNotice = new Problem(
-                problem.type(),
-                problem.title(),
-                problem.status(),
-                problem.detail() + ExposureNotice.describe(exposures),
-                problem.errors());
+        Problem withNotice = rejection.problem().withDetailAppended(ExposureNotice.describe(exposures));
         return publisher.publish(exposures, null).onItem().transformToUni(stored -> Uni.createFrom()
                 .failure(new ProblemException(withNotice)));
     }
