@@ -36,7 +36,11 @@ public final class BodyText {
         if (body == null) {
             return null;
         }
-        String text = decodeBytes(body, contentType);
+        return checked(body, decodeBytes(body, contentType));
+    }
+
+    /** Returns {@code text}, decoded from {@code body}, unless the charset hid a key or the text has a NUL. */
+    private static String checked(byte[] body, String text) {
         if (hidesKeyFromCharset(body, text)) {
             throw ProblemException.invalidField(
                     "Content-Type",
@@ -64,20 +68,22 @@ public final class BodyText {
      * ISO-8859-1 without saying so.
      */
     public static String decodeJson(byte[] body, String contentType) {
-        if (body != null) {
-            if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
-                checkUtf8(body, 3);
-            } else if (!startsWith(body, 0xFF, 0xFE)
-                    && !startsWith(body, 0xFE, 0xFF)
-                    && charset(contentType).equals(StandardCharsets.UTF_8)) {
-                checkUtf8(body, 0);
-            }
+        if (body == null) {
+            return null;
+        }
+        if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
+            return checked(body, strictUtf8(body, 3));
+        }
+        if (!startsWith(body, 0xFF, 0xFE)
+                && !startsWith(body, 0xFE, 0xFF)
+                && charset(contentType).equals(StandardCharsets.UTF_8)) {
+            return checked(body, strictUtf8(body, 0));
         }
         return decode(body, contentType);
     }
 
-    /** Fails with a 400 problem unless the bytes of {@code body} from {@code start} on are valid UTF-8. */
-    private static void checkUtf8(byte[] body, int start) {
+    /** Decodes the bytes of {@code body} from {@code start} on as UTF-8, or fails with a 400 problem naming a bad byte. */
+    private static String strictUtf8(byte[] body, int start) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -89,7 +95,7 @@ public final class BodyText {
             result = decoder.flush(out);
         }
         if (!result.isError()) {
-            return;
+            return out.flip().toString();
         }
         int offset = Math.min(in.position(), body.length - 1);
         long line = 1;

@@ -23,8 +23,8 @@ public final class ProductKeys {
      * A dash between a key's groups: the ASCII hyphen-minus, or a dash that word processors and chat tools put in its
      * place (U+2010 to U+2015, the hyphen bullet U+2043, the minus sign U+2212, and the small and full-width
      * hyphen-minus U+FE63 and U+FF0D). A key pasted from a document is still found. The replacement character U+FFFD
-     * counts too: a dash or no-break space of a Windows code page (bytes 0x96, 0x97, 0xA0) becomes U+FFFD when the
-     * text is read as UTF-8, so a key typed in such a text would otherwise be stored readable.
+     * counts too. A dash or no-break space of a Windows code page (bytes 0x96, 0x97, 0xA0) becomes U+FFFD when the
+     * text is read as UTF-8, and a key written with them would otherwise be stored readable.
      */
     public static final String DASH = "[-\u2010-\u2015\u2043\u2212\uFE63\uFF0D\uFFFD]";
 

@@ -107,7 +107,7 @@ class KeyRedactorTest {
     }
 
     @Test
-    void keyWithCodePageDashesReadAsUtf8Found() {
+    void codePageDashesReadAsDashes() {
         KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
         // Windows-1252 en dashes (0x96) read as UTF-8, as a log sent without its charset is read.
         String log = new String(

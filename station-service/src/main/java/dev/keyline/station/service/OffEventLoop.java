@@ -22,14 +22,14 @@ import org.jboss.logging.Logger;
  * <p>The pool has {@code keyline.station.reading-threads} threads, so that large bodies sent at once wait their turn
  * instead of running the heap out of memory together. Bodies that wait or are read take at most
  * {@code keyline.station.reading-max-bytes}; a large body beyond that gets 503. Small bodies, such as a report, are read
- * on the event loop, where they take a few milliseconds at most, so that they never wait behind large ones.
+ * on the event loop, so that they never wait behind large ones. Masking them there takes a few milliseconds.
  */
 @ApplicationScoped
 public class OffEventLoop {
 
     /**
-     * The largest body that is read on the event loop. Masking 8 KiB of log text took 1.6 ms, or 4.4 ms with a key on
-     * every line (docs/BENCHMARKS.md, "Masking speed"); a report has well under 2 KiB.
+     * The largest body that is read on the event loop. Masking 8 KiB of log text took 1.6 ms, and 4.4 ms with a key on
+     * every line (docs/BENCHMARKS.md, "Masking speed"). A report is well under 2 KiB.
      */
     static final int INLINE_MAX_BYTES = 8 * 1024;
 
