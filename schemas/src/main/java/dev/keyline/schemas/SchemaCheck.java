@@ -155,9 +155,11 @@ final class SchemaCheck {
         if (!value.isTextual()) {
             return Optional.empty();
         }
-        Pattern pattern = SchemaPattern.compile(value.textValue());
-        return Optional.of(
-                node -> !node.isTextual() || pattern.matcher(node.textValue()).find());
+        Predicate<String> matches = AnchoredPattern.of(value.textValue()).orElseGet(() -> {
+            Pattern pattern = SchemaPattern.compile(value.textValue());
+            return text -> pattern.matcher(text).find();
+        });
+        return Optional.of(node -> !node.isTextual() || matches.test(node.textValue()));
     }
 
     private static Optional<Predicate<JsonNode>> length(JsonNode value, boolean minimum) {

@@ -55,7 +55,7 @@ public record BenchmarkOptions(
                                            Default: 1000000.
               --warm-up-events N           Line events produced before them, booked before the
                                            warm measurement starts (even, 0 to 100000000; 0 for
-                                           none). Default: 300000.
+                                           none). Default: 2000000.
               --keys N                     Registered keys the devices are spread over (1 to 200),
                                            named so that they take the topic's partitions in turn.
                                            Default: 9.
@@ -76,7 +76,7 @@ public record BenchmarkOptions(
     /** Parses the arguments after the program name; {@code --help} anywhere wins over every other option. */
     public static BenchmarkOptions parse(List<String> arguments, Path repositoryRoot) {
         int events = 1_000_000;
-        int warmUp = 300_000;
+        int warmUp = 2_000_000;
         int keys = 9;
         int connections = 3;
         Duration timeout = Duration.ofSeconds(1800);

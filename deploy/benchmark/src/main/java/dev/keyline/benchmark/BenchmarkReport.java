@@ -103,12 +103,16 @@ record BenchmarkReport(
         double busy = cpu.machineBusyTicks()
                 * 1e9
                 / (CpuSnapshot.TICKS_PER_SECOND * (double) rate.elapsed().toNanos() * machine.cores());
+        String compilers = cpu.compilerTicks() < 0
+                ? ""
+                : String.format(" (JIT compilers %.1f µs)", cpu.compilerTicks() * microsPerTick / rate.items());
         line(
                 out,
                 "  CPU per booked event",
                 String.format(
-                        "ledger %.1f µs, PostgreSQL %s, rest %.1f µs, machine %.1f µs (%.0f %% of %d cores busy)",
+                        "ledger %.1f µs%s, PostgreSQL %s, rest %.1f µs, machine %.1f µs (%.0f %% of %d cores busy)",
                         ledgerMicros,
+                        compilers,
                         cpu.postgresTicks() < 0 ? "not measured" : String.format("%.1f µs", postgresMicros),
                         machineMicros - ledgerMicros - postgresMicros,
                         machineMicros,

@@ -15,8 +15,10 @@ import java.util.stream.Stream;
  *     that a backend that exits during a measurement still counts, and the postmaster's running children; -1 when
  *     the postmaster was not found
  * @param machineBusyTicks time every core spent neither idle nor waiting for I/O, from {@code /proc/stat}
+ * @param compilerTicks the part of {@code ledgerTicks} that the ledger's JIT compiler threads used, as
+ *     {@link CompilerThreads} sums it; -1 when not read
  */
-record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) {
+record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks, long compilerTicks) {
 
     /** Clock ticks per second of the times in {@code /proc}. */
     static final int TICKS_PER_SECOND = 100;
@@ -25,9 +27,10 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
 
     /**
      * Reads the CPU times now of the ledger's JVM and of the PostgreSQL server whose postmaster has the pid
-     * {@code postmasterPid}, or returns null when {@code /proc} cannot be read (not Linux).
+     * {@code postmasterPid}, and the sum of the ledger's compiler threads so far, or returns null when {@code /proc}
+     * cannot be read (not Linux).
      */
-    static CpuSnapshot take(long ledgerPid, long postmasterPid) {
+    static CpuSnapshot take(long ledgerPid, long postmasterPid, CompilerThreads compilers) {
         try {
             long ledger = 0;
             long postgres = 0;
@@ -46,7 +49,7 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
                     postgres += ticks.own();
                 }
             }
-            return new CpuSnapshot(ledger, postmasterPid < 0 ? -1 : postgres, machineBusy());
+            return new CpuSnapshot(ledger, postmasterPid < 0 ? -1 : postgres, machineBusy(), compilers.sample());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -97,7 +100,8 @@ record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks) 
         return new CpuSnapshot(
                 ledgerTicks - earlier.ledgerTicks,
                 postgresTicks < 0 || earlier.postgresTicks < 0 ? -1 : postgresTicks - earlier.postgresTicks,
-                machineBusyTicks - earlier.machineBusyTicks);
+                machineBusyTicks - earlier.machineBusyTicks,
+                compilerTicks < 0 || earlier.compilerTicks < 0 ? -1 : compilerTicks - earlier.compilerTicks);
     }
 
     /** Sums the busy fields of the first line of {@code /proc/stat}: all but idle and iowait, and guest time. */

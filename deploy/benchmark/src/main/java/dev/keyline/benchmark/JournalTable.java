@@ -20,10 +20,10 @@ final class JournalTable {
         return """
                 CREATE TABLE %1$s (
                     seq             BIGSERIAL PRIMARY KEY,
-                    key_id          TEXT        NOT NULL,
-                    event_id        TEXT        NOT NULL,
+                    key_id          TEXT        COLLATE "C" NOT NULL,
+                    event_id        TEXT        COLLATE "C" NOT NULL,
                     entry_type      TEXT        NOT NULL,
-                    serial          TEXT,
+                    serial          TEXT        COLLATE "C",
                     allotment_delta BIGINT      NOT NULL,
                     committed_delta INT         NOT NULL,
                     consumed_delta  INT         NOT NULL,

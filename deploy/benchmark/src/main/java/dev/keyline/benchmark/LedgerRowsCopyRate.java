@@ -22,7 +22,7 @@ import org.postgresql.copy.CopyManager;
  * Measures how fast PostgreSQL takes, by COPY, every row the ledger writes for the benchmark's events. That is the
  * journal entry and the device history row of each event, and one device row per device, because a device's
  * provisioning and activation share a batch. The tables repeat the columns and indexes of the ledger's
- * {@code journal}, {@code device_events} and {@code devices} after migration V5. The rate counts events.
+ * {@code journal}, {@code device_events} and {@code devices} after migration V9. The rate counts events.
  */
 final class LedgerRowsCopyRate {
 
@@ -36,11 +36,11 @@ final class LedgerRowsCopyRate {
             %s
             CREATE TABLE rows_device_events (
                 seq         BIGSERIAL,
-                serial      TEXT        NOT NULL,
-                event_id    TEXT        PRIMARY KEY,
+                serial      TEXT        COLLATE "C" NOT NULL,
+                event_id    TEXT        COLLATE "C" PRIMARY KEY,
                 event_type  TEXT        NOT NULL,
-                key_id      TEXT,
-                line_id     TEXT,
+                key_id      TEXT        COLLATE "C",
+                line_id     TEXT        COLLATE "C",
                 station_id  TEXT,
                 detail      TEXT,
                 occurred_at TIMESTAMPTZ NOT NULL,
@@ -50,10 +50,10 @@ final class LedgerRowsCopyRate {
             );
             CREATE INDEX rows_device_events_serial ON rows_device_events (serial, seq);
             CREATE TABLE rows_devices (
-                serial                 TEXT PRIMARY KEY,
-                key_id                 TEXT,
+                serial                 TEXT        COLLATE "C" PRIMARY KEY,
+                key_id                 TEXT        COLLATE "C",
                 partial_key            CHAR(5),
-                line_id                TEXT,
+                line_id                TEXT        COLLATE "C",
                 station_id             TEXT,
                 method                 TEXT,
                 status                 TEXT        NOT NULL,

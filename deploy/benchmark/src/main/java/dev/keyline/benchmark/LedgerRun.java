@@ -89,6 +89,7 @@ final class LedgerRun {
             if (postmasterPid < 0) {
                 LOG.warnf("no postmaster found for port %d; PostgreSQL's CPU time is not measured", postgresPort);
             }
+            CompilerThreads compilers = new CompilerThreads(pid);
             long readyNanos = System.nanoTime();
             Poll first = null;
             Poll warmStart = null;
@@ -98,7 +99,7 @@ final class LedgerRun {
             Instant deadline = Instant.now().plus(timeout);
             while (last.booked() < expected && Instant.now().isBefore(deadline)) {
                 Thread.sleep(POLL_INTERVAL.toMillis());
-                last = new Poll(booked(), System.nanoTime(), CpuSnapshot.take(pid, postmasterPid));
+                last = new Poll(booked(), System.nanoTime(), CpuSnapshot.take(pid, postmasterPid, compilers));
                 rss = ProcessMemory.residentKib(pid);
                 peakRss = Math.max(peakRss, rss);
                 if (first == null && last.booked() > 0) {

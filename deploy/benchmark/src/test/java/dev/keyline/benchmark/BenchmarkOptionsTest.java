@@ -17,8 +17,8 @@ class BenchmarkOptionsTest {
         BenchmarkOptions options = BenchmarkOptions.parse(List.of(), ROOT);
 
         assertThat(options.events()).isEqualTo(1_000_000);
-        assertThat(options.warmUpEvents()).isEqualTo(300_000);
-        assertThat(options.producedEvents()).isEqualTo(1_300_000);
+        assertThat(options.warmUpEvents()).isEqualTo(2_000_000);
+        assertThat(options.producedEvents()).isEqualTo(3_000_000);
         assertThat(options.keys()).isEqualTo(9);
         assertThat(options.workDirectory()).isEqualTo(Path.of("/repo/deploy/benchmark/target/run"));
     }
@@ -73,8 +73,8 @@ class BenchmarkOptionsTest {
     void allotmentCoversEachKeysDevices() {
         BenchmarkOptions options = BenchmarkOptions.parse(List.of("--events", "100000000", "--keys", "2"), ROOT);
 
-        // 100,300,000 events are 50,150,000 devices, 25,075,000 a key, and 1,000 to spare.
-        assertThat(options.allotmentPerKey()).isEqualTo(25_076_000);
+        // 102,000,000 events are 51,000,000 devices, 25,500,000 a key, and 1,000 to spare.
+        assertThat(options.allotmentPerKey()).isEqualTo(25_501_000);
     }
 
     @Test

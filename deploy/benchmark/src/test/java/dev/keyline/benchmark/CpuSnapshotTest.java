@@ -26,12 +26,13 @@ class CpuSnapshotTest {
     void countsOwnProcessTime() {
         long pid = ProcessHandle.current().pid();
 
-        CpuSnapshot snapshot = CpuSnapshot.take(pid, -1);
+        CpuSnapshot snapshot = CpuSnapshot.take(pid, -1, new CompilerThreads(pid));
 
         assertThat(snapshot).isNotNull();
         assertThat(snapshot.ledgerTicks()).isPositive();
         assertThat(snapshot.postgresTicks()).isEqualTo(-1);
         assertThat(snapshot.machineBusyTicks()).isGreaterThanOrEqualTo(snapshot.ledgerTicks());
+        assertThat(snapshot.compilerTicks()).isBetween(0L, snapshot.ledgerTicks());
     }
 
     @Test
@@ -49,10 +50,12 @@ class CpuSnapshotTest {
                     .endsWith("/postgres");
             try (Connection connection = first.database("postgres").getConnection();
                     Statement statement = connection.createStatement()) {
-                long before = CpuSnapshot.take(-1, postmaster).postgresTicks();
+                long before = CpuSnapshot.take(-1, postmaster, new CompilerThreads(-1))
+                        .postgresTicks();
                 // About a second of CPU in the backend of this connection, a child of the postmaster.
                 statement.execute("SELECT count(*) FROM generate_series(1, 20000000)");
-                long after = CpuSnapshot.take(-1, postmaster).postgresTicks();
+                long after = CpuSnapshot.take(-1, postmaster, new CompilerThreads(-1))
+                        .postgresTicks();
 
                 assertThat(after - before).isGreaterThanOrEqualTo(10);
             }
@@ -61,18 +64,18 @@ class CpuSnapshotTest {
     }
 
     @Test
-    void differenceKeepsUnmeasuredPostgres() {
-        CpuSnapshot earlier = new CpuSnapshot(100, -1, 1_000);
-        CpuSnapshot later = new CpuSnapshot(160, -1, 1_300);
+    void differenceKeepsUnmeasuredPostgresAndCompilers() {
+        CpuSnapshot earlier = new CpuSnapshot(100, -1, 1_000, 20);
+        CpuSnapshot later = new CpuSnapshot(160, -1, 1_300, -1);
 
-        assertThat(later.minus(earlier)).isEqualTo(new CpuSnapshot(60, -1, 300));
+        assertThat(later.minus(earlier)).isEqualTo(new CpuSnapshot(60, -1, 300, -1));
     }
 
     @Test
     void differenceIsTakenPerGroup() {
-        CpuSnapshot earlier = new CpuSnapshot(100, 200, 1_000);
-        CpuSnapshot later = new CpuSnapshot(160, 290, 1_300);
+        CpuSnapshot earlier = new CpuSnapshot(100, 200, 1_000, 20);
+        CpuSnapshot later = new CpuSnapshot(160, 290, 1_300, 35);
 
-        assertThat(later.minus(earlier)).isEqualTo(new CpuSnapshot(60, 90, 300));
+        assertThat(later.minus(earlier)).isEqualTo(new CpuSnapshot(60, 90, 300, 15));
     }
 }
