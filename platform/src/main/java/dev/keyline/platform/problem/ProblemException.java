@@ -1,19 +1,40 @@
 package dev.keyline.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Ends a request with a problem+json response; thrown by services for rule violations the caller can fix. */
 public class ProblemException extends RuntimeException {
 
     private final Problem problem;
+    private final Duration retryAfter;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Duration retryAfter) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * Returns a problem for a request that may succeed when sent again. Its response carries {@code Retry-After} with
+     * {@code after} in whole seconds, so a station's HTTP client can wait that long without parsing the detail.
+     */
+    public static ProblemException retryLater(Problem problem, Duration after) {
+        return new ProblemException(problem, after);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Returns how long the client should wait before sending the request again, or empty when that is not set. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public static ProblemException invalidField(String field, String message, String fix) {

@@ -37,7 +37,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response response = respond(e.problem());
+        if (e.retryAfter().isEmpty()) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfter().get().toSeconds())
+                .build();
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package dev.keyline.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
@@ -13,6 +14,28 @@ class ProblemMappersTest {
         assertThat(ProblemMappers.fixFor("must not be blank")).isEqualTo("send a value that is not blank");
         assertThat(ProblemMappers.fixFor("must match \"[a-z]+\"")).isEqualTo("send a value that does match \"[a-z]+\"");
         assertThat(ProblemMappers.fixFor("is too long")).isEqualTo("correct the value: it is too long");
+    }
+
+    @Test
+    void retryLaterSetsRetryAfter() {
+        Problem busy = Problem.of(503, "busy-reading", "Busy reading other bodies", "send it again in a minute");
+
+        Response response = new ProblemMappers().problem(ProblemException.retryLater(busy, Duration.ofMinutes(1)));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("60");
+        assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        assertThat(response.getEntity()).isEqualTo(busy);
+    }
+
+    @Test
+    void plainProblemHasNoRetryAfter() {
+        Problem conflict = Problem.of(409, "conflict", "Conflict", "the key is registered");
+
+        Response response = new ProblemMappers().problem(new ProblemException(conflict));
+
+        assertThat(response.getHeaderString("Retry-After")).isNull();
+        assertThat(response.getEntity()).isEqualTo(conflict);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -113,12 +114,15 @@ public class IdempotentRequests {
                         "did not book a %s request with Idempotency-Key %s from %s: a request with the same key was"
                                 + " stored at the same moment",
                         request.target(), request.key().value(), request.station());
-                throw new ProblemException(Problem.of(
-                        503,
-                        "report-not-stored",
-                        "Report not stored",
-                        "a request with Idempotency-Key '" + request.key().value() + "' was stored at the same"
-                                + " moment, so this one was not; send it again to get the stored response"));
+                throw ProblemException.retryLater(
+                        Problem.of(
+                                503,
+                                "report-not-stored",
+                                "Report not stored",
+                                "a request with Idempotency-Key '"
+                                        + request.key().value() + "' was stored at the"
+                                        + " same moment, so this one was not; send it again to get the stored response"),
+                        Duration.ofSeconds(1));
             }
             return null;
         });

@@ -8,6 +8,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -32,6 +33,9 @@ public class OffEventLoop {
      * every line (docs/BENCHMARKS.md, "Masking speed"). A report is well under 2 KiB.
      */
     static final int INLINE_MAX_BYTES = 8 * 1024;
+
+    /** How long a station should wait before sending a body again that got 503 {@code busy-reading}. */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     private static final Logger LOG = Logger.getLogger(OffEventLoop.class);
     private static final String POOL_NAME = "keyline-body-reading";
@@ -83,13 +87,15 @@ public class OffEventLoop {
     }
 
     private ProblemException busy(long bodySize, long waiting) {
-        return new ProblemException(Problem.of(
-                503,
-                "busy-reading",
-                "Busy reading other bodies",
-                "the service is reading " + waiting + " bytes of other large request bodies, and this body of "
-                        + bodySize + " bytes would take it over its limit of " + maxBytes + " bytes. Nothing of"
-                        + " this request was read or stored; send it again in a minute, or send smaller artifacts"));
+        return ProblemException.retryLater(
+                Problem.of(
+                        503,
+                        "busy-reading",
+                        "Busy reading other bodies",
+                        "the service is reading " + waiting + " bytes of other large request bodies, and this body of "
+                                + bodySize + " bytes would take it over its limit of " + maxBytes + " bytes. Nothing of"
+                                + " this request was read or stored; send it again in a minute, or send smaller artifacts"),
+                RETRY_AFTER);
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,11 +134,13 @@ public class ReportPublisher {
                 .onFailure(failure -> !(failure instanceof ProblemException || failure instanceof ArtifactRejected))
                 .transform(failure -> {
                     LOG.errorf(failure, "failed to store %s in the outbox", what);
-                    return new ProblemException(Problem.of(
-                            503,
-                            "report-not-stored",
-                            "Report not stored",
-                            "the report could not be stored, so nothing was published; send it again later"));
+                    return ProblemException.retryLater(
+                            Problem.of(
+                                    503,
+                                    "report-not-stored",
+                                    "Report not stored",
+                                    "the report could not be stored, so nothing was published; send it again later"),
+                            Duration.ofSeconds(30));
                 });
     }
 

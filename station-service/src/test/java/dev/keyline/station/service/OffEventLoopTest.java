@@ -189,7 +189,7 @@ class OffEventLoopTest {
                 .subscribe()
                 .with(second::complete, failure -> second.complete(problemOf(failure))));
 
-        assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("503 busy-reading");
+        assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("503 busy-reading, retry after 60 s");
         release.countDown();
         assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("read");
 
@@ -204,7 +204,10 @@ class OffEventLoopTest {
     private static String problemOf(Throwable failure) {
         if (failure instanceof ProblemException problem) {
             String type = problem.problem().type();
-            return problem.problem().status() + " " + type.substring(type.lastIndexOf('/') + 1);
+            String retryAfter = problem.retryAfter()
+                    .map(after -> ", retry after " + after.toSeconds() + " s")
+                    .orElse("");
+            return problem.problem().status() + " " + type.substring(type.lastIndexOf('/') + 1) + retryAfter;
         }
         return failure.toString();
     }
