@@ -24,6 +24,12 @@ record BenchmarkReport(
     /** Below this, a booking rate rests on a few one-second status polls and is not meaningful. */
     static final Duration MIN_WINDOW = Duration.ofSeconds(10);
 
+    /**
+     * Above this share of the ledger's CPU in a window, its JIT compilers were still at work. It was 6 % to 12 % in the
+     * warm windows of docs/BENCHMARKS.md, 20 % to 22 % in their cold windows, and 63 % after 100,000 warm-up events.
+     */
+    static final double COMPILING_SHARE = 0.15;
+
     /** The lower of the Kafka drain rate and the faster PostgreSQL insert method, in events per second. */
     double rawLimit() {
         double postgres = Math.max(postgresCopy.perSecond(), postgresInsert.perSecond());
@@ -34,7 +40,9 @@ record BenchmarkReport(
         int producedEvents = warmUpEvents + events;
         out.println();
         out.println("Keyline ledger booking benchmark");
-        out.printf("machine: %d cores, %s memory, %s%n", machine.cores(), machine.memory(), machine.java());
+        out.printf(
+                "machine: %d cores, %s memory, %s; load average %s at the start%n",
+                machine.cores(), machine.memory(), machine.java(), machine.loadAverage());
         out.printf(
                 "events: %,d line events (%,d devices: provisioning + successful activation), %d keys;"
                         + " the first %,d of them warm the ledger up%n",
@@ -57,15 +65,15 @@ record BenchmarkReport(
                 out,
                 "ledger booked every event",
                 String.format("%s (%,d booked)", ledger.complete() ? "yes" : "no, timed out", ledger.booked()));
-        printWindow(out, "cold, from the first poll that saw a booked event", ledger.cold());
-        printWindow(out, "warm, from the first poll after the warm-up", ledger.warm());
+        printWindow(out, "cold, from the first poll that saw a booked event", ledger.cold(), false);
+        printWindow(out, "warm, from the first poll after the warm-up", ledger.warm(), true);
         out.println();
         out.printf("ledger RSS (VmRSS): peak %,d KiB, at end %,d KiB%n", ledger.peakRssKib(), ledger.endRssKib());
         out.printf("ledger books: consumed %,d, committed %,d over all keys%n", consumedTotal, committedTotal);
     }
 
-    /** Prints a window's rate, its ratios and the CPU time per booked event. */
-    private void printWindow(PrintStream out, String name, BookingWindow window) {
+    /** Prints a window's rate, its ratios and the CPU time per booked event, and for the warm one any JIT note. */
+    private void printWindow(PrintStream out, String name, BookingWindow window, boolean warm) {
         out.println();
         out.println("ledger booking, " + name + ":");
         if (!window.isMeasured()) {
@@ -97,6 +105,15 @@ record BenchmarkReport(
         }
 
         double microsPerTick = 1e6 / CpuSnapshot.TICKS_PER_SECOND;
+        if (warm && cpu.compilerTicks() > COMPILING_SHARE * cpu.ledgerTicks()) {
+            line(
+                    out,
+                    "  note",
+                    String.format(
+                            "the JIT compilers used %.0f %% of the ledger's CPU in this window, so it measures a"
+                                    + " ledger that was still compiling; give more --warm-up-events for a warm rate",
+                            100.0 * cpu.compilerTicks() / cpu.ledgerTicks()));
+        }
         double ledgerMicros = cpu.ledgerTicks() * microsPerTick / rate.items();
         double postgresMicros = Math.max(0, cpu.postgresTicks()) * microsPerTick / rate.items();
         double machineMicros = cpu.machineBusyTicks() * microsPerTick / rate.items();

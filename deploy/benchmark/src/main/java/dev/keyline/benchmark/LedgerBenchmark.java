@@ -64,6 +64,7 @@ public final class LedgerBenchmark {
     }
 
     private static BenchmarkReport run(BenchmarkOptions options, Path jar) throws Exception {
+        MachineInfo machine = MachineInfo.current();
         Path work = options.workDirectory();
         List<BenchmarkKey> keys = BenchmarkKey.create(options.keys(), LINE_EVENT_PARTITIONS);
         long allotment = options.allotmentPerKey();
@@ -106,7 +107,7 @@ public final class LedgerBenchmark {
                     options.ledgerEnvironment());
             long[] totals = ledgerTotals(postgres);
             return new BenchmarkReport(
-                    MachineInfo.current(),
+                    machine,
                     options.events(),
                     options.warmUpEvents(),
                     options.keys(),
