@@ -200,7 +200,7 @@ final class AnchoredPattern {
             return new Choice(alternatives, optional, next);
         }
 
-        /** Reads the quantifier before {@code end}, if any, and returns its bounds; {@code {1,1}} for none. */
+        /** Reads the quantifier before {@code end}, if any, and returns its bounds, which are {@code {1,1}} for none. */
         private int[] quantifier() {
             char last = pattern.charAt(end - 1);
             if (escaped(end - 1)) {
@@ -266,7 +266,7 @@ final class AnchoredPattern {
             return single(c);
         }
 
-        /** Reads a character class such as {@code [A-Za-z0-9._-]}; negated classes are not read. */
+        /** Reads a character class such as {@code [A-Za-z0-9._-]}. Negated classes are not read. */
         private CharSet characterClass() {
             int close = end - 1;
             int open = openingBracket(close);

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *     the postmaster was not found
  * @param machineBusyTicks time every core spent neither idle nor waiting for I/O, from {@code /proc/stat}
  * @param compilerTicks the part of {@code ledgerTicks} that the ledger's JIT compiler threads used, as
- *     {@link CompilerThreads} sums it; -1 when not read
+ *     {@link CompilerThreads} sums it, or -1 when it was not read
  */
 record CpuSnapshot(long ledgerTicks, long postgresTicks, long machineBusyTicks, long compilerTicks) {
 

@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    /** Returns this exception with {@code text} added to the end of its problem's detail, keeping its Retry-After. */
+    public ProblemException withDetailAppended(String text) {
+        return new ProblemException(problem.withDetailAppended(text), retryAfter);
+    }
+
     /** Returns how long the client should wait before sending the request again, or empty when that is not set. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);

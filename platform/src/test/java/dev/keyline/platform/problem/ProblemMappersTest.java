@@ -29,6 +29,18 @@ class ProblemMappersTest {
     }
 
     @Test
+    void appendedDetailKeepsRetryAfter() {
+        Problem busy = Problem.of(503, "busy-reading", "Busy reading other bodies", "send it again in a minute");
+
+        ProblemException appended =
+                ProblemException.retryLater(busy, Duration.ofMinutes(1)).withDetailAppended(", and more");
+
+        assertThat(appended.problem().detail()).isEqualTo("send it again in a minute, and more");
+        assertThat(appended.problem().status()).isEqualTo(503);
+        assertThat(appended.retryAfter()).contains(Duration.ofMinutes(1));
+    }
+
+    @Test
     void plainProblemHasNoRetryAfter() {
         Problem conflict = Problem.of(409, "conflict", "Conflict", "the key is registered");
 

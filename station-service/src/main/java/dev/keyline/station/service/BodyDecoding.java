@@ -1,14 +1,12 @@
 package dev.keyline.station.service;
 
 import dev.keyline.platform.http.BodyText;
-import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.station.domain.ExposureEvents;
-import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.KeyExposure;
 import dev.keyline.station.domain.StationBinding;
 import io.smallrye.mutiny.Uni;
@@ -95,12 +93,7 @@ public class BodyDecoding {
         LOG.warnf(
                 "rejected a %s body from %s that could not be decoded, with %d exposed keys: %s",
                 report, station, exposures.size(), rejection.problem().detail());
-        if (exposures.isEmpty()) {
-            return Uni.createFrom().failure(rejection);
-        }
-        Problem withNotice = rejection.problem().withDetailAppended("." + ExposureNotice.describe(exposures));
-        return publisher.publish(exposures, null).chain(() -> Uni.createFrom()
-                .failure(new ProblemException(withNotice)));
+        return publisher.failAfterExposures(rejection, exposures, ".");
     }
 
     /** Returns an exposure event for each key that the bytes show in any of {@link #READINGS}, once per key. */

@@ -234,12 +234,7 @@ public class BulkIntake {
             List<CloudEvent<KeyExposed>> exposures, ProblemException rejection) {
         Problem problem = rejection.problem();
         LOG.warnf("rejected bulk request: %s", problem.detail());
-        if (exposures.isEmpty() || problem.status() == 503) {
-            return Uni.createFrom().failure(rejection);
-        }
-        Problem withNotice = problem.withDetailAppended(ExposureNotice.describe(exposures));
-        return publisher.publish(exposures, null).chain(() -> Uni.createFrom()
-                .failure(new ProblemException(withNotice)));
+        return publisher.failAfterExposures(rejection, exposures, "");
     }
 
     private static String knownSerial(JsonNode node) {

@@ -184,12 +184,7 @@ public class ReportIntake {
      */
     private Uni<ReportOutcome> exposuresAfterRejection(
             List<CloudEvent<KeyExposed>> exposures, ProblemException rejection) {
-        if (exposures.isEmpty() || rejection.problem().status() == 503) {
-            return Uni.createFrom().failure(rejection);
-        }
-        Problem withNotice = rejection.problem().withDetailAppended(ExposureNotice.describe(exposures));
-        return publisher.publish(exposures, null).onItem().transformToUni(stored -> Uni.createFrom()
-                .failure(new ProblemException(withNotice)));
+        return publisher.failAfterExposures(rejection, exposures, "");
     }
 
     /** Writes the exposure events, if any, then fails with the problem, whose detail mentions the exposures. */

@@ -6,8 +6,10 @@ import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.EventCodec;
+import dev.keyline.schemas.events.KeyExposed;
 import dev.keyline.schemas.events.LineEvent;
 import dev.keyline.station.artifact.ArtifactRejected;
+import dev.keyline.station.domain.ExposureNotice;
 import dev.keyline.station.domain.RecordKeys;
 import dev.keyline.station.repository.DeviceRepository;
 import dev.keyline.station.repository.KeyBalanceRepository;
@@ -59,6 +61,20 @@ public class ReportPublisher {
      */
     public Uni<Void> publish(List<? extends CloudEvent<? extends LineEvent>> events, ReceivedReport audit) {
         return inTransaction(() -> append(events, audit), "events " + ids(events));
+    }
+
+    /**
+     * Publishes the exposure events of a rejected request, then fails with the rejection, whose detail gets
+     * {@code separator} and a notice naming them. Without exposures, or for a 503 whose database work already failed,
+     * it fails with the rejection as it is.
+     */
+    public <T> Uni<T> failAfterExposures(
+            ProblemException rejection, List<CloudEvent<KeyExposed>> exposures, String separator) {
+        if (exposures.isEmpty() || rejection.problem().status() == 503) {
+            return Uni.createFrom().failure(rejection);
+        }
+        ProblemException withNotice = rejection.withDetailAppended(separator + ExposureNotice.describe(exposures));
+        return publish(exposures, null).chain(() -> Uni.createFrom().failure(withNotice));
     }
 
     /**
