@@ -17,6 +17,7 @@ record BenchmarkReport(
         Rate postgresCopy,
         Rate postgresInsert,
         Rate ledgerRowsCopy,
+        Rate postgresCopyAfter,
         BookingResult ledger,
         long consumedTotal,
         long committedTotal) {
@@ -29,6 +30,12 @@ record BenchmarkReport(
      * warm windows of docs/BENCHMARKS.md, 20 % to 22 % in their cold windows, and 63 % after 100,000 warm-up events.
      */
     static final double COMPILING_SHARE = 0.15;
+
+    /**
+     * Above this relative difference between the raw COPY rates before and after the ledger booked, the run's raw
+     * limit depends on when it was measured. The same server's rate varied by up to 77 % between runs.
+     */
+    static final double RAW_DRIFT_SHARE = 0.15;
 
     /** The lower of the Kafka drain rate and the faster PostgreSQL insert method, in events per second. */
     double rawLimit() {
@@ -54,6 +61,17 @@ record BenchmarkReport(
         line(out, "raw PostgreSQL multi-row INSERT (" + insertConnections + " connections)", postgresInsert);
         line(out, "raw limit (lower of Kafka and best PostgreSQL)", String.format("%,.0f/s", rawLimit()));
         line(out, "PostgreSQL COPY of all the ledger's rows", ledgerRowsCopy + " (events)");
+        line(out, "raw PostgreSQL COPY again, after the ledger", postgresCopyAfter);
+        double drift = postgresCopyAfter.perSecond() / postgresCopy.perSecond() - 1;
+        if (Math.abs(drift) > RAW_DRIFT_SHARE) {
+            line(
+                    out,
+                    "note",
+                    String.format(
+                            "the raw COPY after the ledger was %.0f %% %s than before it, so this run's ratios depend"
+                                    + " on when the raw limit was measured",
+                            100 * Math.abs(drift), drift > 0 ? "faster" : "slower"));
+        }
         out.println();
         line(out, "ledger environment added", ledgerEnvironment);
         line(
@@ -88,6 +106,10 @@ record BenchmarkReport(
                 out,
                 "  ratio to COPY of all the ledger's rows",
                 String.format("%.1f %%", 100 * rate.perSecond() / ledgerRowsCopy.perSecond()));
+        line(
+                out,
+                "  ratio to the raw COPY after the ledger",
+                String.format("%.1f %%", 100 * rate.perSecond() / postgresCopyAfter.perSecond()));
         if (rate.elapsed().compareTo(MIN_WINDOW) < 0) {
             line(
                     out,

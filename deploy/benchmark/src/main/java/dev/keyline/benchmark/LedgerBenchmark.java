@@ -106,6 +106,12 @@ public final class LedgerBenchmark {
                     options.bookingTimeout(),
                     options.ledgerEnvironment());
             long[] totals = ledgerTotals(postgres);
+            Rate copiedAfter = PostgresInsertRate.measure(
+                    postgres.database(RAW_DATABASE),
+                    PostgresInsertRate.Method.COPY,
+                    options.events(),
+                    options.insertConnections());
+            LOG.infof("COPY after the ledger %s", copiedAfter);
             return new BenchmarkReport(
                     machine,
                     options.events(),
@@ -118,6 +124,7 @@ public final class LedgerBenchmark {
                     copied,
                     inserted,
                     ledgerRows,
+                    copiedAfter,
                     booking,
                     totals[0],
                     totals[1]);

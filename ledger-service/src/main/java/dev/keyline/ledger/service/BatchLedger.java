@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -40,6 +41,7 @@ final class BatchLedger {
 
     private final KeyDirectory keys;
     private final Map<String, DeviceState> devices;
+    private final Set<String> stored;
     private final Map<String, DeviceState> changedDevices = new LinkedHashMap<>();
     private final Map<String, Touch> touched = new LinkedHashMap<>();
     private final List<ActivationUnattributed> unattributed = new ArrayList<>();
@@ -54,6 +56,7 @@ final class BatchLedger {
     BatchLedger(KeyDirectory keys, Map<String, DeviceState> devices) {
         this.keys = keys;
         this.devices = new LinkedHashMap<>(devices);
+        this.stored = Set.copyOf(devices.keySet());
     }
 
     /** Books one event that was not booked before. */
@@ -92,6 +95,20 @@ final class BatchLedger {
 
     Collection<DeviceState> changedDevices() {
         return changedDevices.values();
+    }
+
+    /** Returns the changed devices that were not stored when the batch loaded its devices: rows to insert. */
+    List<DeviceState> addedDevices() {
+        return changedDevices.values().stream()
+                .filter(device -> !stored.contains(device.serial()))
+                .toList();
+    }
+
+    /** Returns the changed devices that were stored when the batch loaded its devices: rows to update. */
+    List<DeviceState> storedDevicesChanged() {
+        return changedDevices.values().stream()
+                .filter(device -> stored.contains(device.serial()))
+                .toList();
     }
 
     /** Returns the keys whose counts, chain head or state this batch changed. */

@@ -22,46 +22,30 @@ final class BatchWriter {
     private static final String TEXT = "text";
     private static final String TIME = "timestamptz";
 
-    private static final List<String> DEVICE_COLUMNS = List.of(
-            "key_id",
-            "partial_key",
-            "line_id",
-            "station_id",
-            "method",
-            "status",
-            "activation_attempts",
-            "successful_activations",
-            "last_result",
-            "provisioned_at",
-            "activated_at",
-            "hardware_hash",
-            "uwf_enabled",
-            "reactivations");
+    private static final List<Column> DEVICE_COLUMNS = List.of(
+            new Column("serial", TEXT),
+            new Column("key_id", TEXT),
+            new Column("partial_key", TEXT),
+            new Column("line_id", TEXT),
+            new Column("station_id", TEXT),
+            new Column("method", TEXT),
+            new Column("status", TEXT),
+            new Column("activation_attempts", "int"),
+            new Column("successful_activations", "int"),
+            new Column("last_result", TEXT),
+            new Column("provisioned_at", TIME),
+            new Column("activated_at", TIME),
+            new Column("hardware_hash", TEXT),
+            new Column("uwf_enabled", "boolean"),
+            new Column("reactivations", "int"));
 
-    private static final MultiRowInsert DEVICES = new MultiRowInsert(
-            "devices",
-            List.of(
-                    new Column("serial", TEXT),
-                    new Column("key_id", TEXT),
-                    new Column("partial_key", TEXT),
-                    new Column("line_id", TEXT),
-                    new Column("station_id", TEXT),
-                    new Column("method", TEXT),
-                    new Column("status", TEXT),
-                    new Column("activation_attempts", "int"),
-                    new Column("successful_activations", "int"),
-                    new Column("last_result", TEXT),
-                    new Column("provisioned_at", TIME),
-                    new Column("activated_at", TIME),
-                    new Column("hardware_hash", TEXT),
-                    new Column("uwf_enabled", "boolean"),
-                    new Column("reactivations", "int")),
-            "ON CONFLICT (serial) DO UPDATE SET "
-                    + String.join(
-                            ", ",
-                            DEVICE_COLUMNS.stream()
-                                    .map(column -> column + " = EXCLUDED." + column)
-                                    .toList()));
+    /**
+     * A plain insert, not an upsert: a device that another batch stored after this one loaded its devices fails the
+     * batch on the primary key, and the retried batch books against that device instead of overwriting it.
+     */
+    private static final MultiRowInsert NEW_DEVICES = new MultiRowInsert("devices", DEVICE_COLUMNS, "");
+
+    private static final MultiRowUpdate STORED_DEVICES = new MultiRowUpdate("devices", DEVICE_COLUMNS);
 
     private static final MultiRowInsert DEVICE_EVENTS = new MultiRowInsert(
             "device_events",
@@ -177,9 +161,18 @@ final class BatchWriter {
         });
     }
 
-    /** Inserts or updates each device to its state at the end of the batch. */
-    static Uni<Void> writeDevices(SqlConnection connection, Collection<DeviceState> devices) {
-        return DEVICES.execute(connection, List.copyOf(devices), device -> new Object[] {
+    /** Inserts the devices this batch booked first, each in its state at the end of the batch. */
+    static Uni<Void> insertDevices(SqlConnection connection, List<DeviceState> devices) {
+        return NEW_DEVICES.execute(connection, devices, BatchWriter::deviceRow);
+    }
+
+    /** Updates the devices this batch loaded to their state at the end of the batch. */
+    static Uni<Void> updateDevices(SqlConnection connection, List<DeviceState> devices) {
+        return STORED_DEVICES.execute(connection, devices, BatchWriter::deviceRow);
+    }
+
+    private static Object[] deviceRow(DeviceState device) {
+        return new Object[] {
             device.serial(),
             device.keyId(),
             device.partialKey(),
@@ -195,7 +188,7 @@ final class BatchWriter {
             device.hardwareHash(),
             device.uwfEnabled(),
             device.reactivations()
-        });
+        };
     }
 
     /**

@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
  * after the returned Uni succeeds, so a crash replays the batch and the event-id guard drops what was booked.
  *
  * <p>A batch costs a handful of statements whatever its size: lock the keys it names, find which of its events were
- * booked before, load its devices, book the new events in memory with the pure booking rules, then write devices,
- * device history, journal entries, the touched keys and the outbox with one statement each, sent together. It runs
+ * booked before, load its devices, and book the new events in memory with the pure booking rules. Then it sends
+ * its writes together, one statement each: new devices, stored devices, device history, journal entries, the touched
+ * keys and the outbox. It runs
  * on the reactive PostgreSQL client without Hibernate: this is the ledger's hot path, and Hibernate's statement
  * handling cost more CPU per batch than the booking itself.
  */
@@ -132,7 +133,9 @@ public class BookingService {
      * Booking can release a commitment on a device's earlier key or mark that key exhausted, and a batch of another
      * partition may be booking that key at the same moment. Devices are read again after each extra lock, because
      * their key may have changed before the lock was granted. Two batches that re-key devices in opposite directions
-     * at the same moment can deadlock; PostgreSQL then aborts one, and its consumer retries the batch.
+     * at the same moment can deadlock; PostgreSQL then aborts one, and its consumer retries the batch. When two
+     * batches that share no key book a new device at the same moment, neither load finds it, so both insert it. The
+     * second fails on the primary key once the first commits, and its retry loads the device and locks its key.
      */
     private static Uni<Map<String, DeviceState>> loadDevicesUnderLocks(
             SqlConnection connection, Set<String> serials, Set<String> locked) {
@@ -163,7 +166,8 @@ public class BookingService {
         return Uni.combine()
                 .all()
                 .unis(
-                        BatchWriter.writeDevices(connection, ledger.changedDevices()),
+                        BatchWriter.insertDevices(connection, ledger.addedDevices()),
+                        BatchWriter.updateDevices(connection, ledger.storedDevicesChanged()),
                         BatchWriter.writeDeviceEvents(connection, ledger.history()),
                         BatchWriter.writeJournal(connection, ledger.journal()),
                         BatchWriter.updateKeys(connection, ledger.touchedKeys()),

@@ -61,6 +61,14 @@ record MultiRowInsert(String table, List<Column> columns, String suffix) {
     }
 
     private <T> Tuple bind(List<T> rows, Function<T, Object[]> values) {
+        return arrays(table, columns, rows, values);
+    }
+
+    /**
+     * Binds the rows as one typed array per column, in column order. {@code values} returns one row's values in
+     * column order, an {@link Instant} per timestamp.
+     */
+    static <T> Tuple arrays(String table, List<Column> columns, List<T> rows, Function<T, Object[]> values) {
         // Every element type is a reference type, so each typed array can be filled as an Object[] without reflection.
         Object[][] arrays = new Object[columns.size()][];
         for (int c = 0; c < arrays.length; c++) {
@@ -81,6 +89,15 @@ record MultiRowInsert(String table, List<Column> columns, String suffix) {
         return Tuple.tuple(List.of((Object[]) arrays));
     }
 
+    /** Returns {@code $1::type[], $2::type[], ...}: one array parameter per column. */
+    static String arrayParameters(List<Column> columns) {
+        List<String> parameters = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            parameters.add("$" + (c + 1) + "::" + columns.get(c).type() + "[]");
+        }
+        return String.join(", ", parameters);
+    }
+
     private static List<String> firstColumn(RowSet<Row> rows) {
         List<String> values = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -91,12 +108,8 @@ record MultiRowInsert(String table, List<Column> columns, String suffix) {
 
     private String sql() {
         List<String> names = columns.stream().map(Column::name).toList();
-        List<String> parameters = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            parameters.add("$" + (c + 1) + "::" + columns.get(c).type() + "[]");
-        }
         String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", names)
-                + " FROM unnest(" + String.join(", ", parameters) + ") WITH ORDINALITY AS rows ("
+                + " FROM unnest(" + arrayParameters(columns) + ") WITH ORDINALITY AS rows ("
                 + String.join(", ", names) + ", row_number) ORDER BY row_number";
         return suffix.isEmpty() ? sql : sql + " " + suffix;
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyline.ledger.domain.DeviceState;
+import dev.keyline.ledger.domain.DeviceStatus;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.platform.outbox.OutboxMessage;
 import dev.keyline.schemas.CloudEvent;
@@ -38,6 +40,34 @@ class BatchLedgerTest {
         assertThat(balance.path("time").asText()).isEqualTo(success.time().toString());
         assertThat(balance.path("data").path("causeEventId").asText()).isEqualTo(success.id());
         assertThat(balance.path("data").path("consumed").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void devicesSplitIntoAddedAndStored() {
+        BatchLedger first = new BatchLedger(new KeyDirectory(List.of(key())), Map.of());
+        CloudEvent<LineEvent> provisioning = provisioned("S-1", "KEY-R", "R0KEY");
+        first.book(provisioning, provisioning.data());
+        BatchLedger second = new BatchLedger(
+                new KeyDirectory(List.of(first.touchedKeys().get(0))),
+                Map.of("S-1", first.changedDevices().iterator().next()));
+        CloudEvent<LineEvent> storedActivates = activation("S-1", "KEY-R", "R0KEY", "success");
+        CloudEvent<LineEvent> newProvisioned = provisioned("S-2", "KEY-R", "R0KEY");
+        CloudEvent<LineEvent> newActivates = activation("S-2", "KEY-R", "R0KEY", "success");
+
+        for (CloudEvent<LineEvent> event : List.of(storedActivates, newProvisioned, newActivates)) {
+            second.book(event, event.data());
+        }
+
+        assertThat(first.addedDevices()).extracting(DeviceState::serial).containsExactly("S-1");
+        assertThat(first.storedDevicesChanged()).isEmpty();
+        assertThat(second.addedDevices()).singleElement().satisfies(device -> {
+            assertThat(device.serial()).isEqualTo("S-2");
+            assertThat(device.status()).isEqualTo(DeviceStatus.ACTIVATED);
+        });
+        assertThat(second.storedDevicesChanged()).singleElement().satisfies(device -> {
+            assertThat(device.serial()).isEqualTo("S-1");
+            assertThat(device.successfulActivations()).isEqualTo(1);
+        });
     }
 
     @Test
