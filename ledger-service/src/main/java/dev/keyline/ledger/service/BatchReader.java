@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Reads what one booking batch needs on the batch's connection: it locks the keys the batch names, then loads the
- * registered keys, which of the batch's events were booked before, and the batch's devices, one statement each.
+ * registered keys, the batch's devices and, when asked, which of the batch's events were booked before, one
+ * statement each.
  *
  * <p>NOTE: the column lists repeat the mappings of {@code ProductKeyEntity} and {@code DeviceEntity}, so a column
  * added to those entities must be added here too.
@@ -74,9 +75,10 @@ final class BatchReader {
     /**
      * Returns which of these event ids were booked before. Every booked event has one {@code device_events} row, and
      * its {@code event_id} is unique. Call it after {@link #lockKeys}: a batch naming the same keys then reads what a
-     * concurrent ledger committed. Two batches that share no key and book the same event at the same moment both
-     * insert its history row. The second waits for the first to commit, fails on the unique index, and its consumer
-     * retries the batch, which then skips the event.
+     * concurrent ledger committed. Booking calls it only for a batch whose first attempt failed on that unique index
+     * (see {@code BookingService}). Two batches that share no key and book the same event at the same moment both
+     * insert its history row. The second waits for the first to commit, fails on the unique index, and is booked
+     * again with this check, which then skips the event.
      */
     static Uni<Set<String>> bookedBefore(SqlConnection connection, Collection<String> eventIds) {
         if (eventIds.isEmpty()) {

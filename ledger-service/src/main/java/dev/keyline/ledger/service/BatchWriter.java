@@ -193,7 +193,8 @@ final class BatchWriter {
 
     /**
      * Appends the batch's device history in booking order: one row per booked event. Its unique {@code event_id}
-     * is the guard against booking an event twice (see {@link BatchReader#bookedBefore}).
+     * is the guard against booking an event twice: an event booked before fails the statement and the batch's
+     * transaction (see {@code BookingService}).
      */
     static Uni<Void> writeDeviceEvents(SqlConnection connection, List<DeviceEventEntity> entries) {
         return DEVICE_EVENTS.execute(connection, entries, entry -> new Object[] {

@@ -13,6 +13,7 @@ import dev.keyline.schemas.keys.KeyRedactor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,11 @@ import org.jboss.logging.Logger;
  * dead-letter topic through the outbox, one balance event per touched key. The caller commits Kafka offsets only
  * after the returned Uni succeeds, so a crash replays the batch and the event-id guard drops what was booked.
  *
- * <p>A batch costs a handful of statements whatever its size: lock the keys it names, find which of its events were
- * booked before, load its devices, and book the new events in memory with the pure booking rules. Then it sends
- * its writes together, one statement each: new devices, stored devices, device history, journal entries, the touched
- * keys and the outbox. It runs
+ * <p>A batch costs a handful of statements whatever its size: lock the keys it names, load its devices, and book its
+ * events in memory with the pure booking rules. Then it sends its writes together, one statement each: new devices,
+ * stored devices, device history, journal entries, the touched keys and the outbox. A batch with an event that was
+ * booked before, as after a crash or a rebalance, fails on the device history's unique event id. It is then booked
+ * again in a new transaction that first looks up which of its events were booked before and leaves them out. It runs
  * on the reactive PostgreSQL client without Hibernate: this is the ledger's hot path, and Hibernate's statement
  * handling cost more CPU per batch than the booking itself.
  */
@@ -41,6 +43,10 @@ import org.jboss.logging.Logger;
 public class BookingService {
 
     static final String CONSUMER = "ledger-service";
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** The unique index on {@code device_events.event_id}. That table has one row per booked event. */
+    private static final String EVENT_ID_GUARD = "device_events_pkey";
+
     private static final Logger LOG = Logger.getLogger(BookingService.class);
 
     private final EventCodec codec;
@@ -76,10 +82,38 @@ public class BookingService {
         }
         List<IncomingEvent> distinct = List.copyOf(firstById.values());
 
-        return pool.withTransaction(connection -> bookEvents(connection, distinct)
+        return bookBatch(records, distinct, rejected, false)
+                .onFailure(BookingService::isEventBookedBefore)
+                .recoverWithUni(() -> {
+                    LOG.infof(
+                            "batch from %s to %s has events that were booked before; booking it again without them",
+                            records.get(0).position(),
+                            records.get(records.size() - 1).position());
+                    return bookBatch(records, distinct, rejected, true);
+                })
+                .map(booked -> new BatchResult(booked.size(), decoded.size() - booked.size(), rejected.size()));
+    }
+
+    /**
+     * Books the batch in one transaction and returns the records of the events it booked. Without {@code checkRepeats}
+     * it books every event as new, which saves a lookup of every event id. An event booked before then fails the
+     * transaction on the unique {@code device_events} id, and the caller books the batch again with the check.
+     */
+    private Uni<List<IncomingRecord>> bookBatch(
+            List<IncomingRecord> records,
+            List<IncomingEvent> distinct,
+            List<DeadLetter> rejected,
+            boolean checkRepeats) {
+        return pool.withTransaction(connection -> bookEvents(connection, distinct, checkRepeats)
                 .call(() -> deadLetter(connection, rejected))
-                .call(booked -> BatchWriter.recordProgress(connection, PartitionProgress.of(records, booked)))
-                .map(booked -> new BatchResult(booked.size(), decoded.size() - booked.size(), rejected.size())));
+                .call(booked -> BatchWriter.recordProgress(connection, PartitionProgress.of(records, booked))));
+    }
+
+    /** Tells whether a failure is the insert of an event id that {@code device_events} has, so it was booked before. */
+    static boolean isEventBookedBefore(Throwable failure) {
+        return failure instanceof PgException problem
+                && UNIQUE_VIOLATION.equals(problem.getSqlState())
+                && EVENT_ID_GUARD.equals(problem.getConstraint());
     }
 
     /**
@@ -98,7 +132,8 @@ public class BookingService {
     }
 
     /** Books the batch's distinct events and returns the records of those that were new. */
-    private Uni<List<IncomingRecord>> bookEvents(SqlConnection connection, List<IncomingEvent> batch) {
+    private Uni<List<IncomingRecord>> bookEvents(
+            SqlConnection connection, List<IncomingEvent> batch, boolean checkRepeats) {
         Set<String> keyIds = new HashSet<>();
         Set<String> partialKeys = new HashSet<>();
         for (IncomingEvent event : batch) {
@@ -106,9 +141,12 @@ public class BookingService {
             addIfPresent(partialKeys, BatchLedger.partialKeyOf(event.data()));
         }
 
-        return BatchReader.lockKeys(connection, keyIds, partialKeys)
-                .chain(locked -> BatchReader.bookedBefore(connection, eventIds(batch))
-                        .chain(bookedBefore -> bookFresh(connection, locked, batch, bookedBefore)));
+        return BatchReader.lockKeys(connection, keyIds, partialKeys).chain(locked -> {
+            Uni<Set<String>> bookedBefore = checkRepeats
+                    ? BatchReader.bookedBefore(connection, eventIds(batch))
+                    : Uni.createFrom().item(Set.of());
+            return bookedBefore.chain(repeats -> bookFresh(connection, locked, batch, repeats));
+        });
     }
 
     /** Books the events not booked before against their devices' stored state, then writes the outcome. */
