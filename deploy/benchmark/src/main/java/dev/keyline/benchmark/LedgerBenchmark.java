@@ -84,11 +84,7 @@ public final class LedgerBenchmark {
             LOG.infof("produced %s", produced);
             Rate drained = KafkaDrain.drain(kafka.bootstrapServers(), options.producedEvents());
             LOG.infof("drained %s", drained);
-            Rate copied = PostgresInsertRate.measure(
-                    postgres.database(RAW_DATABASE),
-                    PostgresInsertRate.Method.COPY,
-                    options.events(),
-                    options.insertConnections());
+            Rate copied = rawCopy(postgres, options);
             LOG.infof("COPY %s", copied);
             Rate inserted = PostgresInsertRate.measure(
                     postgres.database(RAW_DATABASE),
@@ -106,11 +102,7 @@ public final class LedgerBenchmark {
                     options.bookingTimeout(),
                     options.ledgerEnvironment());
             long[] totals = ledgerTotals(postgres);
-            Rate copiedAfter = PostgresInsertRate.measure(
-                    postgres.database(RAW_DATABASE),
-                    PostgresInsertRate.Method.COPY,
-                    options.events(),
-                    options.insertConnections());
+            Rate copiedAfter = rawCopy(postgres, options);
             LOG.infof("COPY after the ledger %s", copiedAfter);
             return new BenchmarkReport(
                     machine,
@@ -129,6 +121,16 @@ public final class LedgerBenchmark {
                     totals[0],
                     totals[1]);
         }
+    }
+
+    /** Measures the raw COPY of journal-shaped rows, one per measured event, into a fresh table. */
+    private static Rate rawCopy(EmbeddedPostgresServer postgres, BenchmarkOptions options)
+            throws SQLException, InterruptedException {
+        return PostgresInsertRate.measure(
+                postgres.database(RAW_DATABASE),
+                PostgresInsertRate.Method.COPY,
+                options.events(),
+                options.insertConnections());
     }
 
     /** Returns the sums of consumed and committed over every key, read from the ledger's database. */
