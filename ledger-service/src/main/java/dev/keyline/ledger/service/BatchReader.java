@@ -37,7 +37,8 @@ final class BatchReader {
 
     private static final String LOAD_DEVICES = "SELECT serial, key_id, partial_key, line_id, station_id, method,"
             + " status, activation_attempts, successful_activations, last_result, provisioned_at, activated_at,"
-            + " hardware_hash, uwf_enabled, reactivations FROM devices WHERE serial = ANY($1::text[])";
+            + " hardware_hash, uwf_enabled, reactivations FROM devices WHERE serial = ANY($1::text[])"
+            + " ORDER BY serial FOR UPDATE";
 
     private static final String BOOKED_BEFORE = "SELECT event_id FROM device_events WHERE event_id = ANY($1::text[])";
 
@@ -90,7 +91,11 @@ final class BatchReader {
                 .map(BatchReader::firstColumn);
     }
 
-    /** Loads the stored state of the devices with these serials. Serials the ledger never saw are absent. */
+    /**
+     * Locks and loads the stored devices with these serials; serials the ledger never saw are absent. The row locks,
+     * taken in serial order, make a batch that changes the same device wait and then read this batch's result. This
+     * matters for a device without a key, which has no key lock to order such batches.
+     */
     static Uni<Map<String, DeviceState>> loadDevices(SqlConnection connection, Collection<String> serials) {
         if (serials.isEmpty()) {
             return Uni.createFrom().item(Map.of());

@@ -167,7 +167,8 @@ public class BookingService {
     }
 
     /**
-     * Loads the devices after locking the key each of them is committed to, besides the keys the events name.
+     * Locks and loads the devices, after locking the key each of them is committed to, besides the keys the events
+     * name.
      * Booking can release a commitment on a device's earlier key or mark that key exhausted, and a batch of another
      * partition may be booking that key at the same moment. Devices are read again after each extra lock, because
      * their key may have changed before the lock was granted. Two batches that re-key devices in opposite directions
