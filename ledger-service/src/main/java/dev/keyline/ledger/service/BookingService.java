@@ -71,7 +71,11 @@ public class BookingService {
             if (reason.isEmpty()) {
                 decoded.add(IncomingEvent.of(record, ((DecodeResult.Decoded) result).event()));
             } else {
-                rejected.add(new DeadLetter(record, KeyRedactor.maskAll(reason.get())));
+                DeadLetter letter = new DeadLetter(record, KeyRedactor.maskAll(reason.get()));
+                LOG.warnf(
+                        "dead-lettering record at %s (topic %s, partition %d, offset %d): %s",
+                        record.position(), record.topic(), record.partition(), record.offset(), letter.reason());
+                rejected.add(letter);
             }
         }
         Map<String, IncomingEvent> firstById = new LinkedHashMap<>();
@@ -235,6 +239,7 @@ public class BookingService {
         }
     }
 
+    /** Records the rejected records and queues them for the dead-letter topic; {@link #book} has logged each one. */
     private Uni<Void> deadLetter(SqlConnection connection, List<DeadLetter> rejected) {
         if (rejected.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -242,9 +247,6 @@ public class BookingService {
         List<OutboxMessage> messages = new ArrayList<>();
         for (DeadLetter item : rejected) {
             IncomingRecord record = item.record();
-            LOG.warnf(
-                    "dead-lettering record at %s (topic %s, partition %d, offset %d): %s",
-                    record.position(), record.topic(), record.partition(), record.offset(), item.reason());
             messages.add(OutboxMessage.deadLetter(
                     Topics.LINE_EVENTS_DLQ,
                     record.topic(),

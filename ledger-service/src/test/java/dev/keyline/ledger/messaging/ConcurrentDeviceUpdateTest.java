@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
+import dev.keyline.ledger.LockWaits;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -36,31 +36,18 @@ class ConcurrentDeviceUpdateTest {
 
         try (Connection other = PostgresTestResource.dataSource().getConnection();
                 Statement statement = other.createStatement();
-                Connection observer = PostgresTestResource.dataSource().getConnection();
-                Statement watch = observer.createStatement()) {
+                Connection observer = PostgresTestResource.dataSource().getConnection()) {
             other.setAutoCommit(false);
             statement.execute("UPDATE devices SET activation_attempts = activation_attempts + 1 WHERE serial = 'KL-1'");
 
             KafkaTestClient.produce(Topics.LINE_EVENTS, "KL-1", json(activation("KL-1", null, null, "0xC004F074")));
-            await().atMost(TIMEOUT).until(() -> deviceStatementsWaiting(watch) == 1);
+            await().atMost(TIMEOUT)
+                    .until(() -> LockWaits.count(observer, "SELECT serial, key_id", "UPDATE devices") == 1);
             other.commit();
         }
 
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(LedgerApi.device("KL-1").getInt("activationAttempts"))
                         .isEqualTo(3));
-    }
-
-    /**
-     * Counts the statements that read or update devices and wait for a lock. It runs outside the open transaction,
-     * because PostgreSQL keeps one snapshot of {@code pg_stat_activity} for a whole transaction.
-     */
-    private static int deviceStatementsWaiting(Statement statement) throws SQLException {
-        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                + " WHERE wait_event_type = 'Lock'"
-                + " AND (query LIKE 'SELECT serial, key_id%' OR query LIKE 'UPDATE devices%')")) {
-            result.next();
-            return result.getInt(1);
-        }
     }
 }

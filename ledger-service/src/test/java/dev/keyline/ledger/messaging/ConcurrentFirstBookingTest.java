@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
+import dev.keyline.ledger.LockWaits;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,8 +35,7 @@ class ConcurrentFirstBookingTest {
 
         try (Connection other = PostgresTestResource.dataSource().getConnection();
                 Statement statement = other.createStatement();
-                Connection observer = PostgresTestResource.dataSource().getConnection();
-                Statement watch = observer.createStatement()) {
+                Connection observer = PostgresTestResource.dataSource().getConnection()) {
             other.setAutoCommit(false);
             statement.execute("SELECT key_id FROM product_keys WHERE key_id = 'RACE-1' FOR UPDATE");
             statement.execute("INSERT INTO devices (serial, key_id, partial_key, line_id, station_id, method, status,"
@@ -45,7 +44,7 @@ class ConcurrentFirstBookingTest {
             statement.execute("UPDATE product_keys SET committed = committed + 1 WHERE key_id = 'RACE-1'");
 
             KafkaTestClient.produce(Topics.LINE_EVENTS, "RACE-2", json(provisioned("RC-1", "RACE-2", "R4CE2")));
-            await().atMost(TIMEOUT).until(() -> devicesInsertsWaiting(watch) == 1);
+            await().atMost(TIMEOUT).until(() -> LockWaits.count(observer, "INSERT INTO devices") == 1);
             other.commit();
         }
 
@@ -55,17 +54,5 @@ class ConcurrentFirstBookingTest {
         });
         assertThat(LedgerApi.device("RC-1").getString("keyId")).isEqualTo("RACE-2");
         assertThat(LedgerApi.device("RC-1").getString("lineId")).isEqualTo("line-1");
-    }
-
-    /**
-     * Counts the statements that insert into devices and wait for a lock. It runs outside the open transaction,
-     * because PostgreSQL keeps one snapshot of {@code pg_stat_activity} for a whole transaction.
-     */
-    private static int devicesInsertsWaiting(Statement statement) throws SQLException {
-        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO devices%'")) {
-            result.next();
-            return result.getInt(1);
-        }
     }
 }
