@@ -127,7 +127,7 @@ public final class LedgerDecider {
                     booking.device(), List.copyOf(movements), booking.unattributedReason(), booking.matched());
         }
         if (!event.succeeded()) {
-            DeviceState base = device != null ? device : unattributedDevice(event, key);
+            DeviceState base = device != null ? keyOfFirstAttempt(device, key) : unattributedDevice(event, key);
             return Booking.of(base.withActivation(event.result(), false, base.status(), time));
         }
         boolean neverProvisioned = device == null
@@ -138,8 +138,12 @@ public final class LedgerDecider {
             // key it names. Without one, it consumes the key of the device's record: the key a scrapped device was
             // provisioned with, or the key a failed attempt named.
             DeviceState base = device != null ? device : unattributedDevice(event, key);
+            if (key != null && !key.keyId().equals(base.keyId())) {
+                // The device moves to the key it consumed, so a later provisioning with that key matches it.
+                base = base.withKey(key.keyId(), key.partialKey(), base.status());
+            }
             DeviceState unknown = succeed(base, event, DeviceStatus.UNATTRIBUTED, time, false);
-            String consumedKey = key != null ? key.keyId() : base.keyId();
+            String consumedKey = base.keyId();
             return consumedKey == null
                     ? Booking.unattributed(unknown, ActivationUnattributed.DEVICE_NOT_PROVISIONED)
                     : Booking.unattributed(
@@ -197,6 +201,15 @@ public final class LedgerDecider {
             DeviceState device, ActivationAttempted event, DeviceStatus status, Instant time, boolean reactivation) {
         return device.withActivation(
                 event.result(), true, status, time, event.hardwareHash(), event.uwfEnabled(), reactivation);
+    }
+
+    /**
+     * Gives a device seen only in attempts that named no key the key a later attempt names. A keyless success after
+     * it then consumes that key, as it does when the attempt that names the key comes first.
+     */
+    private static DeviceState keyOfFirstAttempt(DeviceState device, KeyRef key) {
+        boolean keylessUnknown = device.status() == DeviceStatus.UNATTRIBUTED && device.keyId() == null;
+        return keylessUnknown && key != null ? device.withKey(key.keyId(), key.partialKey(), device.status()) : device;
     }
 
     private static KeyMovement commit(String keyId, DeviceProvisioned event) {

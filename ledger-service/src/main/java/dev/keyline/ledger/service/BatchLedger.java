@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /**
  * Books one batch's new events in memory, in order, with the pure {@link LedgerDecider}: it keeps each device's
@@ -36,8 +35,6 @@ import org.jboss.logging.Logger;
  * when it commits. Nothing here touches the database.
  */
 final class BatchLedger {
-
-    private static final Logger LOG = Logger.getLogger(BatchLedger.class);
 
     private final KeyDirectory keys;
     private final Map<String, DeviceState> devices;
@@ -48,6 +45,7 @@ final class BatchLedger {
     private final List<ActivationMatched> matched = new ArrayList<>();
     private final List<DeviceEventEntity> history = new ArrayList<>();
     private final List<NewJournalEntry> journal = new ArrayList<>();
+    private final List<BookingFinding> findings = new ArrayList<>();
 
     /**
      * @param keys the registered keys, locked for this transaction where the batch names them
@@ -67,9 +65,9 @@ final class BatchLedger {
         String partialKey = partialKeyOf(data);
         KeyRef key = keys.resolve(keyId, partialKey);
         if (KeyResolution.overridesKeyId(keyId, keys.named(keyId), key)) {
-            LOG.warnf(
+            findings.add(BookingFinding.warn(
                     "event %s of device %s names key %s, but its partial key %s is another key's; booked against %s",
-                    event.id(), serial, keyId, partialKey, key == null ? "no key" : key.keyId());
+                    event.id(), serial, keyId, partialKey, key == null ? "no key" : key.keyId()));
         }
         Booking booking = LedgerDecider.decide(data, event.time(), before, key);
 
@@ -122,6 +120,11 @@ final class BatchLedger {
 
     List<NewJournalEntry> journal() {
         return journal;
+    }
+
+    /** Returns what the booking found for the log, in booking order; the caller logs it once the batch commits. */
+    List<BookingFinding> findings() {
+        return findings;
     }
 
     /** Returns one balance-changed event per touched key, then the unattributed and matched findings. */
@@ -196,7 +199,8 @@ final class BatchLedger {
 
     private void recordMatch(CloudEvent<?> event, DeviceState device) {
         matched.add(new ActivationMatched(device.serial(), device.keyId(), device.partialKey(), event.id()));
-        LOG.infof("provisioning of device %s (event %s) matched its earlier activation", device.serial(), event.id());
+        findings.add(BookingFinding.info(
+                "provisioning of device %s (event %s) matched its earlier activation", device.serial(), event.id()));
     }
 
     /**
@@ -217,7 +221,8 @@ final class BatchLedger {
         String reason = booking.unattributedReason();
         unattributed.add(new ActivationUnattributed(
                 attempt.serial(), keyId, partialKey, attempt.lineId(), attempt.stationId(), reason, event.id()));
-        LOG.infof("activation of device %s (event %s) is unattributed: %s", attempt.serial(), event.id(), reason);
+        findings.add(BookingFinding.info(
+                "activation of device %s (event %s) is unattributed: %s", attempt.serial(), event.id(), reason));
     }
 
     private static DeviceEventEntity history(CloudEvent<?> event, LineEvent data, KeyRef key, Booking booking) {
@@ -262,7 +267,8 @@ final class BatchLedger {
         EntryType type = proven == KeyState.EXHAUSTED ? EntryType.EXHAUSTED : EntryType.BLOCKED;
         append(event, keyEntity, type, attempt.serial(), 0, 0);
         touched.put(keyEntity.keyId, new Touch(keyEntity, event.id(), event.time()));
-        LOG.warnf("key %s is %s: %s (event %s)", keyId, keyEntity.state, keyEntity.stateReason, event.id());
+        findings.add(BookingFinding.warn(
+                "key %s is %s: %s (event %s)", keyId, keyEntity.state, keyEntity.stateReason, event.id()));
     }
 
     static String keyIdOf(LineEvent data) {

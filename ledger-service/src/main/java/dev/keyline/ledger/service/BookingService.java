@@ -48,6 +48,7 @@ public class BookingService {
     private static final String EVENT_ID_GUARD = "device_events_pkey";
 
     private static final Logger LOG = Logger.getLogger(BookingService.class);
+    private static final Logger FINDINGS = Logger.getLogger(BatchLedger.class);
 
     private final EventCodec codec;
     private final LedgerEvents events;
@@ -95,22 +96,25 @@ public class BookingService {
                             records.get(records.size() - 1).position());
                     return bookBatch(records, distinct, rejected, true);
                 })
+                .invoke(BookingService::logFindings)
+                .map(BookedBatch::records)
                 .map(booked -> new BatchResult(booked.size(), decoded.size() - booked.size(), rejected.size()));
     }
 
     /**
-     * Books the batch in one transaction and returns the records of the events it booked. Without {@code checkRepeats}
+     * Books the batch in one transaction and returns what it booked. Without {@code checkRepeats}
      * it books every event as new, which saves a lookup of every event id. An event booked before then fails the
      * transaction on the unique {@code device_events} id, and the caller books the batch again with the check.
      */
-    private Uni<List<IncomingRecord>> bookBatch(
+    private Uni<BookedBatch> bookBatch(
             List<IncomingRecord> records,
             List<IncomingEvent> distinct,
             List<DeadLetter> rejected,
             boolean checkRepeats) {
         return pool.withTransaction(connection -> bookEvents(connection, distinct, checkRepeats)
                 .call(() -> deadLetter(connection, rejected))
-                .call(booked -> BatchWriter.recordProgress(connection, PartitionProgress.of(records, booked))));
+                .call(booked ->
+                        BatchWriter.recordProgress(connection, PartitionProgress.of(records, booked.records()))));
     }
 
     /** Tells whether a failure is the insert of an event id that {@code device_events} has, so it was booked before. */
@@ -135,9 +139,8 @@ public class BookingService {
         return EventTime.implausibility(event.time(), now);
     }
 
-    /** Books the batch's distinct events and returns the records of those that were new. */
-    private Uni<List<IncomingRecord>> bookEvents(
-            SqlConnection connection, List<IncomingEvent> batch, boolean checkRepeats) {
+    /** Books the batch's distinct events and returns the records of those that were new, with the findings. */
+    private Uni<BookedBatch> bookEvents(SqlConnection connection, List<IncomingEvent> batch, boolean checkRepeats) {
         Set<String> keyIds = new HashSet<>();
         Set<String> partialKeys = new HashSet<>();
         for (IncomingEvent event : batch) {
@@ -154,7 +157,7 @@ public class BookingService {
     }
 
     /** Books the events not booked before against their devices' stored state, then writes the outcome. */
-    private Uni<List<IncomingRecord>> bookFresh(
+    private Uni<BookedBatch> bookFresh(
             SqlConnection connection, Set<String> locked, List<IncomingEvent> batch, Set<String> bookedBefore) {
         logRepeats(batch, bookedBefore);
         List<IncomingEvent> fresh = batch.stream()
@@ -167,7 +170,8 @@ public class BookingService {
                 .chain(devices -> BatchReader.loadKeys(connection)
                         .map(keys -> bookInMemory(new BatchLedger(new KeyDirectory(keys), devices), fresh)))
                 .call(ledger -> write(connection, ledger))
-                .replaceWith(fresh.stream().map(IncomingEvent::record).toList());
+                .map(ledger -> new BookedBatch(
+                        fresh.stream().map(IncomingEvent::record).toList(), ledger.findings()));
     }
 
     /**
@@ -216,6 +220,13 @@ public class BookingService {
                         BatchWriter.updateKeys(connection, ledger.touchedKeys()),
                         outbox.append(connection, outgoing))
                 .discardItems();
+    }
+
+    /** Logs what a committed batch found, under the booking rules' category. */
+    private static void logFindings(BookedBatch booked) {
+        for (BookingFinding finding : booked.findings()) {
+            FINDINGS.log(finding.level(), finding.message());
+        }
     }
 
     private static BatchLedger bookInMemory(BatchLedger ledger, List<IncomingEvent> fresh) {

@@ -28,8 +28,10 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Any delivery order of each device's events within one installation on unchanged hardware, with any redeliveries,
- * must give the balances of a plain model: a device with at least one success consumed one activation of its key,
- * every other provisioned device holds one commitment, and nothing stays unattributed.
+ * must give the balances of a plain model. A provisioned device with at least one success consumed one activation of
+ * its key, every other provisioned device has one commitment, and nothing stays unattributed. A device never
+ * provisioned consumed one activation, unattributed, when it has a success and at least one of its attempts names the
+ * key; otherwise it consumed nothing. Attempts may name no key, as a station reports a success it cannot place.
  */
 class DeliveryOrderPropertyTest {
 
@@ -38,8 +40,22 @@ class DeliveryOrderPropertyTest {
             Map.of("KEY-A", new KeyRef("KEY-A", "7QX4M"), "KEY-B", new KeyRef("KEY-B", "H2K9D"));
     private static final List<String> RESULTS = List.of("success", "0xC004F074", "0x8007232B", "0xC004C001");
 
-    /** One device's history: its key, its hardware hash and the results of its activation attempts. */
-    record DeviceHistory(String keyId, String hardwareHash, List<String> results) {}
+    /**
+     * One device's history: its key, whether a provisioning names it, its hardware hash, and its activation attempts.
+     */
+    record DeviceHistory(String keyId, boolean provisioned, String hardwareHash, List<Attempt> attempts) {
+
+        boolean activated() {
+            return attempts.stream().anyMatch(attempt -> attempt.result().equals("success"));
+        }
+
+        boolean keyNamed() {
+            return provisioned || attempts.stream().anyMatch(Attempt::namesKey);
+        }
+    }
+
+    /** One activation attempt: its result, and whether the station's report names the key. */
+    record Attempt(String result, boolean namesKey) {}
 
     record Delivery(String eventId, LineEvent event) {}
 
@@ -47,8 +63,11 @@ class DeliveryOrderPropertyTest {
     Arbitrary<DeviceHistory> histories() {
         Arbitrary<String> key = Arbitraries.of("KEY-A", "KEY-B");
         Arbitrary<String> hash = Arbitraries.of("hw-1", "hw-2").injectNull(0.3);
-        Arbitrary<List<String>> results = Arbitraries.of(RESULTS).list().ofMaxSize(4);
-        return Combinators.combine(key, hash, results).as(DeviceHistory::new);
+        Arbitrary<Boolean> provisioned = Arbitraries.of(true, true, false);
+        Arbitrary<Attempt> attempt = Combinators.combine(Arbitraries.of(RESULTS), Arbitraries.of(true, true, false))
+                .as(Attempt::new);
+        Arbitrary<List<Attempt>> attempts = attempt.list().ofMaxSize(4);
+        return Combinators.combine(key, provisioned, hash, attempts).as(DeviceHistory::new);
     }
 
     @Property(tries = 300)
@@ -82,28 +101,31 @@ class DeliveryOrderPropertyTest {
     private static List<Delivery> eventsOf(String serial, DeviceHistory history) {
         KeyRef key = KEYS.get(history.keyId());
         List<Delivery> events = new ArrayList<>();
-        events.add(new Delivery(
-                serial + "/provisioned",
-                new DeviceProvisioned(
-                        serial,
-                        "line-1",
-                        "imaging-01",
-                        key.keyId(),
-                        key.partialKey(),
-                        ProvisioningMethod.UNATTEND,
-                        true,
-                        null)));
-        for (int i = 0; i < history.results().size(); i++) {
+        if (history.provisioned()) {
+            events.add(new Delivery(
+                    serial + "/provisioned",
+                    new DeviceProvisioned(
+                            serial,
+                            "line-1",
+                            "imaging-01",
+                            key.keyId(),
+                            key.partialKey(),
+                            ProvisioningMethod.UNATTEND,
+                            true,
+                            null)));
+        }
+        for (int i = 0; i < history.attempts().size(); i++) {
+            Attempt attempt = history.attempts().get(i);
             events.add(new Delivery(
                     serial + "/attempt-" + i,
                     new ActivationAttempted(
                             serial,
                             "line-1",
                             "activation-01",
-                            key.keyId(),
-                            key.partialKey(),
+                            attempt.namesKey() ? key.keyId() : null,
+                            attempt.namesKey() ? key.partialKey() : null,
                             ActivationChannel.INTERNET,
-                            history.results().get(i),
+                            attempt.result(),
                             null,
                             history.hardwareHash(),
                             null)));
@@ -124,7 +146,8 @@ class DeliveryOrderPropertyTest {
             String keyId = delivery.event() instanceof DeviceProvisioned p
                     ? p.keyId()
                     : ((ActivationAttempted) delivery.event()).keyId();
-            Booking booking = LedgerDecider.decide(delivery.event(), T0, devices.get(serial), KEYS.get(keyId));
+            KeyRef key = keyId == null ? null : KEYS.get(keyId);
+            Booking booking = LedgerDecider.decide(delivery.event(), T0, devices.get(serial), key);
             if (booking.device() != null) {
                 devices.put(serial, booking.device());
             }
@@ -139,16 +162,18 @@ class DeliveryOrderPropertyTest {
         Map<String, KeyBalance> balances = emptyBalances();
         for (DeviceHistory device : devices) {
             KeyBalance balance = balances.get(device.keyId());
-            boolean activated = device.results().contains("success");
+            boolean consumed = device.activated() && device.keyNamed();
+            boolean committed = device.provisioned() && !device.activated();
+            boolean unattributed = consumed && !device.provisioned();
             balances.put(
                     device.keyId(),
                     new KeyBalance(
                             balance.keyId(),
                             balance.partialKey(),
                             balance.allotment(),
-                            balance.committed() + (activated ? 0 : 1),
-                            balance.consumed() + (activated ? 1 : 0),
-                            0));
+                            balance.committed() + (committed ? 1 : 0),
+                            balance.consumed() + (consumed ? 1 : 0),
+                            balance.unattributed() + (unattributed ? 1 : 0)));
         }
         return balances;
     }

@@ -119,6 +119,38 @@ class KeylessActivationTest {
         assertThat(reversed).isEqualTo(forward).isEqualTo(new KeyBalance("KEY-T", "7QX4M", 10, 0, 1, 0));
     }
 
+    @Test
+    void lateProvisioningMatchesKeyedSuccess() {
+        DeviceState keylessFailure = LedgerDecider.decide(attempt("SN-7", null, "0xC004F074"), T0, null, null)
+                .device();
+        Booking success = LedgerDecider.decide(attempt("SN-7", "KEY-T", "success"), T0, keylessFailure, KEY_T);
+        Booking late = LedgerDecider.decide(provisioned("SN-7"), T0, success.device(), KEY_T);
+
+        assertThat(success.device().keyId()).isEqualTo("KEY-T");
+        assertThat(late.matched()).isTrue();
+        assertThat(late.movements()).containsExactly(new KeyMovement("KEY-T", EntryType.MATCHED, "SN-7", 0, 0, -1));
+        assertThat(apply(apply(START, success), late)).isEqualTo(new KeyBalance("KEY-T", "7QX4M", 10, 0, 1, 0));
+    }
+
+    @Test
+    void keyedFailureOrderConsumesOnce() {
+        DeviceState keylessFailure = LedgerDecider.decide(attempt("SN-8", null, "0xC004F074"), T0, null, null)
+                .device();
+
+        Booking keyedFailure = LedgerDecider.decide(attempt("SN-8", "KEY-T", "0x8007232B"), T0, keylessFailure, KEY_T);
+        Booking successAfter = LedgerDecider.decide(attempt("SN-8", null, "success"), T0, keyedFailure.device(), null);
+        Booking successFirst = LedgerDecider.decide(attempt("SN-8", null, "success"), T0, keylessFailure, null);
+        Booking failureAfter =
+                LedgerDecider.decide(attempt("SN-8", "KEY-T", "0x8007232B"), T0, successFirst.device(), KEY_T);
+
+        assertThat(keyedFailure.device().keyId()).isEqualTo("KEY-T");
+        KeyBalance failureThenSuccess = apply(apply(START, keyedFailure), successAfter);
+        KeyBalance successThenFailure = apply(apply(START, successFirst), failureAfter);
+        assertThat(failureThenSuccess)
+                .isEqualTo(successThenFailure)
+                .isEqualTo(new KeyBalance("KEY-T", "7QX4M", 10, 0, 1, 1));
+    }
+
     private static KeyBalance apply(KeyBalance balance, Booking booking) {
         KeyBalance result = balance;
         for (KeyMovement movement : booking.movements()) {

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
+import dev.keyline.ledger.LogCapture;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A batch that mixes a new event with one booked in an earlier batch. Its first attempt books both as new and fails
- * on the booked event's id, so the ledger books it again without that event.
+ * on the booked event's id, so the ledger books it again without that event. What the booking finds is logged once,
+ * after the second attempt commits.
  */
 @QuarkusTest
 class RepeatInNewBatchTest {
@@ -59,5 +61,31 @@ class RepeatInNewBatchTest {
         // The allotment, the provisioning's commitment and the activation's consumption; a second commitment would be
         // 4.
         assertThat(chain.getInt("entries")).isEqualTo(3);
+    }
+
+    @Test
+    void findingOfRebookedBatchLoggedOnce() {
+        LedgerApi.registerKey("REPEAT-2", "REPEA-AAAAA-BBBBB-CCCCC-R3PT2", 10);
+        String provisioning = json(provisioned("RP-2", "REPEAT-2", "R3PT2"));
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "REPEAT-2", provisioning);
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key("REPEAT-2").getLong("committed") == 1);
+
+        try (LogCapture log = LogCapture.of("dev.keyline.ledger.service.BatchLedger")) {
+            // RP-3 was never provisioned: its success is unattributed, a finding the ledger logs.
+            KafkaTestClient.produce(
+                    Topics.LINE_EVENTS,
+                    "REPEAT-2",
+                    provisioning,
+                    json(activation("RP-3", "REPEAT-2", "R3PT2", "success")));
+
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                assertThat(LedgerApi.key("REPEAT-2").getLong("unattributed")).isEqualTo(1);
+                assertThat(log.containing("activation of device RP-3")).isNotEmpty();
+            });
+            assertThat(log.containing("activation of device RP-3")).hasSize(1);
+        }
+        JsonPath key = LedgerApi.key("REPEAT-2");
+        assertThat(key.getLong("consumed")).isEqualTo(1);
+        assertThat(key.getLong("committed")).isEqualTo(1);
     }
 }

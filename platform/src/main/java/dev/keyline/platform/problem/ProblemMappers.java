@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
     private static final Pattern JAVA_PACKAGE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
 
     @ServerExceptionMapper
@@ -253,11 +254,34 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return databaseUnavailable(e);
+        }
         String errorId = UUID.randomUUID().toString();
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         LOG.errorf("unexpected error, error id %s: %s", errorId, KeyRedactor.maskAll(trace.toString()));
         return respond(unexpectedProblem(errorId));
+    }
+
+    /**
+     * Returns 503 with a retry time when the database could not be reached or dropped the connection. That is no bug
+     * for operators to chase with an error id: the pool reconnects, and the same request can succeed seconds later.
+     */
+    private static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("database unavailable, answered 503: %s", KeyRedactor.maskAll(String.valueOf(e.getMessage())));
+        return Response.fromResponse(respond(databaseUnavailableProblem()))
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    static Problem databaseUnavailableProblem() {
+        return Problem.of(
+                503,
+                "database-unavailable",
+                "Database unavailable",
+                "the service could not reach its database or lost its connection to it, so the request may not have"
+                        + " been carried out; send it again after the seconds the Retry-After header gives");
     }
 
     static Problem unexpectedProblem(String errorId) {

@@ -1,0 +1,41 @@
+package dev.keyline.platform.problem;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.Set;
+
+/**
+ * Tells whether an error means that the service could not reach PostgreSQL or lost its connection, as when the server
+ * restarts or an administrator ends the service's sessions. The connection pool opens new connections, so the same
+ * request a few seconds later can succeed.
+ */
+final class DatabaseUnavailable {
+
+    /** Sessions ended by the server, a server that is starting or stopping, and a server out of connections. */
+    private static final Set<String> SQL_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /** SQLSTATE class 08 is a connection exception. */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /** Causes are followed this deep at most, so a cause chain with a loop ends. */
+    private static final int MAX_DEPTH = 16;
+
+    private DatabaseUnavailable() {}
+
+    static boolean isCauseOf(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
+            if (cause instanceof ClosedConnectionException || cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof PgException problem && isConnectionState(problem.getSqlState())) {
+                return true;
+            }
+            cause = cause.getCause();
+        }
+        return false;
+    }
+
+    private static boolean isConnectionState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || SQL_STATES.contains(sqlState));
+    }
+}
