@@ -3,6 +3,7 @@ package dev.keyline.platform.problem;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +17,13 @@ final class DatabaseUnavailable {
     private static final Set<String> SQL_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     /** SQLSTATE class 08 is a connection exception. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /**
+     * Messages of the Vert.x SQL client 4.5 for a request that it could not send because the connection had closed.
+     * The client raises them as plain {@code VertxException} or {@code NoStackTraceThrowable}, without a type of their
+     * own.
+     */
+    private static final List<String> CLOSED_CONNECTION_MESSAGES = List.of(
+            "Pending requests failed to be sent due to connection has been closed", "Connection is not active now");
     /** Causes are followed this deep at most, so a cause chain with a loop ends. */
     private static final int MAX_DEPTH = 16;
 
@@ -30,9 +38,19 @@ final class DatabaseUnavailable {
             if (cause instanceof PgException problem && isConnectionState(problem.getSqlState())) {
                 return true;
             }
+            if (isClientClosedMessage(cause)) {
+                return true;
+            }
             cause = cause.getCause();
         }
         return false;
+    }
+
+    private static boolean isClientClosedMessage(Throwable cause) {
+        String message = cause.getMessage();
+        return message != null
+                && cause.getClass().getName().startsWith("io.vertx.")
+                && CLOSED_CONNECTION_MESSAGES.stream().anyMatch(message::startsWith);
     }
 
     private static boolean isConnectionState(String sqlState) {

@@ -2,6 +2,8 @@ package dev.keyline.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +36,23 @@ class DatabaseUnavailableTest {
     void refusedConnectionIsUnavailable() {
         assertThat(DatabaseUnavailable.isCauseOf(new RuntimeException(new ConnectException("Connection refused"))))
                 .isTrue();
+    }
+
+    @Test
+    void pendingRequestOnClosedConnectionIsUnavailable() {
+        VertxException pending =
+                new VertxException("Pending requests failed to be sent due to connection has been closed.");
+        NoStackTraceThrowable inactive =
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+
+        assertThat(DatabaseUnavailable.isCauseOf(new RuntimeException(pending))).isTrue();
+        assertThat(DatabaseUnavailable.isCauseOf(inactive)).isTrue();
+    }
+
+    @Test
+    void sameMessageOutsideVertxIsNotUnavailable() {
+        assertThat(DatabaseUnavailable.isCauseOf(new IllegalStateException("Connection is not active now")))
+                .isFalse();
     }
 
     @Test
