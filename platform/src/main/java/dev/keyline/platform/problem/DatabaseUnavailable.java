@@ -2,7 +2,7 @@ package dev.keyline.platform.problem;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +32,9 @@ final class DatabaseUnavailable {
     static boolean isCauseOf(Throwable error) {
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
-            if (cause instanceof ClosedConnectionException || cause instanceof ConnectException) {
+            // A refused connection and a connection reset by the server are socket exceptions. The services' request
+            // handlers reach no server but PostgreSQL, so such an exception there comes from the database.
+            if (cause instanceof ClosedConnectionException || cause instanceof SocketException) {
                 return true;
             }
             if (cause instanceof PgException problem && isConnectionState(problem.getSqlState())) {

@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 
 /** Errors that mean the database is out of reach for a moment get 503 with Retry-After; other errors stay 500. */
@@ -29,6 +30,12 @@ class DatabaseUnavailableTest {
     @Test
     void closedConnectionIsUnavailable() {
         assertThat(DatabaseUnavailable.isCauseOf(ClosedConnectionException.INSTANCE))
+                .isTrue();
+    }
+
+    @Test
+    void resetConnectionIsUnavailable() {
+        assertThat(DatabaseUnavailable.isCauseOf(new SocketException("Connection reset")))
                 .isTrue();
     }
 
