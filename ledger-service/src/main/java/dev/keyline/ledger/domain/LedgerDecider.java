@@ -82,6 +82,12 @@ public final class LedgerDecider {
             return Booking.of(
                     superseded, commit(keyId, event), KeyMovement.of(keyId, EntryType.RELEASED, event.serial()));
         }
+        if (activatedFirst && keyId == null && device.activatedAt() != null && !time.isAfter(device.activatedAt())) {
+            // A provisioning that names no registered key, timed no later than the success that arrived before it,
+            // changes no count: the device stays on the key it activated with, as in the other order of arrival.
+            DeviceState superseded = device.withSupersededProvisioning(event.lineId(), event.stationId(), method, time);
+            return Booking.of(superseded);
+        }
         if (activatedFirst && keyId != null && device.keyId() == null) {
             // An activation that named no key arrived first and consumed nothing: it consumed this key, which the
             // provisioning now names. Booked as the unattributed success it would have been, matched at once.
@@ -154,6 +160,20 @@ public final class LedgerDecider {
         boolean otherKey = key != null && device.keyId() != null && !key.keyId().equals(device.keyId());
         boolean holdsCommitment = device.status() == DeviceStatus.PROVISIONED && device.keyId() != null;
         boolean afterProvisioning = device.provisionedAt() == null || !time.isBefore(device.provisionedAt());
+        boolean provisionedWithoutKey = device.status() == DeviceStatus.PROVISIONED && device.keyId() == null;
+        if (provisionedWithoutKey && key != null) {
+            // Provisioned with a key the ledger does not have, and activated with one it has: that key is consumed,
+            // unattributed, because no booked commitment explains the activation. A success timed after the
+            // provisioning moves the device to the key, as a success on another key does.
+            DeviceState recorded = afterProvisioning
+                    ? succeed(device, event, DeviceStatus.UNATTRIBUTED, time, false)
+                            .withKey(key.keyId(), key.partialKey(), DeviceStatus.UNATTRIBUTED)
+                    : device.withActivation(event.result(), true, device.status(), time);
+            return Booking.unattributed(
+                    recorded,
+                    ActivationUnattributed.DEVICE_ON_OTHER_KEY,
+                    KeyMovement.of(key.keyId(), EntryType.UNATTRIBUTED_CONSUMED, event.serial()));
+        }
         if (otherKey && holdsCommitment && afterProvisioning) {
             // Activated with another key than the one provisioned: that key is consumed, unattributed, and the
             // provisioned key's commitment is released, because this device will not consume it.

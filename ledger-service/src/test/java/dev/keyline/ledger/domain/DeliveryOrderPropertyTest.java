@@ -28,10 +28,10 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Any delivery order of each device's events within one installation on unchanged hardware, with any redeliveries,
- * must give the balances of a plain model. A provisioned device with at least one success consumed one activation of
- * its key, every other provisioned device has one commitment, and nothing stays unattributed. A device never
- * provisioned consumed one activation, unattributed, when it has a success and at least one of its attempts names the
- * key; otherwise it consumed nothing. Attempts may name no key, as a station reports a success it cannot place.
+ * must give the balances of a plain model. A device provisioned with its key consumed one activation of it when it has
+ * a success, and has one commitment otherwise. A device provisioned with a key the ledger does not have, or never
+ * provisioned, consumed one activation, unattributed, when it has a success and at least one of its attempts names the
+ * key. Otherwise it consumed nothing. Attempts may name no key, as a station reports a success it cannot place.
  */
 class DeliveryOrderPropertyTest {
 
@@ -39,19 +39,33 @@ class DeliveryOrderPropertyTest {
     private static final Map<String, KeyRef> KEYS =
             Map.of("KEY-A", new KeyRef("KEY-A", "7QX4M"), "KEY-B", new KeyRef("KEY-B", "H2K9D"));
     private static final List<String> RESULTS = List.of("success", "0xC004F074", "0x8007232B", "0xC004C001");
+    /** A key that a provisioning names but the ledger does not have, such as one registered after the line started. */
+    private static final KeyRef UNREGISTERED = new KeyRef("KEY-X", "3RT8W");
 
     /**
-     * One device's history: its key, whether a provisioning names it, its hardware hash, and its activation attempts.
+     * One device's history: its key, how it was provisioned, its hardware hash, and its activation attempts. A device
+     * provisioned with an unregistered key reports its key in every attempt.
      */
-    record DeviceHistory(String keyId, boolean provisioned, String hardwareHash, List<Attempt> attempts) {
+    record DeviceHistory(String keyId, Provisioning provisioning, String hardwareHash, List<Attempt> attempts) {
 
         boolean activated() {
             return attempts.stream().anyMatch(attempt -> attempt.result().equals("success"));
         }
 
         boolean keyNamed() {
-            return provisioned || attempts.stream().anyMatch(Attempt::namesKey);
+            return provisioning != Provisioning.NONE || attempts.stream().anyMatch(Attempt::namesKey);
         }
+
+        boolean namesKey(Attempt attempt) {
+            return provisioning == Provisioning.UNREGISTERED_KEY || attempt.namesKey();
+        }
+    }
+
+    /** Whether a device's provisioning is reported, and with which key. */
+    enum Provisioning {
+        WITH_KEY,
+        UNREGISTERED_KEY,
+        NONE
     }
 
     /** One activation attempt: its result, and whether the station's report names the key. */
@@ -63,7 +77,8 @@ class DeliveryOrderPropertyTest {
     Arbitrary<DeviceHistory> histories() {
         Arbitrary<String> key = Arbitraries.of("KEY-A", "KEY-B");
         Arbitrary<String> hash = Arbitraries.of("hw-1", "hw-2").injectNull(0.3);
-        Arbitrary<Boolean> provisioned = Arbitraries.of(true, true, false);
+        Arbitrary<Provisioning> provisioned = Arbitraries.of(
+                Provisioning.WITH_KEY, Provisioning.WITH_KEY, Provisioning.UNREGISTERED_KEY, Provisioning.NONE);
         Arbitrary<Attempt> attempt = Combinators.combine(Arbitraries.of(RESULTS), Arbitraries.of(true, true, false))
                 .as(Attempt::new);
         Arbitrary<List<Attempt>> attempts = attempt.list().ofMaxSize(4);
@@ -101,29 +116,31 @@ class DeliveryOrderPropertyTest {
     private static List<Delivery> eventsOf(String serial, DeviceHistory history) {
         KeyRef key = KEYS.get(history.keyId());
         List<Delivery> events = new ArrayList<>();
-        if (history.provisioned()) {
+        if (history.provisioning() != Provisioning.NONE) {
+            KeyRef provisioned = history.provisioning() == Provisioning.WITH_KEY ? key : UNREGISTERED;
             events.add(new Delivery(
                     serial + "/provisioned",
                     new DeviceProvisioned(
                             serial,
                             "line-1",
                             "imaging-01",
-                            key.keyId(),
-                            key.partialKey(),
+                            provisioned.keyId(),
+                            provisioned.partialKey(),
                             ProvisioningMethod.UNATTEND,
                             true,
                             null)));
         }
         for (int i = 0; i < history.attempts().size(); i++) {
             Attempt attempt = history.attempts().get(i);
+            boolean namesKey = history.namesKey(attempt);
             events.add(new Delivery(
                     serial + "/attempt-" + i,
                     new ActivationAttempted(
                             serial,
                             "line-1",
                             "activation-01",
-                            attempt.namesKey() ? key.keyId() : null,
-                            attempt.namesKey() ? key.partialKey() : null,
+                            namesKey ? key.keyId() : null,
+                            namesKey ? key.partialKey() : null,
                             ActivationChannel.INTERNET,
                             attempt.result(),
                             null,
@@ -163,8 +180,8 @@ class DeliveryOrderPropertyTest {
         for (DeviceHistory device : devices) {
             KeyBalance balance = balances.get(device.keyId());
             boolean consumed = device.activated() && device.keyNamed();
-            boolean committed = device.provisioned() && !device.activated();
-            boolean unattributed = consumed && !device.provisioned();
+            boolean committed = device.provisioning() == Provisioning.WITH_KEY && !device.activated();
+            boolean unattributed = consumed && device.provisioning() != Provisioning.WITH_KEY;
             balances.put(
                     device.keyId(),
                     new KeyBalance(

@@ -253,9 +253,17 @@ public class ProblemMappers {
      * quote the request. The problem gives only the id.
      */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, Request request, UriInfo uri) {
         if (DatabaseUnavailable.isCauseOf(e)) {
-            return databaseUnavailable(e);
+            return databaseUnavailable(e, request, uri);
+        }
+        return unexpected(e);
+    }
+
+    /** Maps an unexpected error outside a request's context, as tests call it: without the method and path to log. */
+    Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return databaseUnavailable(e, null, null);
         }
         String errorId = UUID.randomUUID().toString();
         StringWriter trace = new StringWriter();
@@ -268,8 +276,13 @@ public class ProblemMappers {
      * Returns 503 with a retry time when the database could not be reached or dropped the connection. That is no bug
      * for operators to chase with an error id: the pool reconnects, and the same request can succeed seconds later.
      */
-    private static Response databaseUnavailable(Throwable e) {
-        LOG.warnf("database unavailable, answered 503: %s", KeyRedactor.maskAll(String.valueOf(e.getMessage())));
+    private static Response databaseUnavailable(Throwable e, Request request, UriInfo uri) {
+        String target = request == null || uri == null
+                ? "a request"
+                : request.getMethod() + " " + KeyRedactor.maskAll(uri.getPath());
+        LOG.warnf(
+                "database unavailable for %s, returned 503: %s",
+                target, KeyRedactor.maskAll(String.valueOf(e.getMessage())));
         return Response.fromResponse(respond(databaseUnavailableProblem()))
                 .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                 .build();
