@@ -160,9 +160,9 @@ public final class KeylineLauncher {
 
     private void printResult(PlayResult result) {
         out.printf(
-                "Played the scenario: %d keys registered, %d already registered; %d reports sent, %d accepted,"
-                        + " %d rejected; %d artifacts sent, %d accepted, %d rejected; %d line events from accepted"
-                        + " reports, artifacts and exposures%n",
+                "Played the scenario: keys registered %d, already registered %d; reports sent %d, accepted %d,"
+                        + " rejected %d; artifacts sent %d, accepted %d, rejected %d; line events from accepted"
+                        + " reports, artifacts and exposures %d%n",
                 result.keysRegistered(),
                 result.keysAlreadyRegistered(),
                 result.reportsSent(),
