@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    private static final Duration DATABASE_WARNING_WINDOW = Duration.ofSeconds(10);
+    private static final LogWindow DATABASE_WARNINGS = new LogWindow(DATABASE_WARNING_WINDOW);
     private static final Pattern JAVA_PACKAGE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
 
     @ServerExceptionMapper
@@ -280,9 +283,16 @@ public class ProblemMappers {
         String target = request == null || uri == null
                 ? "a request"
                 : request.getMethod() + " " + KeyRedactor.maskAll(uri.getPath());
-        LOG.warnf(
-                "database unavailable for %s, returned 503: %s",
-                target, KeyRedactor.maskAll(String.valueOf(e.getMessage())));
+        String cause = KeyRedactor.maskAll(String.valueOf(e.getMessage()));
+        long heldBack = DATABASE_WARNINGS.admit(System.nanoTime());
+        if (heldBack < 0) {
+            LOG.debugf("database unavailable for %s, returned 503: %s", target, cause);
+        } else {
+            LOG.warnf(
+                    "database unavailable for %s, returned 503: %s (%d more such requests since the last of these"
+                            + " lines, logged at DEBUG; one WARN line per %d s)",
+                    target, cause, heldBack, DATABASE_WARNING_WINDOW.toSeconds());
+        }
         return Response.fromResponse(respond(databaseUnavailableProblem()))
                 .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                 .build();
