@@ -6,7 +6,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects the formatted messages that one logger category writes while a test runs; close it to stop. */
+/** Collects the formatted messages that one logger category writes while a test runs, until it is closed. */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;

@@ -122,7 +122,7 @@ final class BatchLedger {
         return journal;
     }
 
-    /** Returns what the booking found for the log, in booking order; the caller logs it once the batch commits. */
+    /** Returns what the booking found for the log, in booking order. The caller logs it once the batch commits. */
     List<BookingFinding> findings() {
         return findings;
     }

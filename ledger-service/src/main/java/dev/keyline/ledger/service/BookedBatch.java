@@ -2,5 +2,5 @@ package dev.keyline.ledger.service;
 
 import java.util.List;
 
-/** What one booking transaction did: the records of the events it booked, and the findings to log once it commits. */
+/** The outcome of one booking transaction: the records of the events it booked, and the findings to log on commit. */
 record BookedBatch(List<IncomingRecord> records, List<BookingFinding> findings) {}

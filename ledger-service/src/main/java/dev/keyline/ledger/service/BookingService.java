@@ -102,9 +102,9 @@ public class BookingService {
     }
 
     /**
-     * Books the batch in one transaction and returns what it booked. Without {@code checkRepeats}
-     * it books every event as new, which saves a lookup of every event id. An event booked before then fails the
-     * transaction on the unique {@code device_events} id, and the caller books the batch again with the check.
+     * Books the batch in one transaction and returns what it booked. Without {@code checkRepeats} it books every event
+     * as new, which saves a lookup of every event id. An event booked before then fails the transaction on the unique
+     * {@code device_events} id, and the caller books the batch again with the check.
      */
     private Uni<BookedBatch> bookBatch(
             List<IncomingRecord> records,

@@ -28,10 +28,7 @@ class RepeatInNewBatchTest {
 
     @Test
     void repeatSkippedNewEventBooked() {
-        LedgerApi.registerKey("REPEAT-1", "REPEA-AAAAA-BBBBB-CCCCC-R3PT1", 10);
-        String provisioning = json(provisioned("RP-1", "REPEAT-1", "R3PT1"));
-        KafkaTestClient.produce(Topics.LINE_EVENTS, "REPEAT-1", provisioning);
-        await().atMost(TIMEOUT).until(() -> LedgerApi.key("REPEAT-1").getLong("committed") == 1);
+        String provisioning = registerAndProvision("REPEAT-1", "REPEA-AAAAA-BBBBB-CCCCC-R3PT1", "RP-1");
 
         KafkaTestClient.produce(
                 Topics.LINE_EVENTS, "REPEAT-1", provisioning, json(activation("RP-1", "REPEAT-1", "R3PT1", "success")));
@@ -65,10 +62,7 @@ class RepeatInNewBatchTest {
 
     @Test
     void findingOfRebookedBatchLoggedOnce() {
-        LedgerApi.registerKey("REPEAT-2", "REPEA-AAAAA-BBBBB-CCCCC-R3PT2", 10);
-        String provisioning = json(provisioned("RP-2", "REPEAT-2", "R3PT2"));
-        KafkaTestClient.produce(Topics.LINE_EVENTS, "REPEAT-2", provisioning);
-        await().atMost(TIMEOUT).until(() -> LedgerApi.key("REPEAT-2").getLong("committed") == 1);
+        String provisioning = registerAndProvision("REPEAT-2", "REPEA-AAAAA-BBBBB-CCCCC-R3PT2", "RP-2");
 
         try (LogCapture log = LogCapture.of("dev.keyline.ledger.service.BatchLedger")) {
             // RP-3 was never provisioned: its success is unattributed, a finding the ledger logs.
@@ -87,5 +81,15 @@ class RepeatInNewBatchTest {
         JsonPath key = LedgerApi.key("REPEAT-2");
         assertThat(key.getLong("consumed")).isEqualTo(1);
         assertThat(key.getLong("committed")).isEqualTo(1);
+    }
+
+    /** Registers a made-up key, books one device's provisioning with it, and returns that provisioning's record. */
+    private static String registerAndProvision(String keyId, String productKey, String serial) {
+        LedgerApi.registerKey(keyId, productKey, 10);
+        String partialKey = productKey.substring(productKey.length() - 5);
+        String provisioning = json(provisioned(serial, keyId, partialKey));
+        KafkaTestClient.produce(Topics.LINE_EVENTS, keyId, provisioning);
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key(keyId).getLong("committed") == 1);
+        return provisioning;
     }
 }

@@ -29,6 +29,7 @@ final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
+    /** Returns true when the error or one of its causes shows the database out of reach. */
     static boolean isCauseOf(Throwable error) {
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {

@@ -260,14 +260,7 @@ public class ProblemMappers {
         if (DatabaseUnavailable.isCauseOf(e)) {
             return databaseUnavailable(e, request, uri);
         }
-        return unexpected(e);
-    }
 
-    /** Maps an unexpected error outside a request's context, as tests call it: without the method and path to log. */
-    Response unexpected(Throwable e) {
-        if (DatabaseUnavailable.isCauseOf(e)) {
-            return databaseUnavailable(e, null, null);
-        }
         String errorId = UUID.randomUUID().toString();
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
@@ -275,9 +268,15 @@ public class ProblemMappers {
         return respond(unexpectedProblem(errorId));
     }
 
+    /** Maps an unexpected error without a request, as unit tests call it, so the log names no method or path. */
+    Response unexpected(Throwable e) {
+        return unexpected(e, null, null);
+    }
+
     /**
      * Returns 503 with a retry time when the database could not be reached or dropped the connection. That is no bug
-     * for operators to chase with an error id: the pool reconnects, and the same request can succeed seconds later.
+     * for operators to chase with an error id, because the pool reconnects and the same request can succeed seconds
+     * later.
      */
     private static Response databaseUnavailable(Throwable e, Request request, UriInfo uri) {
         String target = request == null || uri == null
