@@ -11,7 +11,10 @@ import dev.keyline.schemas.events.DeviceStepCompleted;
 import dev.keyline.schemas.events.EventData;
 import dev.keyline.schemas.events.KeyExposed;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Every CloudEvents {@code type} Keyline produces, with the topic it goes to and the record of its data. */
 public enum EventType {
@@ -25,6 +28,10 @@ public enum EventType {
     ACTIVATION_MATCHED("keyline.ledger.activation-matched.v1", Topics.LEDGER_EVENTS, ActivationMatched.class),
     DEVICE_STEP_COMPLETED("keyline.device.step-completed.v1", Topics.LINE_EVENTS, DeviceStepCompleted.class),
     DEVICE_LICENSE_REPORTED("keyline.device.license-reported.v1", Topics.LINE_EVENTS, DeviceLicenseReported.class);
+
+    /** The types by their CloudEvents name, looked up for every decoded record. */
+    private static final Map<String, EventType> BY_TYPE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
 
     private final String type;
     private final String topic;
@@ -55,7 +62,7 @@ public enum EventType {
     }
 
     public static Optional<EventType> fromType(String type) {
-        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+        return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
     }
 
     public static EventType of(EventData data) {

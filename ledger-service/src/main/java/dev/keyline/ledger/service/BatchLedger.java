@@ -9,7 +9,6 @@ import dev.keyline.ledger.domain.KeyRef;
 import dev.keyline.ledger.domain.KeyResolution;
 import dev.keyline.ledger.domain.KeyState;
 import dev.keyline.ledger.domain.LedgerDecider;
-import dev.keyline.ledger.repository.DeviceEventEntity;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.platform.outbox.OutboxMessage;
 import dev.keyline.schemas.CloudEvent;
@@ -27,7 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * Books one batch's new events in memory, in order, with the pure {@link LedgerDecider}: it keeps each device's
@@ -43,7 +42,7 @@ final class BatchLedger {
     private final Map<String, Touch> touched = new LinkedHashMap<>();
     private final List<ActivationUnattributed> unattributed = new ArrayList<>();
     private final List<ActivationMatched> matched = new ArrayList<>();
-    private final List<DeviceEventEntity> history = new ArrayList<>();
+    private final List<NewDeviceEvent> history = new ArrayList<>();
     private final List<NewJournalEntry> journal = new ArrayList<>();
     private final List<BookingFinding> findings = new ArrayList<>();
 
@@ -114,7 +113,7 @@ final class BatchLedger {
         return touched.values().stream().map(Touch::key).toList();
     }
 
-    List<DeviceEventEntity> history() {
+    List<NewDeviceEvent> history() {
         return history;
     }
 
@@ -225,25 +224,30 @@ final class BatchLedger {
                 "activation of device %s (event %s) is unattributed: %s", attempt.serial(), event.id(), reason));
     }
 
-    private static DeviceEventEntity history(CloudEvent<?> event, LineEvent data, KeyRef key, Booking booking) {
-        DeviceEventEntity entry = new DeviceEventEntity();
-        entry.serial = event.subject();
-        entry.eventId = event.id();
-        entry.eventType = event.type().type();
-        entry.keyId = key != null
+    private static NewDeviceEvent history(CloudEvent<?> event, LineEvent data, KeyRef key, Booking booking) {
+        String keyId = key != null
                 ? key.keyId()
                 : booking.device() == null ? null : booking.device().keyId();
-        entry.lineId = data.lineId();
-        entry.stationId = data.stationId();
-        entry.occurredAt = event.time();
-        entry.effect = booking.movements().stream()
-                .map(movement -> movement.type().name())
-                .collect(Collectors.joining(","));
-        entry.result = data instanceof ActivationAttempted attempt ? attempt.result() : null;
-        String effect = entry.effect.toLowerCase(Locale.ROOT).replace(",", ", ");
+        StringJoiner effect = new StringJoiner(",");
+        StringJoiner effectInWords = new StringJoiner(", ");
+        for (KeyMovement movement : booking.movements()) {
+            effect.add(movement.type().name());
+            effectInWords.add(movement.type().name().toLowerCase(Locale.ROOT));
+        }
         String what = describe(data, event.type().type());
-        entry.detail = effect.isEmpty() ? what : what + " (" + effect + ")";
-        return entry;
+        String detail = effectInWords.length() == 0 ? what : what + " (" + effectInWords + ")";
+        String result = data instanceof ActivationAttempted attempt ? attempt.result() : null;
+        return new NewDeviceEvent(
+                event.subject(),
+                event.id(),
+                event.type().type(),
+                keyId,
+                data.lineId(),
+                data.stationId(),
+                detail,
+                effect.toString(),
+                result,
+                event.time());
     }
 
     /** Marks a key exhausted or blocked when an activation failure proves it; one finding per key, not per device. */

@@ -1,7 +1,6 @@
 package dev.keyline.ledger.service;
 
 import dev.keyline.ledger.domain.DeviceState;
-import dev.keyline.ledger.repository.DeviceEventEntity;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.ledger.service.MultiRowInsert.Column;
 import io.smallrye.mutiny.Uni;
@@ -14,8 +13,8 @@ import java.util.List;
  * Writes one batch's rows with a few multi-row statements instead of one or more round trips per event: the
  * devices, the device history, the journal, the touched keys, the dead letters and the progress per partition.
  *
- * <p>NOTE: the column lists repeat the mappings of {@code DeviceEntity} and {@code DeviceEventEntity}, so a column
- * added to those entities must be added here too.
+ * <p>NOTE: the column lists repeat the mappings of {@code DeviceEntity} and {@code DeviceEventEntity}, which
+ * {@code NewDeviceEvent} mirrors, so a column added to those entities must be added here and to the record too.
  */
 final class BatchWriter {
 
@@ -196,18 +195,18 @@ final class BatchWriter {
      * is the guard against booking an event twice: an event booked before fails the statement and the batch's
      * transaction (see {@code BookingService}).
      */
-    static Uni<Void> writeDeviceEvents(SqlConnection connection, List<DeviceEventEntity> entries) {
+    static Uni<Void> writeDeviceEvents(SqlConnection connection, List<NewDeviceEvent> entries) {
         return DEVICE_EVENTS.execute(connection, entries, entry -> new Object[] {
-            entry.serial,
-            entry.eventId,
-            entry.eventType,
-            entry.keyId,
-            entry.lineId,
-            entry.stationId,
-            entry.detail,
-            entry.effect,
-            entry.result,
-            entry.occurredAt
+            entry.serial(),
+            entry.eventId(),
+            entry.eventType(),
+            entry.keyId(),
+            entry.lineId(),
+            entry.stationId(),
+            entry.detail(),
+            entry.effect(),
+            entry.result(),
+            entry.occurredAt()
         });
     }
 

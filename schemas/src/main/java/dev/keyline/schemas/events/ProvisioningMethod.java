@@ -3,7 +3,10 @@ package dev.keyline.schemas.events;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The way the production key reached the device image. */
 public enum ProvisioningMethod {
@@ -11,6 +14,10 @@ public enum ProvisioningMethod {
     UNATTEND("unattend"),
     AUDIT_MODE_IPK("audit-mode-ipk"),
     OFFLINE_DISM("offline-dism");
+
+    /** The values by wire name, looked up for every event Jackson decodes. */
+    private static final Map<String, ProvisioningMethod> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ProvisioningMethod::wireName, Function.identity()));
 
     private final String wireName;
 
@@ -30,6 +37,6 @@ public enum ProvisioningMethod {
     }
 
     public static Optional<ProvisioningMethod> find(String wireName) {
-        return Arrays.stream(values()).filter(m -> m.wireName.equals(wireName)).findFirst();
+        return Optional.ofNullable(wireName == null ? null : BY_WIRE_NAME.get(wireName));
     }
 }
