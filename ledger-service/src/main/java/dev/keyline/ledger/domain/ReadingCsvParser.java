@@ -48,11 +48,9 @@ public final class ReadingCsvParser {
                 continue;
             }
             List<String> fields = split(records.get(i).text());
-            String fullKey = field(fields, first(columns, "productkey", "key", "keyvalue"));
-            if (fullKey != null && ProductKeys.isFullKey(fullKey)) {
+            String fullKey = FullKeyValue.read(field(fields, first(columns, "productkey", "key", "keyvalue")));
+            if (fullKey != null) {
                 fullKeys++;
-            } else {
-                fullKey = null;
             }
             String partialKey = field(fields, first(columns, "partialproductkey", "partialkey"));
             String keyId = field(fields, first(columns, "keyid"));

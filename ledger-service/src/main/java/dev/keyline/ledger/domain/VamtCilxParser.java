@@ -6,11 +6,14 @@ import dev.keyline.schemas.keys.ProductKeys;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,6 +24,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Reads remaining activations per key from a VAMT {@code .cilx} export: root {@code VolumeActivationManagementToolData},
@@ -29,6 +33,18 @@ import org.xml.sax.SAXException;
  * refused, so a hostile file cannot read local files or reach the network.
  */
 public final class VamtCilxParser {
+
+    /**
+     * The deepest nesting of elements that is read. A VAMT export nests its fields 5 deep. Reading the text of a field nested thousands
+     * deep recurses once per level and overflowed the stack.
+     */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * The fields, in lower case, that hold the key itself, so a key in them is read in any spelling. In other fields
+     * only a key written alone counts, because their text is free and may read as one by chance.
+     */
+    private static final Set<String> KEY_FIELDS = Set.of("keyvalue", "productkey", "key");
 
     private VamtCilxParser() {}
 
@@ -42,6 +58,7 @@ public final class VamtCilxParser {
     public static ReadingFile parse(String xml, KeyFingerprinter fingerprinter, Instant defaultReadAt) {
         Document document = parseSafely(xml);
         Element root = document.getDocumentElement();
+        checkDepth(root);
         if (!"VolumeActivationManagementToolData".equals(localName(root))) {
             throw new InvalidExportException("the root element is " + localName(root)
                     + ", not VolumeActivationManagementToolData; export the data from VAMT as a .cilx file");
@@ -57,10 +74,13 @@ public final class VamtCilxParser {
             }
             Map<String, String> fields = childTexts(key);
             String fingerprint = null;
-            for (String value : fields.values()) {
-                if (ProductKeys.isFullKey(value)) {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                String fullKey = KEY_FIELDS.contains(field.getKey())
+                        ? FullKeyValue.read(field.getValue())
+                        : ProductKeys.isFullKey(field.getValue()) ? field.getValue() : null;
+                if (fullKey != null) {
                     fullKeys++;
-                    fingerprint = fingerprinter.fingerprint(value);
+                    fingerprint = fingerprinter.fingerprint(fullKey);
                 }
             }
             String remaining = fields.get("remainingactivations");
@@ -124,9 +144,35 @@ public final class VamtCilxParser {
                         "the file declares a DOCTYPE, which is rejected to prevent XML external entity attacks;"
                                 + " export the data from VAMT again");
             }
-            throw new InvalidExportException("the file is not well-formed XML: " + message);
+            String where = e instanceof SAXParseException position && position.getLineNumber() > 0
+                    ? " at line " + position.getLineNumber() + ", column " + position.getColumnNumber()
+                    : "";
+            throw new InvalidExportException("the file is not well-formed XML" + where + ": " + message
+                    + " Export the data from VAMT as a .cilx file again, or fix the file at that place.");
         } catch (ParserConfigurationException | IOException e) {
             throw new IllegalStateException("the XML parser could not be set up safely", e);
+        }
+    }
+
+    /** Rejects a document whose elements nest deeper than {@link #MAX_DEPTH}, walking it without recursion. */
+    private static void checkDepth(Element root) {
+        Deque<Node> path = new ArrayDeque<>();
+        Node node = root;
+        while (node != null) {
+            if (node.getNodeType() == Node.ELEMENT_NODE && path.size() + 1 > MAX_DEPTH) {
+                throw new InvalidExportException("the file nests elements more than " + MAX_DEPTH
+                        + " deep, down to " + KeyRedactor.maskShortValue(localName(node))
+                        + "; a VAMT export nests them 5 deep, so send the .cilx file that VAMT exported");
+            }
+            if (node.getFirstChild() != null) {
+                path.push(node);
+                node = node.getFirstChild();
+                continue;
+            }
+            while (node != null && node.getNextSibling() == null) {
+                node = path.poll();
+            }
+            node = node == null ? null : node.getNextSibling();
         }
     }
 

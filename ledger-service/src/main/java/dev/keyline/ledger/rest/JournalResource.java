@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** A key's journal for auditors: entries by time range (JSON or CSV with the hashes) and chain verification. */
@@ -76,9 +75,11 @@ public class JournalResource {
         requireOrder(start, end);
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).list())
-                .map(entries -> entries.stream()
-                        .map(entry -> JournalEntryResponse.of(entry).csvRow())
-                        .collect(Collectors.joining("\n", JournalEntryResponse.CSV_HEADER + "\n", "\n")));
+                .map(entries -> Csv.document(
+                        JournalEntryResponse.CSV_HEADER,
+                        entries.stream()
+                                .map(entry -> JournalEntryResponse.of(entry).csvRow())
+                                .toList()));
     }
 
     @GET

@@ -122,27 +122,33 @@ public class ReadingImportService {
     /** Records a reading unless the same one was recorded before, and makes it the key's newest when it is. */
     private static Uni<ImportedReading> insert(
             Mutiny.Session session, MicrosoftReading reading, ProductKeyEntity key, String source) {
-        return asOf(session, ALLOTMENT_AS_OF, key, reading).chain(allotment -> session.createNativeQuery(INSERT)
-                .setParameter(1, key.keyId)
-                .setParameter(2, reading.remaining())
-                .setParameter(3, reading.readAt())
-                .setParameter(4, source)
-                .setParameter(5, allotment)
-                .executeUpdate()
-                .chain(inserted -> {
-                    boolean newest = key.reportedAt == null || !reading.readAt().isBefore(key.reportedAt);
-                    if (inserted == 0 || !newest) {
-                        return Uni.createFrom()
-                                .item(outcome(reading, key, inserted == 1 ? "recorded" : "unchanged", null));
-                    }
-                    return asOf(session, CONSUMED_AS_OF, key, reading).map(consumed -> {
-                        key.reportedRemaining = reading.remaining();
-                        key.reportedAt = reading.readAt();
-                        key.reportedAllotment = allotment;
-                        key.reportedConsumed = consumed;
-                        return outcome(reading, key, "recorded", null);
-                    });
-                }));
+        return asOf(session, ALLOTMENT_AS_OF, key, reading)
+                .chain(allotment -> reading.remaining() > allotment
+                        ? Uni.createFrom().item(aboveAllotment(reading, key, allotment))
+                        : session.createNativeQuery(INSERT)
+                                .setParameter(1, key.keyId)
+                                .setParameter(2, reading.remaining())
+                                .setParameter(3, reading.readAt())
+                                .setParameter(4, source)
+                                .setParameter(5, allotment)
+                                .executeUpdate()
+                                .chain(inserted -> {
+                                    boolean newest = key.reportedAt == null
+                                            || !reading.readAt().isBefore(key.reportedAt);
+                                    if (inserted == 0 || !newest) {
+                                        return Uni.createFrom()
+                                                .item(outcome(
+                                                        reading, key, inserted == 1 ? "recorded" : "unchanged", null));
+                                    }
+                                    return asOf(session, CONSUMED_AS_OF, key, reading)
+                                            .map(consumed -> {
+                                                key.reportedRemaining = reading.remaining();
+                                                key.reportedAt = reading.readAt();
+                                                key.reportedAllotment = allotment;
+                                                key.reportedConsumed = consumed;
+                                                return outcome(reading, key, "recorded", null);
+                                            });
+                                }));
     }
 
     /** Returns a sum of the key's journal as of the reading's time, such as {@link #CONSUMED_AS_OF}. */
@@ -166,6 +172,21 @@ public class ReadingImportService {
                 "a reading of " + key.keyId + " at " + reading.readAt() + " with " + recorded
                         + " remaining is recorded already; check which export is right, and import a newer reading"
                         + " to replace it");
+    }
+
+    /**
+     * Returns the outcome of a reading whose remaining count is above the key's allotment as of its time. Microsoft
+     * counts down from the activations it granted, so the export or the ledger's allotment is wrong. Recording
+     * it would make the unexplained use negative and resolve an alert about a leak.
+     */
+    private static ImportedReading aboveAllotment(MicrosoftReading reading, ProductKeyEntity key, long allotment) {
+        return outcome(
+                reading,
+                key,
+                "conflicting",
+                "the reading has " + reading.remaining() + " remaining, more than the allotment of " + allotment
+                        + " that " + key.keyId + " had at " + reading.readAt() + "; check the export, or top up the"
+                        + " key first if Microsoft granted more activations");
     }
 
     /** The outcome of a reading matched to a key, with the key's unexplained use after it. */
@@ -220,23 +241,31 @@ public class ReadingImportService {
         }
     }
 
-    /** Finds the registered key a reading names: by fingerprint, then key id, then a unique partial key. */
+    /**
+     * Finds the registered key a reading names: by fingerprint, then key id, then a unique partial key. A reading whose
+     * key id or partial key belongs to another key than the one found matches none, because one of them is wrong.
+     */
     private static Match match(MicrosoftReading reading, List<ProductKeyEntity> keys) {
         if (reading.fingerprint() != null) {
-            return Match.of(
-                    keys.stream()
-                            .filter(k -> k.fingerprint.equals(reading.fingerprint()))
-                            .findFirst()
-                            .orElse(null),
-                    "no registered key is this full key; register it first, then import the file again");
+            ProductKeyEntity key = keys.stream()
+                    .filter(k -> k.fingerprint.equals(reading.fingerprint()))
+                    .findFirst()
+                    .orElse(null);
+            return key == null
+                    ? new Match(
+                            null, "no registered key is this full key; register it first, then import the file again")
+                    : checked(reading, key, true);
         }
         if (reading.keyId() != null) {
-            return Match.of(
-                    keys.stream()
-                            .filter(k -> k.keyId.equals(reading.keyId()))
-                            .findFirst()
-                            .orElse(null),
-                    "no key is registered as " + reading.keyId() + "; check the key id or register the key");
+            ProductKeyEntity key = keys.stream()
+                    .filter(k -> k.keyId.equals(reading.keyId()))
+                    .findFirst()
+                    .orElse(null);
+            return key == null
+                    ? new Match(
+                            null,
+                            "no key is registered as " + reading.keyId() + "; check the key id or register the key")
+                    : checked(reading, key, false);
         }
         if (reading.partialKey() == null) {
             return new Match(null, "the entry names no key; give the full key, the key id or the partial key");
@@ -255,6 +284,29 @@ public class ReadingImportService {
         return Match.of(
                 byPartial.isEmpty() ? null : byPartial.get(0),
                 "no registered key ends in " + reading.partialKey() + "; register the key, or check the partial key");
+    }
+
+    /**
+     * Returns the match of {@code key}, found by the reading's full key or else by its key id, unless the reading's
+     * other identifiers name another key.
+     */
+    private static Match checked(MicrosoftReading reading, ProductKeyEntity key, boolean byFullKey) {
+        String found = byFullKey ? "the full key is registered as " + key.keyId : key.keyId;
+        String fixed = byFullKey ? "the key" : "the key id";
+        if (reading.keyId() != null && !reading.keyId().equals(key.keyId)) {
+            return new Match(
+                    null,
+                    found + ", but the entry names key id " + reading.keyId() + "; correct the key id or " + fixed
+                            + " in the file");
+        }
+        if (reading.partialKey() != null && !reading.partialKey().equals(key.partialKey)) {
+            return new Match(
+                    null,
+                    found + (byFullKey ? ", which ends in " : " ends in ") + key.partialKey
+                            + ", but the entry names partial key " + reading.partialKey()
+                            + "; correct the partial key or " + fixed + " in the file");
+        }
+        return new Match(key, null);
     }
 
     private List<OutboxMessage> balances(Map<String, ProductKeyEntity> touched) {

@@ -87,6 +87,54 @@ class ReadingParsersTest {
     }
 
     @Test
+    void cilxNestedTooDeepRejected() {
+        String deep = "<a>".repeat(20_000) + "x" + "</a>".repeat(20_000);
+        String cilx = CILX.replace("<KeyDescription>Line 1 ePKEA</KeyDescription>", "<Notes>" + deep + "</Notes>");
+
+        assertThatThrownBy(() -> VamtCilxParser.parse(cilx, FINGERPRINTER, DEFAULT))
+                .isInstanceOf(VamtCilxParser.InvalidExportException.class)
+                .hasMessage("the file nests elements more than 64 deep, down to a; a VAMT export nests them 5 deep,"
+                        + " so send the .cilx file that VAMT exported");
+    }
+
+    @Test
+    void cilxNestedToLimitRead() {
+        // The root is level 1 and Notes level 6, so 58 more levels reach the limit of 64.
+        String deep = "<a>".repeat(58) + "x" + "</a>".repeat(58);
+        String cilx = CILX.replace("<KeyDescription>Line 1 ePKEA</KeyDescription>", "<Notes>" + deep + "</Notes>");
+
+        assertThat(VamtCilxParser.parse(cilx, FINGERPRINTER, DEFAULT).readings())
+                .hasSize(2);
+    }
+
+    @Test
+    void malformedCilxNamesLineAndColumn() {
+        assertThatThrownBy(() -> VamtCilxParser.parse(
+                        "<VolumeActivationManagementToolData>\n  <ProductKeys>\n", FINGERPRINTER, DEFAULT))
+                .isInstanceOf(VamtCilxParser.InvalidExportException.class)
+                .hasMessage("the file is not well-formed XML at line 3, column 1: XML document structures must start"
+                        + " and end within the same entity. Export the data from VAMT as a .cilx file again, or fix"
+                        + " the file at that place.");
+    }
+
+    @Test
+    void keyColumnReadInAnySpelling() {
+        String lowerUndashed = KEY.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+        String csv = "productKey,remainingActivations\n" + lowerUndashed + ",4\nKey: " + KEY + ",5\n";
+        String cilx = CILX.replace("<KeyValue>" + KEY, "<KeyValue>Key: " + lowerUndashed);
+
+        ReadingFile fromCsv = ReadingCsvParser.parse(csv, FINGERPRINTER, DEFAULT);
+        ReadingFile fromCilx = VamtCilxParser.parse(cilx, FINGERPRINTER, DEFAULT);
+
+        assertThat(fromCsv.readings())
+                .extracting(MicrosoftReading::fingerprint)
+                .containsExactly(FINGERPRINTER.fingerprint(KEY), FINGERPRINTER.fingerprint(KEY));
+        assertThat(fromCsv.fullKeysDropped()).isEqualTo(2);
+        assertThat(fromCilx.readings().get(0).fingerprint()).isEqualTo(FINGERPRINTER.fingerprint(KEY));
+        assertThat(fromCilx.fullKeysDropped()).isEqualTo(1);
+    }
+
+    @Test
     void csvReadsColumnsInAnyOrder() {
         String csv = "Remaining Activations,Product Key,Last Update\n"
                 + "13," + KEY + ",2026-11-30 10:15:00\n"

@@ -30,6 +30,24 @@ class JournalCsvOfflineCheckTest {
     private static final String GENESIS = "0".repeat(64);
 
     @Test
+    void emptyRangeGivesHeaderLineOnly() {
+        LedgerApi.registerKey("OFF-2", "OFFLN-DDDDD-EEEEE-FFFFF-OFF02", 10);
+
+        String csv = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .accept("text/csv")
+                .queryParam("from", "2020-01-01T00:00:00Z")
+                .queryParam("to", "2020-01-01T00:00:00Z")
+                .get("/api/v1/keys/OFF-2/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        assertThat(csv).isEqualTo(JournalEntryResponse.CSV_HEADER + "\n");
+    }
+
+    @Test
     void exportedChainVerifiesOffline() throws Exception {
         LedgerApi.registerKey("OFF-1", "OFFLN-AAAAA-BBBBB-CCCCC-OFF01", 10);
         // A serial that starts with '-' is written with a formula guard, and a reference with a comma is quoted.

@@ -158,6 +158,46 @@ class MicrosoftReadingTest {
     }
 
     @Test
+    void countAboveAllotmentConflicts() {
+        LedgerApi.registerKey("RDG-BIG", "RDBIG-AAAAA-BBBBB-CCCCC-RDB07", 40);
+        String csv = "keyId,remainingActivations,lastUpdate\nRDG-BIG,41,2026-12-01T00:00:00Z\n";
+        String reason = "the reading has 41 remaining, more than the allotment of 40 that RDG-BIG had at"
+                + " 2026-12-01T00:00:00Z; check the export, or top up the key first if Microsoft granted more"
+                + " activations";
+
+        importCsv(csv)
+                .body("recorded", equalTo(0))
+                .body("conflicting", equalTo(1))
+                .body("readings[0].outcome", equalTo("conflicting"))
+                .body("readings[0].reason", equalTo(reason));
+        importCsv(csv).body("conflicting", equalTo(1)).body("readings[0].reason", equalTo(reason));
+
+        JsonPath key = LedgerApi.key("RDG-BIG");
+        assertThat(key.getString("reportedRemaining")).isNull();
+        assertThat(key.getString("unexplained")).isNull();
+    }
+
+    @Test
+    void identifiersOfTwoKeysMatchNone() {
+        LedgerApi.registerKey("RDG-ONE", "RDONE-AAAAA-BBBBB-CCCCC-RDO08", 10);
+        LedgerApi.registerKey("RDG-OTH", "RDOTH-AAAAA-BBBBB-CCCCC-RDH09", 10);
+
+        importCsv("keyId,partialKey,productKey,remainingActivations,lastUpdate\n"
+                        + "RDG-ONE,RDH09,,7,2026-12-01T00:00:00Z\n"
+                        + "RDG-ONE,,RDOTH-AAAAA-BBBBB-CCCCC-RDH09,7,2026-12-01T00:00:00Z\n")
+                .body("recorded", equalTo(0))
+                .body("unmatched", equalTo(2))
+                .body(
+                        "readings[0].reason",
+                        equalTo("RDG-ONE ends in RDO08, but the entry names partial key RDH09; correct the partial"
+                                + " key or the key id in the file"))
+                .body(
+                        "readings[1].reason",
+                        equalTo("the full key is registered as RDG-OTH, but the entry names key id RDG-ONE; correct"
+                                + " the key id or the key in the file"));
+    }
+
+    @Test
     void conflictFoundAtNanosecondTime() {
         LedgerApi.registerKey("RDG-NS", "RDNSA-AAAAA-BBBBB-CCCCC-RDN05", 10);
 

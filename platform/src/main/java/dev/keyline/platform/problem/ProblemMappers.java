@@ -223,10 +223,12 @@ public class ProblemMappers {
             case 405 -> request.getMethod() + " is not allowed on " + path
                     + "; docs/API.md gives the methods of each endpoint";
             case 406 -> "this endpoint cannot answer in the types of the Accept header; send an Accept header with a"
-                    + " type that docs/API.md gives for this endpoint, such as application/json";
+                    + " type that docs/API.md gives for this endpoint: application/json for most, text/csv for"
+                    + " exports, text/event-stream for streams";
             case 415 -> "this endpoint does not take Content-Type '"
                     + QuotedValue.of(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
-                    + " gives for this endpoint";
+                    + " gives for this endpoint: application/json for most, text/csv or application/xml for imports,"
+                    + " text/plain or application/xml for artifacts";
             default -> KeyRedactor.maskAll(e.getMessage());
         };
     }

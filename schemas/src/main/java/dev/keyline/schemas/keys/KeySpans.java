@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * Finder of the keys in a text, also of keys written in a disguise: with invisible characters inside, wrapped over
- * lines at a separator, or with dots, underscores or slashes between their groups. docs/DECISIONS.md ("Disguised
- * keys") gives the rules.
+ * lines at a separator, with dots, underscores, slashes or colons between their groups, or in full-width letters and
+ * digits. docs/DECISIONS.md ("Disguised keys") gives the rules.
  */
 public final class KeySpans {
 
     /** A character that may stand between two groups of a disguised key, besides a dash. */
-    private static final String SEPARATORS = "._/\\";
+    private static final String SEPARATORS = "._/\\:";
 
     /**
      * Five groups of five letters and digits, each two joined by a dash or one other separator, or 25 letters and
@@ -26,6 +26,11 @@ public final class KeySpans {
     private static final Pattern DISGUISED_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}(?:" + ProductKeys.DASH + "|["
             + Pattern.quote(SEPARATORS) + "])){4}[A-Za-z0-9]{5}|(?<![A-Za-z0-9])[A-Za-z0-9]{25}(?![A-Za-z0-9])");
 
+    private static final char FULL_WIDTH_FIRST = '\uFF01';
+    private static final char FULL_WIDTH_LAST = '\uFF5E';
+    /** How far each full-width form lies above its ASCII character: {@code U+FF01} is {@code !}. */
+    private static final int FULL_WIDTH_OFFSET = FULL_WIDTH_FIRST - '!';
+
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
     private static final int MAX_GROUPS_READ = 100;
@@ -33,7 +38,9 @@ public final class KeySpans {
     private KeySpans() {}
 
     /** Returns the keys in {@code text} in the order they appear, none overlapping another. */
-    public static List<KeySpan> in(String text) {
+    public static List<KeySpan> in(String written) {
+        // Full-width forms map one to one onto ASCII, so a span found in the folded text is where it is written.
+        String text = foldFullWidth(written);
         List<KeySpan> spans = new ArrayList<>();
         Matcher plain = ProductKeys.FULL_KEY.matcher(text);
         int from = 0;
@@ -45,6 +52,24 @@ public final class KeySpans {
 
         spans.addAll(disguised(text));
         return withoutOverlaps(spans);
+    }
+
+    /**
+     * Returns the text with its full-width forms ({@code U+FF01} to {@code U+FF5E}, such as {@code Ｔ} and {@code －})
+     * as the ASCII characters they stand for, one character for one, or the text itself when it has none.
+     */
+    static String foldFullWidth(String text) {
+        char[] folded = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) {
+                if (folded == null) {
+                    folded = text.toCharArray();
+                }
+                folded[i] = (char) (c - FULL_WIDTH_OFFSET);
+            }
+        }
+        return folded == null ? text : new String(folded);
     }
 
     /**

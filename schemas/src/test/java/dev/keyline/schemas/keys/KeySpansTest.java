@@ -55,11 +55,31 @@ class KeySpansTest {
                 "ktprb_ccccc_ddddd_fffff_7qx4m",
                 "KTPRB/CCCCC\\DDDDD_FFFFF.7QX4M",
                 "KTPRB.CCCCC.\nDDDDD.FFFFF.7QX4M",
-                "KTPRB\uFF0DCCCCC\uFF0DDDDDD\uFF0DFFFFF\uFF0D7QX4M");
+                "KTPRB\uFF0DCCCCC\uFF0DDDDDD\uFF0DFFFFF\uFF0D7QX4M",
+                "KTPRB:CCCCC:DDDDD:FFFFF:7QX4M",
+                "ktprb:ccccc:ddddd:fffff:7qx4m");
 
         for (String key : written) {
             assertMaskedAsKey("id=", key, ";");
         }
+    }
+
+    @Test
+    void fullWidthKeyFound() {
+        List<String> written = List.of(
+                "\uFF2B\uFF34\uFF30\uFF32\uFF22-CCCCC-DDDDD-FFFFF-\uFF17\uFF31\uFF38\uFF14\uFF2D",
+                "\uFF2B\uFF34\uFF30\uFF32\uFF22\uFF0D\uFF23\uFF23\uFF23\uFF23\uFF23\uFF0DDDDDD.FFFFF.7QX4M");
+
+        for (String key : written) {
+            assertMaskedAsKey("pasted ", key, " here");
+        }
+    }
+
+    @Test
+    void fullWidthFoldedOneForOne() {
+        assertThat(KeySpans.foldFullWidth("\uFF21\uFF5A\uFF10\uFF0D\uFF01\uFF5E x"))
+                .isEqualTo("Az0-!~ x");
+        assertThat(KeySpans.foldFullWidth("no full-width \u3000 here")).isEqualTo("no full-width \u3000 here");
     }
 
     @Test

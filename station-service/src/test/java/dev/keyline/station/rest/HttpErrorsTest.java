@@ -56,7 +56,21 @@ class HttpErrorsTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.jsonPath().getString("detail"))
                 .startsWith("this endpoint does not take Content-Type 'text/plain")
-                .endsWith("send the type that docs/API.md gives for this endpoint");
+                .endsWith("send the type that docs/API.md gives for this endpoint: application/json for most,"
+                        + " text/csv or application/xml for imports, text/plain or application/xml for artifacts");
+    }
+
+    @Test
+    void unacceptableTypeNamesTypes() {
+        Response response =
+                given().auth().oauth2(Tokens.OPERATOR).accept("image/png").get("/api/v1/devices/SN-406");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("detail"))
+                .isEqualTo("this endpoint cannot answer in the types of the Accept header; send an Accept header with"
+                        + " a type that docs/API.md gives for this endpoint: application/json for most, text/csv for"
+                        + " exports, text/event-stream for streams");
     }
 
     @Test

@@ -1,0 +1,40 @@
+package dev.keyline.ledger.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** A request rejected before routing must not put its raw path, which may contain a product key, into the metrics. */
+@QuarkusTest
+class KeyInUrlMetricsTest {
+
+    /** Made up; its last group is what the metrics must not contain in any spelling. */
+    private static final String KEY = "WXYBC-DFGHJ-KMPQR-TVWXY-2M3T9";
+
+    @Test
+    void keyInUrlNotInMetrics() {
+        given().get("/nothing/" + KEY).then().statusCode(400);
+        String dotted = KEY.toLowerCase(Locale.ROOT).replace('-', '.');
+        given().get("/api/v1/devices/" + dotted + "/x/y").then().statusCode(400);
+
+        String metrics = given().get("/q/metrics").asString();
+
+        // A boolean, so that a failure does not print the key into the test report.
+        assertThat(metrics.toUpperCase(Locale.ROOT).contains("2M3T9"))
+                .as("the key's last group in /q/metrics")
+                .isFalse();
+        String rejected = "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"400\","
+                + "uri=\"" + "/rejected-before-routing" + "\"} ";
+        double count = metrics.lines()
+                .filter(line -> line.startsWith(rejected))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(rejected.length()).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no series for " + rejected + "in /q/metrics"));
+        // Other tests of the same application may be rejected before routing too, so this is a lower bound.
+        assertThat(count).isGreaterThanOrEqualTo(2.0);
+    }
+}
