@@ -1,6 +1,7 @@
 package dev.keyline.alert.domain;
 
 import dev.keyline.schemas.events.KeyExposed;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,9 @@ import java.util.Optional;
  * <p>One alert covers a key that one station sent in one kind of report, for any device and wherever in it, because
  * the cause is the station's tool: a station log that repeats the key on 60,000 lines is one alert with 60,000
  * occurrences, whose summary names the latest device and place. While the alert is acknowledged, further leaks of the
- * same kind add occurrences without a new notification.
+ * same kind add occurrences without a new notification. Another key with the same partial key is another alert,
+ * because its labels name the key: its key id, or for a key that is not registered the first 16 hex characters of its
+ * fingerprint.
  */
 public final class KeyExposureRule {
 
@@ -29,15 +32,15 @@ public final class KeyExposureRule {
 
     private KeyExposureRule() {}
 
+    /**
+     * Number of hex characters of the fingerprint that name a key that is not registered. Two of 10,000 keys share
+     * these 64 bits with a probability of about 3 in 10^12.
+     */
+    static final int FINGERPRINT_LABEL_LENGTH = 16;
+
     /** Evaluates an exposure. {@code ourKeyId} is the id of the registered key with the same fingerprint, if any. */
     public static Evaluation evaluate(KeyExposed exposure, Optional<String> ourKeyId) {
-        AlertIdentity identity = AlertIdentity.of(
-                AlertRule.KEY_EXPOSURE,
-                Map.of(
-                        "partialKey", exposure.partialKey(),
-                        "lineId", exposure.lineId(),
-                        "stationId", exposure.stationId(),
-                        "report", exposure.report()));
+        AlertIdentity identity = AlertIdentity.of(AlertRule.KEY_EXPOSURE, labels(exposure, ourKeyId));
 
         if (ANSWER_FILE.equals(exposure.report())) {
             Severity severity = ourKeyId.isPresent() ? Severity.CRITICAL : Severity.INFO;
@@ -49,6 +52,24 @@ public final class KeyExposureRule {
                     identity, Severity.CRITICAL, requestSummary(exposure, ourKeyId), requestAction(exposure));
         }
         return new Evaluation.Fire(identity, Severity.CRITICAL, summary(exposure, ourKeyId), action(exposure));
+    }
+
+    /**
+     * Returns the alert's labels. Two keys can share their partial key, so the key itself is named too: by its key id
+     * when it is registered, else by the start of its HMAC fingerprint, which does not reveal the key.
+     */
+    private static Map<String, String> labels(KeyExposed exposure, Optional<String> ourKeyId) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("partialKey", exposure.partialKey());
+        labels.put("lineId", exposure.lineId());
+        labels.put("stationId", exposure.stationId());
+        labels.put("report", exposure.report());
+        if (ourKeyId.isPresent()) {
+            labels.put("keyId", ourKeyId.get());
+        } else {
+            labels.put("fingerprint", exposure.fingerprint().substring(0, FINGERPRINT_LABEL_LENGTH));
+        }
+        return labels;
     }
 
     private static String requestSummary(KeyExposed exposure, Optional<String> ourKeyId) {

@@ -69,13 +69,18 @@ final class Fixtures {
     }
 
     static KeyExposed exposure(String serial) {
+        return exposure(serial, "7QX4M", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    }
+
+    /** Returns an exposure at station imaging-01 of line-1 of the key with this partial key and fingerprint. */
+    static KeyExposed exposure(String serial, String partialKey, String fingerprint) {
         return new KeyExposed(
                 serial,
                 "line-1",
                 "imaging-01",
-                "*****-*****-*****-*****-7QX4M",
-                "7QX4M",
-                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                "*****-*****-*****-*****-" + partialKey,
+                partialKey,
+                fingerprint,
                 "device-provisioned",
                 "/notes");
     }

@@ -25,7 +25,9 @@ class KeyExposureRuleTest {
                         "stationId",
                         "imaging-01",
                         "report",
-                        "device-provisioned"));
+                        "device-provisioned",
+                        "fingerprint",
+                        "0123456789abcdef"));
     }
 
     @Test
@@ -133,6 +135,42 @@ class KeyExposureRuleTest {
         assertThat(fire.summary()).contains("(a key that is not registered in Keyline, such as a generic setup key)");
         assertThat(fire.action()).endsWith("if the key is not a published generic setup key, find out whose key it is");
     }
+
+    @Test
+    void sharedPartialKeyNamesKeyId() {
+        // KEY-C and KEY-D both end in 6789B, and both leaked at the same station in the same kind of report.
+        Evaluation.Fire keyC = (Evaluation.Fire)
+                KeyExposureRule.evaluate(exposure("SN-0001", "6789B", FINGERPRINT_C), Optional.of("KEY-C"));
+        Evaluation.Fire keyD = (Evaluation.Fire)
+                KeyExposureRule.evaluate(exposure("SN-0002", "6789B", FINGERPRINT_D), Optional.of("KEY-D"));
+
+        assertThat(keyC.identity().text())
+                .isEqualTo("key-exposure{keyId=\"KEY-C\",lineId=\"line-1\",partialKey=\"6789B\","
+                        + "report=\"device-provisioned\",stationId=\"imaging-01\"}");
+        assertThat(keyD.identity().text())
+                .isEqualTo("key-exposure{keyId=\"KEY-D\",lineId=\"line-1\",partialKey=\"6789B\","
+                        + "report=\"device-provisioned\",stationId=\"imaging-01\"}");
+    }
+
+    @Test
+    void sharedPartialKeyNamesFingerprint() {
+        Evaluation.Fire first = (Evaluation.Fire)
+                KeyExposureRule.evaluate(exposure("SN-0001", "6789B", FINGERPRINT_C), Optional.empty());
+        Evaluation.Fire second = (Evaluation.Fire)
+                KeyExposureRule.evaluate(exposure("SN-0002", "6789B", FINGERPRINT_D), Optional.empty());
+
+        assertThat(first.identity().text())
+                .isEqualTo("key-exposure{fingerprint=\"1a2b3c4d5e6f7081\",lineId=\"line-1\",partialKey=\"6789B\","
+                        + "report=\"device-provisioned\",stationId=\"imaging-01\"}");
+        assertThat(second.identity().text())
+                .isEqualTo("key-exposure{fingerprint=\"f0e1d2c3b4a59687\",lineId=\"line-1\",partialKey=\"6789B\","
+                        + "report=\"device-provisioned\",stationId=\"imaging-01\"}");
+    }
+
+    /** Made-up fingerprints of two keys with the partial key 6789B. Only their first 16 characters differ. */
+    private static final String FINGERPRINT_C = "1a2b3c4d5e6f7081" + "9".repeat(48);
+
+    private static final String FINGERPRINT_D = "f0e1d2c3b4a59687" + "9".repeat(48);
 
     private static final String SPECIALIZE_KEY =
             "/unattend/settings[@pass='specialize']/component[@name='Microsoft-Windows-Shell-Setup']/ProductKey";
