@@ -18,7 +18,7 @@ import java.util.Locale;
  * but only once it covers {@code minHistory} (default 1 day), so a single burst of provisioning does not project a
  * rate. It resolves once the key lasts longer than the lead time plus {@code recoveryMargin} (default 7 days), or
  * nothing was used in the window. At zero or fewer available it changes nothing, because {@code key-exhausted}
- * covers that.
+ * covers that. A retired key needs no reorder, so its balance resolves the alert and does not raise it.
  */
 public final class DepletionForecastRule {
 
@@ -51,11 +51,16 @@ public final class DepletionForecastRule {
      * window start, if any, then every one in the window up to {@code at}, oldest first.
      */
     public Evaluation evaluate(BalanceChanged balance, Instant at, List<BalanceSample> history) {
+        AlertIdentity identity =
+                AlertIdentity.of(AlertRule.DEPLETION_FORECAST, KeyNames.labels(balance.keyId(), balance.partialKey()));
+        if (RetiredKey.is(balance)) {
+            return new Evaluation.Resolve(
+                    identity,
+                    RetiredKey.summary(KeyNames.name(balance.keyId(), balance.partialKey()), "reorder", balance));
+        }
         if (balance.available() <= 0 || history.isEmpty()) {
             return Evaluation.noChange();
         }
-        AlertIdentity identity =
-                AlertIdentity.of(AlertRule.DEPLETION_FORECAST, KeyNames.labels(balance.keyId(), balance.partialKey()));
 
         Instant windowStart = windowStart(at);
         List<BalanceSample> series = clip(history, windowStart);

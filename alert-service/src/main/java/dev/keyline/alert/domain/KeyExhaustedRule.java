@@ -8,7 +8,9 @@ import java.util.Optional;
  * {@code key-exhausted}: a key has no activations left, because its available count is at or below the threshold
  * (default 0) or Microsoft reported it exhausted ({@link ExhaustionMark}). Critical, because every further device
  * installed with the key cannot activate. It resolves when a balance shows activations available and no exhaustion
- * mark, which takes a top-up.
+ * mark, which takes a top-up. A balance of a retired key resolves it too, because stations no longer install that key.
+ * Devices committed to it beyond its allotment raise {@code key-over-committed}. An activation that fails with an
+ * exhausted HRESULT still fires it, and the ledger then turns the retired key {@code exhausted}.
  */
 public final class KeyExhaustedRule {
 
@@ -26,6 +28,9 @@ public final class KeyExhaustedRule {
         AlertIdentity identity = identity(balance.keyId(), balance.partialKey());
         String name = KeyNames.name(balance.keyId(), balance.partialKey());
 
+        if (RetiredKey.is(balance)) {
+            return new Evaluation.Resolve(identity, RetiredKey.summary(name, "top-up", balance));
+        }
         if (balance.available() <= threshold) {
             String summary = String.format(
                     "%s has %d activations available %s", name, balance.available(), BalanceText.counts(balance));

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * {@code key-low}: a key's available activations fell below the threshold. With hysteresis, the alert resolves only
  * once the available count reaches {@code threshold + recoveryMargin}, so a balance that hovers at the threshold does
- * not fire and resolve on every event.
+ * not fire and resolve on every event. A retired key needs no top-up, so its balance resolves the alert and does not
+ * raise it.
  */
 public final class KeyLowRule {
 
@@ -28,6 +29,9 @@ public final class KeyLowRule {
         AlertIdentity identity = AlertIdentity.of(
                 AlertRule.KEY_LOW, Map.of("keyId", balance.keyId(), "partialKey", balance.partialKey()));
 
+        if (RetiredKey.is(balance)) {
+            return new Evaluation.Resolve(identity, RetiredKey.summary(balance.keyId(), "top-up", balance));
+        }
         if (balance.available() < threshold) {
             return new Evaluation.Fire(identity, Severity.WARNING, lowSummary(balance), ACTION);
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DepletionForecastRuleTest {
@@ -109,6 +110,22 @@ class DepletionForecastRuleTest {
     }
 
     /** Returns one sample a day for 8 days from {@code start}, falling by {@code perDay} from {@code first}. */
+    @Test
+    void retiredKeyResolvesDespiteSteadyUse() {
+        // The history of steadyUseFiresWarning, which fires for an active key because the 56 left last 28 days.
+        List<BalanceSample> history = daily(T0, 70, 2);
+        Instant at = T0.plus(Duration.ofDays(7));
+
+        Evaluation evaluation = rule.evaluate(balance(100, 44, "retired", null), at, history);
+
+        assertThat(evaluation)
+                .isEqualTo(new Evaluation.Resolve(
+                        AlertIdentity.of(AlertRule.DEPLETION_FORECAST, Map.of("keyId", "KEY-B", "partialKey", "7QX4M")),
+                        "KEY-B (partial key 7QX4M) was retired, so stations no longer install it and it needs no"
+                                + " reorder; it has 56 activations available (allotment 100, consumed 44, committed"
+                                + " 0)"));
+    }
+
     private static List<BalanceSample> daily(Instant start, long first, long perDay) {
         List<BalanceSample> samples = new ArrayList<>();
         for (int day = 0; day <= 7; day++) {

@@ -48,6 +48,20 @@ class KeyExhaustedRuleTest {
     }
 
     @Test
+    void retiredKeyResolvesDespiteMark() {
+        ExhaustionMark mark = new ExhaustionMark(100, "activation of SN-9 failed with 0xC004C020");
+
+        Evaluation evaluation = rule.onBalance(balance(100, 100, "retired", null), Optional.of(mark));
+
+        assertThat(evaluation)
+                .isEqualTo(new Evaluation.Resolve(
+                        AlertIdentity.of(AlertRule.KEY_EXHAUSTED, Map.of("keyId", "KEY-B", "partialKey", "7QX4M")),
+                        "KEY-B (partial key 7QX4M) was retired, so stations no longer install it and it needs no"
+                                + " top-up; it has 0 activations available (allotment 100, consumed 100, committed"
+                                + " 0)"));
+    }
+
+    @Test
     void failureNamesDeviceAndCode() {
         ActivationAttempted attempt = new ActivationAttempted(
                 "SN-9", "line-1", "activation-01", null, "7QX4M", ActivationChannel.INTERNET, "0xC004C008", null);

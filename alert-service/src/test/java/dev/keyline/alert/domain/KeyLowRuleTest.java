@@ -67,6 +67,17 @@ class KeyLowRuleTest {
     }
 
     @Test
+    void retiredKeyResolvesInsteadOfFiring() {
+        Evaluation evaluation = rule.evaluate(balance(100, 95, "retired", null));
+
+        assertThat(evaluation)
+                .isEqualTo(new Evaluation.Resolve(
+                        AlertIdentity.of(AlertRule.KEY_LOW, Map.of("keyId", "KEY-B", "partialKey", "7QX4M")),
+                        "KEY-B was retired, so stations no longer install it and it needs no top-up; it has 5"
+                                + " activations available (allotment 100, consumed 95, committed 0)"));
+    }
+
+    @Test
     void negativeMarginIsRejected() {
         assertThatThrownBy(() -> new KeyLowRule(20, -1))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -4,6 +4,8 @@ import static dev.keyline.alert.domain.Fixtures.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyline.schemas.events.BalanceChanged;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KeyOverCommittedRuleTest {
@@ -50,6 +52,34 @@ class KeyOverCommittedRuleTest {
 
         assertThat(tolerant.evaluate(balance(100, 20, 83))).isInstanceOf(Evaluation.Resolve.class);
         assertThat(tolerant.evaluate(balance(100, 21, 83))).isInstanceOf(Evaluation.Fire.class);
+    }
+
+    @Test
+    void retiredKeyWithoutCommittedDevicesResolves() {
+        Evaluation evaluation = rule.evaluate(balance(100, 105, "retired", null));
+
+        assertThat(evaluation)
+                .isEqualTo(new Evaluation.Resolve(
+                        AlertIdentity.of(AlertRule.KEY_OVER_COMMITTED, Map.of("keyId", "KEY-B", "partialKey", "7QX4M")),
+                        "KEY-B (partial key 7QX4M) was retired, so stations no longer install it, and no device"
+                                + " committed to it waits for an activation (allotment 100, consumed 105, committed"
+                                + " 0)"));
+    }
+
+    @Test
+    void retiredKeyAsksToReKeyDevices() {
+        BalanceChanged retired = new BalanceChanged("KEY-B", "7QX4M", 100, 20, 83, -3, "cause", "retired", 0L, null);
+
+        Evaluation.Fire fire = (Evaluation.Fire) rule.evaluate(retired);
+
+        assertThat(fire.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(fire.summary())
+                .isEqualTo("KEY-B (partial key 7QX4M) has 20 devices committed and 83 activations consumed against"
+                        + " an allotment of 100, 3 more than it allows: 3 of its committed devices cannot activate");
+        assertThat(fire.action())
+                .isEqualTo("KEY-B is retired, so stations no longer install it; re-key its committed devices that"
+                        + " have not shipped, or top it up by at least 3 activations so that those that shipped can"
+                        + " activate");
     }
 
     @Test

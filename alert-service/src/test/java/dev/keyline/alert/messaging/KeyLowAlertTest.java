@@ -100,6 +100,31 @@ class KeyLowAlertTest {
         assertThat(body.getString("[0].resolvedAt")).isNull();
     }
 
+    @Test
+    void retiredKeyResolvesAlert() {
+        String keyId = TestEvents.uniqueId("KEY");
+        publishBalance(keyId, 10);
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
+                        .containsExactly("firing"));
+
+        // An operator retires the key with 5 activations left, and the ledger publishes its balance with that state.
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS,
+                keyId,
+                TestEvents.encode(TestEvents.balance(keyId, 100, 95, "retired", null, null)));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
+                        .containsExactly("resolved"));
+        JsonPath body = alerts(Map.of("keyId", keyId));
+        assertThat(body.getString("[0].rule")).isEqualTo("key-low");
+        assertThat(body.getLong("[0].occurrences")).isEqualTo(1);
+        assertThat(body.getString("[0].summary"))
+                .isEqualTo(keyId + " was retired, so stations no longer install it and it needs no top-up; it has 5"
+                        + " activations available (allotment 100, consumed 95, committed 0)");
+    }
+
     private static void publishBalance(String keyId, long available) {
         KafkaTestClient.send(Topics.LEDGER_EVENTS, keyId, TestEvents.encode(TestEvents.balance(keyId, available)));
     }
