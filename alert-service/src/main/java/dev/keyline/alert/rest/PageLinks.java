@@ -4,7 +4,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the {@code Link} header of a paged list (RFC 8288), with {@code next} and {@code prev} where they exist. */
+/**
+ * Builds the {@code Link} header of a paged list (RFC 8288), with {@code next} and {@code prev} where they exist. Pages
+ * count from 0. A page past the end links back to the last page that has entries, and no page links back when
+ * nothing matches.
+ */
 final class PageLinks {
 
     private PageLinks() {}
@@ -14,8 +18,9 @@ final class PageLinks {
         if ((long) (page + 1) * size < total) {
             links.add(link(uri, page + 1, size, "next"));
         }
-        if (page > 0) {
-            links.add(link(uri, page - 1, size, "prev"));
+        if (page > 0 && total > 0) {
+            long lastPage = (total - 1) / size;
+            links.add(link(uri, (int) Math.min(page - 1, lastPage), size, "prev"));
         }
         return String.join(", ", links);
     }

@@ -11,6 +11,7 @@ import dev.keyline.alert.support.KafkaTestClient;
 import dev.keyline.alert.support.TestEvents;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,33 @@ class AlertPagingTest {
         List<String> ids = new java.util.ArrayList<>(first.jsonPath().getList("id"));
         ids.addAll(second.jsonPath().getList("id"));
         assertThat(ids).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void pageBeyondEndLinksToLast() {
+        String keyId = TestEvents.uniqueId("KEY");
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS, keyId, TestEvents.encode(TestEvents.balance(keyId, 100, 30, 75, Instant.now())));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() ->
+                        assertThat(alerts(Map.of("keyId", keyId)).getList("$")).hasSize(3));
+
+        Response beyond = page(keyId, "50", "1");
+
+        assertThat(beyond.jsonPath().getList("$")).isEmpty();
+        assertThat(beyond.header("X-Total-Count")).isEqualTo("3");
+        assertThat(beyond.header("Link"))
+                .isEqualTo("<" + RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/alerts?keyId=" + keyId
+                        + "&page=2&size=1>; rel=\"prev\"");
+    }
+
+    @Test
+    void pageOfNoMatchesHasNoLinks() {
+        Response none = page(TestEvents.uniqueId("KEY"), "50", "1");
+
+        assertThat(none.jsonPath().getList("$")).isEmpty();
+        assertThat(none.header("X-Total-Count")).isEqualTo("0");
+        assertThat(none.header("Link")).isEqualTo("");
     }
 
     @Test
