@@ -48,6 +48,10 @@ public final class ReadingCsvParser {
                 continue;
             }
             List<String> fields = split(records.get(i).text());
+            if (fields.stream().allMatch(String::isBlank)) {
+                // A row of separators only, as a spreadsheet writes for an empty row, is blank too.
+                continue;
+            }
             String fullKey = FullKeyValue.read(field(fields, first(columns, "productkey", "key", "keyvalue")));
             if (fullKey != null) {
                 fullKeys++;

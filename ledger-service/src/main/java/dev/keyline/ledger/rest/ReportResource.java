@@ -28,7 +28,12 @@ import java.util.List;
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 public class ReportResource {
 
-    private static final String RECONCILIATION = "SELECT date_trunc('day', occurred_at AT TIME ZONE 'UTC') AS day,"
+    /**
+     * Counts per key, line and day. Groups whose counts are all 0, such as a line's key-clearing steps or exposures,
+     * are left out, because a row of zeros gives an auditor no information.
+     */
+    private static final String RECONCILIATION = "SELECT * FROM (SELECT"
+            + " date_trunc('day', occurred_at AT TIME ZONE 'UTC') AS day,"
             + " coalesce(key_id, '') AS key_id, coalesce(line_id, '') AS line_id,"
             + " count(*) FILTER (WHERE event_type = 'keyline.device.provisioned.v1') AS provisioned,"
             + " count(*) FILTER (WHERE 'CONSUMED' = ANY (string_to_array(effect, ','))) AS consumed,"
@@ -37,7 +42,9 @@ public class ReportResource {
             + " count(*) FILTER (WHERE result IS NOT NULL AND result <> 'success') AS failures,"
             + " count(*) FILTER (WHERE 'UNATTRIBUTED_CONSUMED' = ANY (string_to_array(effect, ','))) AS unattributed"
             + " FROM device_events WHERE occurred_at >= $1 AND occurred_at < $2"
-            + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+            + " GROUP BY 1, 2, 3) AS counts"
+            + " WHERE provisioned + consumed + reactivations + repeats + failures + unattributed > 0"
+            + " ORDER BY 1, 2, 3";
 
     private final Pool pool;
 

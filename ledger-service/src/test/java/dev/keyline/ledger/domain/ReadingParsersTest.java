@@ -139,7 +139,8 @@ class ReadingParsersTest {
         String csv = "Remaining Activations,Product Key,Last Update\n"
                 + "13," + KEY + ",2026-11-30 10:15:00\n"
                 + "\n"
-                + "many,,\n";
+                + "many,,\n"
+                + ",,\n";
 
         ReadingFile file = ReadingCsvParser.parse(csv, FINGERPRINTER, null);
 

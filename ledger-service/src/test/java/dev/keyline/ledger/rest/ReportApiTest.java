@@ -10,11 +10,16 @@ import static org.awaitility.Awaitility.await;
 import dev.keyline.ledger.CsvTable;
 import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
+import dev.keyline.ledger.TestEvents;
+import dev.keyline.schemas.CloudEvent;
 import dev.keyline.schemas.Topics;
+import dev.keyline.schemas.events.DeviceStepCompleted;
+import dev.keyline.schemas.events.LineEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,28 @@ class ReportApiTest {
                     .isEqualTo(text(jsonRows.get(0).get(column.getValue())));
         }
         assertThat(jsonRows.get(0)).hasSize(ROW_COLUMNS.size());
+    }
+
+    @Test
+    void reconciliationLeavesOutRowsOfZeros() {
+        LedgerApi.registerKey("RECO-4", "RECON-GGGGG-HHHHH-JJJJJ-REC04", 10);
+        CloudEvent<LineEvent> step = CloudEvent.create(
+                CloudEvent.lineSource("line-7", "clearing-01"),
+                "C4-1",
+                Instant.parse("2026-11-04T06:00:00Z"),
+                new DeviceStepCompleted("C4-1", "line-7", "clearing-01", "key-cleared", "RECO-4", "REC04"));
+        CloudEvent<LineEvent> provisioning =
+                TestEvents.at(Instant.parse("2026-11-04T06:30:00Z"), provisioned("C4-2", "RECO-4", "REC04"));
+        // One partition, so the step is booked once the provisioning's commitment shows.
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "RECO-4", json(step), json(provisioning));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("RECO-4").getLong("committed") == 1);
+
+        JsonPath report = reconciliation("2026-11-04T00:00:00Z", "2026-11-05T00:00:00Z");
+
+        assertThat(report.getList("rows.findAll { it.lineId == 'line-7' }")).isEmpty();
+        assertThat(report.getList("rows.findAll { it.keyId == 'RECO-4' }.devicesProvisioned"))
+                .containsExactly(1);
     }
 
     @Test
