@@ -43,6 +43,10 @@ public final class SummaryFormatter {
         for (Map.Entry<String, String> service : stack.serviceUrlsInStartOrder().entrySet()) {
             out.append(String.format("  %-17s %s%n", service.getKey(), service.getValue()));
         }
+        String alertService = stack.serviceUrls().get(KeylineService.ALERT.moduleName());
+        if (alertService != null) {
+            out.append(String.format("  %-17s %s%n", "alert dashboard", alertService + "/dashboard/"));
+        }
         out.append(String.format("  %-17s %s%n", "Kafka bootstrap", stack.kafkaBootstrapServers()));
         out.append(String.format("  %-17s %s:%d%n", "PostgreSQL", stack.postgresHost(), stack.postgresPort()));
         out.append(String.format("  %-17s %s%n", "service logs", stack.logDirectory()));

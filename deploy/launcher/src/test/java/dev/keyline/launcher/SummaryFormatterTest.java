@@ -40,6 +40,7 @@ class SummaryFormatterTest {
                 .contains("  key-exposure                 1\n")
                 .contains("  key-low                      1\n")
                 .contains("  station-service   http://127.0.0.1:8081\n")
+                .contains("  alert dashboard   http://127.0.0.1:8083/dashboard/\n")
                 .contains("  Kafka bootstrap   127.0.0.1:19092\n")
                 .contains("  PostgreSQL        127.0.0.1:15432\n")
                 .contains("  service logs      /work/.keyline/logs\n")
