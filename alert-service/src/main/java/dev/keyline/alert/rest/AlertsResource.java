@@ -83,10 +83,11 @@ public class AlertsResource {
                     .map(alert -> AlertView.of(alert.id, alert.toState(), found.activeSilences(), now))
                     .toList();
             LOG.debugf("found %d of %d alerts matching %s", views.size(), found.total(), filter);
-            return RestResponse.ResponseBuilder.ok(views)
-                    .header("X-Total-Count", found.total())
-                    .header("Link", PageLinks.of(uri, pageNumber, pageSize, found.total()))
-                    .build();
+            String links = PageLinks.of(uri, pageNumber, pageSize, found.total());
+            RestResponse.ResponseBuilder<List<AlertView>> response =
+                    RestResponse.ResponseBuilder.ok(views).header("X-Total-Count", found.total());
+            // A Link header without links is left out, as RFC 8288 has no empty form.
+            return (links.isEmpty() ? response : response.header("Link", links)).build();
         });
     }
 

@@ -72,7 +72,7 @@ class AlertPagingTest {
 
         assertThat(none.jsonPath().getList("$")).isEmpty();
         assertThat(none.header("X-Total-Count")).isEqualTo("0");
-        assertThat(none.header("Link")).isEqualTo("");
+        assertThat(none.header("Link")).isNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,16 +74,23 @@ public final class VamtCilxParser {
                 continue;
             }
             Map<String, String> fields = childTexts(key);
-            String fingerprint = null;
+            Set<String> fingerprints = new HashSet<>();
             for (Map.Entry<String, String> field : fields.entrySet()) {
                 String fullKey = KEY_FIELDS.contains(field.getKey())
                         ? FullKeyValue.read(field.getValue())
                         : ProductKeys.isFullKey(field.getValue()) ? field.getValue() : null;
                 if (fullKey != null) {
                     fullKeys++;
-                    fingerprint = fingerprinter.fingerprint(fullKey);
+                    fingerprints.add(fingerprinter.fingerprint(fullKey));
                 }
             }
+            if (fingerprints.size() > 1) {
+                problems.add("ProductKey " + (i + 1) + " contains " + fingerprints.size()
+                        + " different full keys; keep only the key of this entry");
+                continue;
+            }
+            String fingerprint =
+                    fingerprints.isEmpty() ? null : fingerprints.iterator().next();
             String remaining = fields.get("remainingactivations");
             if (remaining == null) {
                 problems.add("ProductKey " + (i + 1) + " has no RemainingActivations");

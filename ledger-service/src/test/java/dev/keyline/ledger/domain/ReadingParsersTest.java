@@ -118,6 +118,19 @@ class ReadingParsersTest {
     }
 
     @Test
+    void cilxEntryWithTwoKeysRejected() {
+        String other = "WXYBC-DFGHJ-KMPQR-TVWXY-2M3T9";
+        String cilx = CILX.replace("<KeyDescription>Line 1 ePKEA</KeyDescription>", "<Notes>" + other + "</Notes>");
+
+        ReadingFile file = VamtCilxParser.parse(cilx, FINGERPRINTER, DEFAULT);
+
+        assertThat(file.readings()).extracting(MicrosoftReading::line).containsExactly(2);
+        assertThat(file.fullKeysDropped()).isEqualTo(2);
+        assertThat(file.problems())
+                .containsExactly("ProductKey 1 contains 2 different full keys; keep only the key of this entry");
+    }
+
+    @Test
     void keyColumnReadInAnySpelling() {
         String lowerUndashed = KEY.toLowerCase(java.util.Locale.ROOT).replace("-", "");
         String csv = "productKey,remainingActivations\n" + lowerUndashed + ",4\nKey: " + KEY + ",5\n";

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,17 @@ class KeyInUrlMetricsTest {
                 .orElseThrow(() -> new AssertionError("no series for " + rejected + "in /q/metrics"));
         // Other tests of the same application may be rejected before routing too, so this is a lower bound.
         assertThat(count).isGreaterThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void unmatchedRequestsNotTaggedWithPath() {
+        int deleted = given().delete("/api/v1/devices/m405-serial").statusCode();
+        int doubled = given().get("//api//v1/keys/m2-key").statusCode();
+        int unknown = given().get("/api/v1/m404-nothing").statusCode();
+
+        String metrics = given().get("/q/metrics").asString();
+
+        assertThat(List.of(deleted, doubled, unknown)).containsExactly(405, 404, 404);
+        assertThat(metrics).doesNotContain("m405-serial", "m2-key", "m404-nothing");
     }
 }

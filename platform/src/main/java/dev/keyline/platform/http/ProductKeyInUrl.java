@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.KeySpans;
 import dev.keyline.schemas.keys.ProductKeys;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.ext.web.Router;
@@ -113,7 +114,7 @@ public class ProductKeyInUrl {
         List<String> keys = new ArrayList<>();
         for (String segment : decodedSegments(rawPath)) {
             List<String> written = ProductKeys.FULL_KEY
-                    .matcher(segment)
+                    .matcher(KeySpans.foldFullWidth(segment))
                     .results()
                     .map(MatchResult::group)
                     .toList();

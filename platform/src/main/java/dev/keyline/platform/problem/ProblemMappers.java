@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.keyline.platform.http.MetricsUri;
 import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -210,6 +211,9 @@ public class ProblemMappers {
                             "a parameter could not be converted",
                             "send numbers where the API expects them"))));
         }
+        if (status == 405) {
+            MetricsUri.setForCurrentRequest(MetricsUri.METHOD_NOT_ALLOWED);
+        }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of(status, "http-" + status, title, detailFor(status, e, headers, request, uri)));
     }
@@ -228,7 +232,7 @@ public class ProblemMappers {
             case 415 -> "this endpoint does not take Content-Type '"
                     + QuotedValue.of(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
                     + " gives for this endpoint: application/json for most, text/csv or application/xml for imports,"
-                    + " text/plain or application/xml for artifacts";
+                    + " text/plain, application/json or application/xml for artifacts";
             default -> KeyRedactor.maskAll(e.getMessage());
         };
     }

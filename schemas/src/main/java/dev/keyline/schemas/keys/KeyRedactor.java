@@ -62,9 +62,15 @@ public final class KeyRedactor {
         if (text == null) {
             return null;
         }
-        return maskAll(ProductKeys.ANY_CASE_KEY
-                .matcher(text)
-                .replaceAll(match -> Matcher.quoteReplacement(ProductKeys.mask(match.group()))));
+        // Found in the text with full-width forms folded to ASCII, one for one, and masked where they are written.
+        Matcher keys = ProductKeys.ANY_CASE_KEY.matcher(KeySpans.foldFullWidth(text));
+        StringBuilder masked = new StringBuilder(text.length());
+        int copiedUpTo = 0;
+        while (keys.find()) {
+            masked.append(text, copiedUpTo, keys.start()).append(ProductKeys.mask(keys.group()));
+            copiedUpTo = keys.end();
+        }
+        return maskAll(masked.append(text, copiedUpTo, text.length()).toString());
     }
 
     /**

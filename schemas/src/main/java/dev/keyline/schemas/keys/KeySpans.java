@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class KeySpans {
 
     /** A character that may stand between two groups of a disguised key, besides a dash. */
-    private static final String SEPARATORS = "._/\\:";
+    private static final String SEPARATORS = "._/\\:\u2236\uFE55\uA789";
 
     /**
      * Five groups of five letters and digits, each two joined by a dash or one other separator, or 25 letters and
@@ -30,6 +30,8 @@ public final class KeySpans {
     private static final char FULL_WIDTH_LAST = '\uFF5E';
     /** How far each full-width form lies above its ASCII character: {@code U+FF01} is {@code !}. */
     private static final int FULL_WIDTH_OFFSET = FULL_WIDTH_FIRST - '!';
+
+    private static final char IDEOGRAPHIC_SPACE = '\u3000';
 
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
@@ -56,17 +58,19 @@ public final class KeySpans {
 
     /**
      * Returns the text with its full-width forms ({@code U+FF01} to {@code U+FF5E}, such as {@code Ｔ} and {@code －})
-     * as the ASCII characters they stand for, one character for one, or the text itself when it has none.
+     * as the ASCII characters they stand for and the ideographic space {@code U+3000} as a space, one character for
+     * one, or the text itself when it has none.
      */
-    static String foldFullWidth(String text) {
+    public static String foldFullWidth(String text) {
         char[] folded = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) {
+            boolean fullWidth = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST;
+            if (fullWidth || c == IDEOGRAPHIC_SPACE) {
                 if (folded == null) {
                     folded = text.toCharArray();
                 }
-                folded[i] = (char) (c - FULL_WIDTH_OFFSET);
+                folded[i] = fullWidth ? (char) (c - FULL_WIDTH_OFFSET) : ' ';
             }
         }
         return folded == null ? text : new String(folded);

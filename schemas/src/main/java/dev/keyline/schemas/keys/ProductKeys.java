@@ -82,14 +82,18 @@ public final class ProductKeys {
 
     /**
      * Returns true when {@code text} contains a key, also after its separators are removed, such as {@code TSTAA.BBBBB...}
-     * in a regular expression or {@code TSTAA_BBBBB...} in an id. For short values that are never a key.
+     * in a regular expression or {@code TSTAA_BBBBB...} in an id, and in full-width letters. For short values that are
+     * never a key.
      */
     public static boolean hidesKey(String text) {
-        return text != null
-                && (ANY_CASE_KEY.matcher(text).find()
-                        || ANY_CASE_KEY
-                                .matcher(SEPARATORS.matcher(text).replaceAll(""))
-                                .find());
+        if (text == null) {
+            return false;
+        }
+        String folded = KeySpans.foldFullWidth(text);
+        return ANY_CASE_KEY.matcher(folded).find()
+                || ANY_CASE_KEY
+                        .matcher(SEPARATORS.matcher(folded).replaceAll(""))
+                        .find();
     }
 
     /**
@@ -102,12 +106,13 @@ public final class ProductKeys {
         if (text == null) {
             return keys;
         }
-        Matcher matcher = ANY_CASE_KEY.matcher(text);
+        String folded = KeySpans.foldFullWidth(text);
+        Matcher matcher = ANY_CASE_KEY.matcher(folded);
         while (matcher.find()) {
             keys.add(compact(matcher.group()));
         }
         if (keys.isEmpty()) {
-            String compact = compact(text);
+            String compact = compact(folded);
             if (ANY_CASE_KEY.matcher(compact).find()) {
                 keys.add(compact);
             }

@@ -63,6 +63,25 @@ class KeyRedactorTest {
     }
 
     @Test
+    void echoMasksFullWidthSpellings() {
+        String lowerUndashed = fullWidth("ktprbcccccdddddfffff7qx4m");
+        String spacedGroups = String.join("\u3000", fullWidth("KTPRB"), "CCCCC", "DDDDD", "FFFFF", fullWidth("7QX4M"));
+
+        assertThat(KeyRedactor.maskForEcho("a " + lowerUndashed + " b")).isEqualTo("a *****-*****-*****-*****-7QX4M b");
+        assertThat(KeyRedactor.maskForEcho("a " + spacedGroups + " b")).isEqualTo("a *****-*****-*****-*****-7QX4M b");
+        assertThat(KeyRedactor.maskForEcho("\uFF21\uFF22 kept")).isEqualTo("\uFF21\uFF22 kept");
+        assertThat(ProductKeys.hidesKey(lowerUndashed)).isTrue();
+        assertThat(ProductKeys.hiddenKeys(lowerUndashed)).containsExactly("KTPRBCCCCCDDDDDFFFFF7QX4M");
+    }
+
+    /** Returns {@code ascii} in full-width forms, as some input methods type it. */
+    private static String fullWidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append((char) (c + 0xFEE0)));
+        return wide.toString();
+    }
+
+    @Test
     void echoMasksSpacedKeyOfLettersOnly() {
         assertThat(KeyRedactor.maskForEcho("got 'TQBCD FGHJK MPRVW XYBCD FGHJK'"))
                 .isEqualTo("got '*****-*****-*****-*****-FGHJK'");

@@ -57,6 +57,7 @@ class KeySpansTest {
                 "KTPRB.CCCCC.\nDDDDD.FFFFF.7QX4M",
                 "KTPRB\uFF0DCCCCC\uFF0DDDDDD\uFF0DFFFFF\uFF0D7QX4M",
                 "KTPRB:CCCCC:DDDDD:FFFFF:7QX4M",
+                "KTPRB\u2236CCCCC\uFE55DDDDD\uA789FFFFF:7QX4M",
                 "ktprb:ccccc:ddddd:fffff:7qx4m");
 
         for (String key : written) {
@@ -77,9 +78,9 @@ class KeySpansTest {
 
     @Test
     void fullWidthFoldedOneForOne() {
-        assertThat(KeySpans.foldFullWidth("\uFF21\uFF5A\uFF10\uFF0D\uFF01\uFF5E x"))
+        assertThat(KeySpans.foldFullWidth("\uFF21\uFF5A\uFF10\uFF0D\uFF01\uFF5E\u3000x"))
                 .isEqualTo("Az0-!~ x");
-        assertThat(KeySpans.foldFullWidth("no full-width \u3000 here")).isEqualTo("no full-width \u3000 here");
+        assertThat(KeySpans.foldFullWidth("no full-width \u00E9 here")).isEqualTo("no full-width \u00E9 here");
     }
 
     @Test

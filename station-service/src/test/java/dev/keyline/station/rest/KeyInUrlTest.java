@@ -70,8 +70,9 @@ class KeyInUrlTest {
 
     @Test
     void otherSpellingsAsSerialRejected() throws Exception {
+        String lowerUndashed = KEY.replace("-", "").toLowerCase(Locale.ROOT);
         for (String spelling :
-                List.of(KEY.replace('-', '.'), KEY.replace("-", "").toLowerCase(Locale.ROOT))) {
+                List.of(KEY.replace('-', '.'), lowerUndashed, fullWidth(KEY), fullWidth(lowerUndashed))) {
             Response step = given().auth()
                     .oauth2(Tokens.IMAGING_STATION)
                     .contentType(ContentType.JSON)
@@ -81,7 +82,7 @@ class KeyInUrlTest {
             assertThat(step.statusCode()).isEqualTo(400);
             assertThat(step.jsonPath().getString("errors[0].message"))
                     .isEqualTo("contains a product key: /api/v1/devices/" + MASKED + "/steps");
-            assertThat(step.asString()).doesNotContainIgnoringCase("TSTAA");
+            assertThat(step.asString()).doesNotContainIgnoringCase("TSTAA").doesNotContain(spelling);
             KeyedEvent exposure = exposureEvent(step.jsonPath().getString("detail"));
             assertThat(exposure.data().path("location").asText()).isEqualTo("URL path");
             assertThat(exposure.data().path("fingerprint").asText())
@@ -214,5 +215,12 @@ class KeyInUrlTest {
                 .toList();
         assertThat(events).hasSize(1);
         return events.get(0);
+    }
+
+    /** Returns {@code ascii} in full-width forms ({@code U+FF01} to {@code U+FF5E}), as some input methods type it. */
+    private static String fullWidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append((char) (c + 0xFEE0)));
+        return wide.toString();
     }
 }
