@@ -5,8 +5,14 @@
 
 const TOKEN_ITEM = "keyline-alert-token";
 const RECONNECT_MS = 5000;
+const REREAD_MS = 60000;
+const RENDER_DELAY_MS = 250;
+const PAGE_SIZE = 1000;
+const MAX_PAGES = 20;
 const SEVERITY_ORDER = ["critical", "high", "warning", "info"];
 const active = new Map();
+let renderPending = false;
+let truncated = false;
 
 function token() {
   return sessionStorage.getItem(TOKEN_ITEM);
@@ -39,15 +45,41 @@ async function request(path, accept) {
   return response;
 }
 
+// Reads every firing and acknowledged alert, page by page, up to MAX_PAGES pages of each status.
 async function loadActive() {
-  active.clear();
+  const read = new Map();
+  let more = false;
   for (const status of ["firing", "acknowledged"]) {
-    const response = await request("/api/v1/alerts?status=" + status + "&size=1000", "application/json");
-    for (const alert of await response.json()) {
-      active.set(alert.id, alert);
+    for (let page = 0; ; page++) {
+      if (page === MAX_PAGES) {
+        more = true;
+        break;
+      }
+      const response = await request(
+        "/api/v1/alerts?status=" + status + "&page=" + page + "&size=" + PAGE_SIZE, "application/json");
+      const alerts = await response.json();
+      for (const alert of alerts) {
+        read.set(alert.id, alert);
+      }
+      if (alerts.length < PAGE_SIZE) {
+        break;
+      }
     }
   }
+  active.clear();
+  read.forEach((alert, id) => active.set(id, alert));
+  truncated = more;
   render();
+}
+
+function scheduleRender() {
+  if (!renderPending) {
+    renderPending = true;
+    setTimeout(() => {
+      renderPending = false;
+      render();
+    }, RENDER_DELAY_MS);
+  }
 }
 
 function cell(row, text, className) {
@@ -87,6 +119,8 @@ function render() {
   }
   document.getElementById("alerts").hidden = false;
   document.getElementById("login").hidden = true;
+  document.getElementById("count").textContent = active.size + " active alerts"
+    + (truncated ? ", more than the " + PAGE_SIZE * MAX_PAGES + " per status shown here; filter with the API" : "");
 }
 
 function apply(change) {
@@ -95,7 +129,7 @@ function apply(change) {
   } else {
     active.set(change.alert.id, change.alert);
   }
-  render();
+  scheduleRender();
 }
 
 // Follows the stream. Once it is connected the list is read again, so a change committed between the
@@ -104,7 +138,18 @@ function apply(change) {
 async function follow() {
   const response = await request("/api/v1/alerts/stream", "text/event-stream");
   await loadActive();
-  showState("live: " + active.size + " active alerts when connected", "live");
+  showState("live since " + new Date().toLocaleTimeString(), "live");
+  // The stream is silent while nothing changes, so a stalled connection looks the same as a quiet one.
+  // Reading the list again every minute bounds how stale the page can be.
+  const reread = setInterval(() => loadActive().catch(() => {}), REREAD_MS);
+  try {
+    await readEvents(response);
+  } finally {
+    clearInterval(reread);
+  }
+}
+
+async function readEvents(response) {
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   for (;;) {

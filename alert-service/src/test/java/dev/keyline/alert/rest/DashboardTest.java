@@ -21,6 +21,9 @@ class DashboardTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.asString()).contains("<script src=\"dashboard.js\"></script>", "<title>Keyline alerts</title>");
+        assertThat(page.asString()).doesNotContain("<style", "style=");
+        assertThat(page.header("Content-Security-Policy")).isEqualTo("default-src 'self'; frame-ancestors 'none'");
+        assertThat(page.header("Cache-Control")).isEqualTo("no-cache");
     }
 
     @Test

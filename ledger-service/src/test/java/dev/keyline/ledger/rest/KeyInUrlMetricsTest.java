@@ -50,4 +50,17 @@ class KeyInUrlMetricsTest {
         assertThat(List.of(deleted, doubled, unknown)).containsExactly(405, 404, 404);
         assertThat(metrics).doesNotContain("m405-serial", "m2-key", "m404-nothing");
     }
+
+    @Test
+    void keyAsMethodNotInMetrics() {
+        given().request(KEY, "/api/v1/keys");
+
+        String metrics = given().get("/q/metrics").asString();
+
+        // A boolean, so that a failure does not print the key into the test report.
+        assertThat(metrics.toUpperCase(Locale.ROOT).contains("2M3T9"))
+                .as("the key's last group in /q/metrics")
+                .isFalse();
+        assertThat(metrics).contains("method=\"OTHER\"");
+    }
 }

@@ -156,12 +156,12 @@ public final class AnswerFileScanner {
         }
         Map<String, Integer> inPieces = new HashMap<>();
         for (String piece : frame.pieces()) {
-            Matcher matcher = ProductKeys.FULL_KEY.matcher(piece);
+            Matcher matcher = ProductKeys.FULL_KEY.matcher(KeySpans.foldFullWidth(piece));
             while (matcher.find()) {
                 inPieces.merge(ProductKeys.normalize(matcher.group()), 1, Integer::sum);
             }
         }
-        String joined = String.join("", frame.pieces());
+        String joined = KeySpans.foldFullWidth(String.join("", frame.pieces()));
         Matcher matcher = ProductKeys.FULL_KEY.matcher(joined);
         while (matcher.find()) {
             String key = ProductKeys.normalize(matcher.group());

@@ -1,5 +1,6 @@
 package dev.keyline.station.artifact;
 
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,8 @@ final class BlockBuilder {
             return value.substring(MASK_PREFIX.length()).toUpperCase(Locale.ROOT);
         }
         if (!PARTIAL_KEY.matcher(value).matches()) {
-            problems.add(where + ": partial product key '" + value + "' is not 5 letters or digits");
+            problems.add(where + ": partial product key '" + KeyRedactor.maskForEcho(value)
+                    + "' is not 5 letters or digits");
             return null;
         }
         return value.toUpperCase(Locale.ROOT);

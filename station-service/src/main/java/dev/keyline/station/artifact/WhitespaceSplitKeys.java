@@ -25,10 +25,12 @@ final class WhitespaceSplitKeys {
     private WhitespaceSplitKeys() {}
 
     /**
-     * Returns the keys {@code text} contains only once its whitespace is removed, in order, without the keys {@link
+     * Returns the keys {@code written} contains only once its whitespace is removed, in order, without the keys {@link
      * KeySpans} finds in it, such as a key wrapped at a dash.
      */
-    static List<String> in(String text) {
+    static List<String> in(String written) {
+        // Full-width forms are read as ASCII, one for one, as KeySpans reads them.
+        String text = KeySpans.foldFullWidth(written);
         if (!WHITESPACE.matcher(text).find()) {
             return List.of();
         }

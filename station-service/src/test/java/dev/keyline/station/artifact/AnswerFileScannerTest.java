@@ -30,6 +30,12 @@ class AnswerFileScannerTest {
     }
 
     @Test
+    void fullWidthKeySplitFound() {
+        assertFoundInProductKey("\uFF34\uFF33\uFF34\uFF21\uFF21-BBBBB<!-- split -->-CCCCC-DDDDD-7QX4M");
+        assertFoundInProductKey("\uFF34\uFF33\uFF34\uFF21\uFF21-BB\n        BBB-CCCCC-DDDDD-7QX4M");
+    }
+
+    @Test
     void enDashKeySplitFound() {
         assertFoundInProductKey("TSTAA\u2013BBBBB\u2013CCCCC\u2013\n        DDDDD\u20137QX4M");
     }

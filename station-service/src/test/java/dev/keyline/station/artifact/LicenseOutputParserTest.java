@@ -3,6 +3,7 @@ package dev.keyline.station.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.station.support.Fixtures;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LicenseOutputParserTest {
@@ -76,6 +77,20 @@ class LicenseOutputParserTest {
 
         assertThat(output.blocks().get(0).partialKey()).isEqualTo("H2K9D");
         assertThat(output.problems()).isEmpty();
+    }
+
+    @Test
+    void keyAsPartialKeyNotEchoed() {
+        for (String written : List.of("tstaabbbbbcccccddddd7qx4m", "TSTAA BBBBB CCCCC DDDDD 7QX4M")) {
+            LicenseOutput output = LicenseOutputParser.parse("Name: Windows(R), IoTEnterprise edition\n"
+                    + "Partial Product Key: " + written + "\nLicense Status: Licensed\n");
+
+            assertThat(output.blocks().get(0).partialKey()).isNull();
+            assertThat(output.problems())
+                    .singleElement()
+                    .asString()
+                    .endsWith("partial product key '*****-*****-*****-*****-7QX4M' is not 5 letters or digits");
+        }
     }
 
     @Test
