@@ -8,8 +8,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * The live dashboard is a static page that needs no token to load, because it contains no data: it asks for a token and
- * reads the alerts through the API.
+ * The live dashboard is a static page that needs no token to load, because it contains no data. The page requests a
+ * token and reads the alerts through the API.
  */
 @QuarkusTest
 class DashboardTest {
