@@ -8,7 +8,7 @@ import dev.keyline.schemas.events.BalanceChanged;
  * balance is back within the allotment plus the tolerance, as after a top-up.
  *
  * <p>A retired key is no longer installed, but the devices committed to it before still need its activations. So it
- * keeps firing while devices committed to it cannot activate, and its action asks to re-key them. It resolves when no
+ * keeps firing while devices committed to it cannot activate, and its action is to re-key them. It resolves when no
  * device is committed, because then only consumption is above the allotment and nothing is left to do.
  */
 public final class KeyOverCommittedRule {
