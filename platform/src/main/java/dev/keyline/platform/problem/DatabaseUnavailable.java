@@ -11,7 +11,7 @@ import java.util.Set;
  * restarts or an administrator ends the service's sessions. The connection pool opens new connections, so the same
  * request a few seconds later can succeed.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** Sessions ended by the server, a server that is starting or stopping, and a server out of connections. */
     private static final Set<String> SQL_STATES = Set.of("57P01", "57P02", "57P03", "53300");
@@ -30,7 +30,7 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {}
 
     /** Returns true when the error or one of its causes shows the database out of reach. */
-    static boolean isCauseOf(Throwable error) {
+    public static boolean isCauseOf(Throwable error) {
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
             // A refused connection and a connection reset by the server are socket exceptions. The services' request

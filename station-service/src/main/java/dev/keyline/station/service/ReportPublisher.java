@@ -2,6 +2,7 @@ package dev.keyline.station.service;
 
 import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.outbox.OutboxMessage;
+import dev.keyline.platform.problem.DatabaseUnavailable;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.CloudEvent;
@@ -34,6 +35,7 @@ import org.jboss.logging.Logger;
 public class ReportPublisher {
 
     private static final Logger LOG = Logger.getLogger(ReportPublisher.class);
+    static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final Outbox outbox;
     private final ReceivedReportRepository reports;
@@ -142,12 +144,13 @@ public class ReportPublisher {
 
     /**
      * Runs {@code work} in one transaction. A {@link ProblemException} or {@link ArtifactRejected} from the work rolls
-     * it back and reaches the caller unchanged. Any other failure becomes a 503 problem, because the station should
-     * send the report again.
+     * it back and reaches the caller unchanged, and so does a database out of reach, which the platform's mapper turns
+     * into 503 {@code database-unavailable} and a short Retry-After. Any other failure becomes a 503 problem, because
+     * the station should send the report again.
      */
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work, String what) {
         return Panache.withTransaction(work)
-                .onFailure(failure -> !(failure instanceof ProblemException || failure instanceof ArtifactRejected))
+                .onFailure(ReportPublisher::isStoreFailure)
                 .transform(failure -> {
                     LOG.errorf(failure, "failed to store %s in the outbox", what);
                     return ProblemException.retryLater(
@@ -156,8 +159,18 @@ public class ReportPublisher {
                                     "report-not-stored",
                                     "Report not stored",
                                     "the report could not be stored, so nothing was published; send it again later"),
-                            Duration.ofSeconds(30));
+                            STORE_RETRY_AFTER);
                 });
+    }
+
+    /**
+     * Tells whether a failure of the outbox transaction becomes {@code report-not-stored}: any failure but a problem
+     * the work raised, a rejected artifact, or a database out of reach.
+     */
+    static boolean isStoreFailure(Throwable failure) {
+        return !(failure instanceof ProblemException
+                || failure instanceof ArtifactRejected
+                || DatabaseUnavailable.isCauseOf(failure));
     }
 
     private Uni<Void> persist(ReceivedReport audit) {
