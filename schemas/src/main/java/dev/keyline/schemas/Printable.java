@@ -5,12 +5,12 @@ package dev.keyline.schemas;
  * {@code \u2028}. A value that differs from another only by a line break then shows the difference, and the message
  * stays on one line in a log or a Kafka header.
  */
-final class Printable {
+public final class Printable {
 
     private Printable() {}
 
     /** Returns {@code value} with its control characters and line separators escaped. */
-    static String of(String value) {
+    public static String of(String value) {
         StringBuilder text = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -2,7 +2,10 @@ package dev.keyline.ledger.domain;
 
 import java.time.Instant;
 
-/** A stored journal entry as the chain verification reads it. */
+/**
+ * A stored journal entry as the chain verification reads it. {@code bookedAt} is not in the hash, and may be null
+ * where only the chain is checked.
+ */
 public record JournalRow(
         long seq,
         String keyId,
@@ -14,4 +17,5 @@ public record JournalRow(
         int consumedDelta,
         Instant occurredAt,
         String prevHash,
-        String hash) {}
+        String hash,
+        Instant bookedAt) {}

@@ -6,6 +6,7 @@ import java.util.List;
 final class Csv {
 
     static final String MEDIA_TYPE = "text/csv";
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Csv() {}
 
@@ -22,10 +23,15 @@ final class Csv {
         if (value == null) {
             return "";
         }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        String safe = startsLikeFormula(value) ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
         return safe;
+    }
+
+    /** Tells whether a spreadsheet could read the value as a formula: it starts with = + - @, a tab or a CR. */
+    static boolean startsLikeFormula(String value) {
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
     }
 }

@@ -51,7 +51,7 @@ public class ForecastResource {
     @GET
     @WithSession
     public Uni<ForecastResponse> forecast(@PathParam("keyId") String keyId, @QueryParam("at") String at) {
-        Instant when = JournalResource.instant("at", at, Instant.now());
+        Instant when = JournalResource.inclusiveInstant("at", at, Instant.now());
         Tuple window =
                 Tuple.of(keyId, when.minus(config.window()).atOffset(ZoneOffset.UTC), when.atOffset(ZoneOffset.UTC));
         return audit.requireKey(keyId).chain(key -> pool.preparedQuery(USED_IN_WINDOW)

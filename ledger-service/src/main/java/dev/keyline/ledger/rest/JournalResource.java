@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** A key's journal for auditors: entries by time range (JSON or CSV with the hashes) and chain verification. */
@@ -52,8 +53,8 @@ public class JournalResource {
                     String sizeParameter) {
         int page = QueryNumbers.read("page", pageParameter, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int size = QueryNumbers.read("size", sizeParameter, 1, MAX_PAGE_SIZE);
-        Instant start = instant("from", from, Instant.EPOCH);
-        Instant end = instant("to", to, LAST_INSTANT);
+        Instant start = rangeBound("from", from, FIRST_INSTANT);
+        Instant end = rangeBound("to", to, LAST_INSTANT);
         requireOrder(start, end);
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).count())
@@ -70,8 +71,8 @@ public class JournalResource {
     @Produces(Csv.MEDIA_TYPE)
     public Uni<String> entriesCsv(
             @PathParam("keyId") String keyId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = instant("from", from, Instant.EPOCH);
-        Instant end = instant("to", to, LAST_INSTANT);
+        Instant start = rangeBound("from", from, FIRST_INSTANT);
+        Instant end = rangeBound("to", to, LAST_INSTANT);
         requireOrder(start, end);
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).list())
@@ -120,5 +121,24 @@ public class JournalResource {
                     "send an instant within those years");
         }
         return instant;
+    }
+
+    /**
+     * Returns a range bound, {@code from} (inclusive) or {@code to} (exclusive), rounded up to the next microsecond.
+     * PostgreSQL keeps microseconds, so an entry at 12:00:00.000001 is at or after a {@code from} of
+     * 12:00:00.0000001, and it rounds such a parameter to the nearest microsecond, which would leave that entry out.
+     */
+    static Instant rangeBound(String parameter, String value, Instant fallback) {
+        Instant instant = instant(parameter, value, fallback);
+        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(instant) ? instant : micros.plus(1, ChronoUnit.MICROS);
+    }
+
+    /**
+     * Returns an instant that includes the entries booked at or before it, rounded down to the microsecond, so that
+     * PostgreSQL does not round it up to an entry booked after it.
+     */
+    static Instant inclusiveInstant(String parameter, String value, Instant fallback) {
+        return instant(parameter, value, fallback).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -117,7 +117,7 @@ public class KeyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Uni<BalanceAsOf> balanceAsOf(@PathParam("keyId") String keyId, @QueryParam("at") String at) {
-        return audit.balanceAsOf(keyId, JournalResource.instant("at", at, Instant.now()));
+        return audit.balanceAsOf(keyId, JournalResource.inclusiveInstant("at", at, Instant.now()));
     }
 
     /** Returns the balance as {@link #balanceAsOf} does, as CSV with a header and one row. */

@@ -56,8 +56,8 @@ public class ReportResource {
     @WithSession
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ReconciliationReport> reconciliation(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = JournalResource.instant("from", from, Instant.EPOCH);
-        Instant end = JournalResource.instant("to", to, JournalResource.LAST_INSTANT);
+        Instant start = JournalResource.rangeBound("from", from, JournalResource.FIRST_INSTANT);
+        Instant end = JournalResource.rangeBound("to", to, JournalResource.LAST_INSTANT);
         JournalResource.requireOrder(start, end);
         return rows(start, end).chain(rows -> ProductKeyEntity.<ProductKeyEntity>listAll(Sort.by("keyId"))
                 .map(keys -> new ReconciliationReport(
@@ -70,8 +70,8 @@ public class ReportResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     public Uni<String> reconciliationCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = JournalResource.instant("from", from, Instant.EPOCH);
-        Instant end = JournalResource.instant("to", to, JournalResource.LAST_INSTANT);
+        Instant start = JournalResource.rangeBound("from", from, JournalResource.FIRST_INSTANT);
+        Instant end = JournalResource.rangeBound("to", to, JournalResource.LAST_INSTANT);
         JournalResource.requireOrder(start, end);
         return rows(start, end)
                 .map(rows -> Csv.document(

@@ -65,7 +65,8 @@ public class AuditService {
                                 keyId,
                                 entries.stream().map(AuditService::row).toList(),
                                 key.chainHead,
-                                new JournalTotals(key.allotment, key.committed, key.consumed, key.unattributed))));
+                                new JournalTotals(key.allotment, key.committed, key.consumed, key.unattributed),
+                                Instant.now())));
     }
 
     /** Sums the journal up to and including {@code at}, by the time each entry was booked. */
@@ -114,6 +115,7 @@ public class AuditService {
                 entry.consumedDelta,
                 entry.occurredAt,
                 entry.prevHash,
-                entry.hash);
+                entry.hash,
+                entry.bookedAt);
     }
 }

@@ -7,6 +7,7 @@ import dev.keyline.ledger.repository.DeviceEventEntity;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.Printable;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,8 @@ public class DeviceAdministrationService {
                         .call(device -> releaseCommitment(device, changeId, now))
                         .call(device -> history(device, changeId, reason, now).persist())
                         .invoke(device -> device.status = DeviceStatus.SCRAPPED))
-                .invoke(device -> LOG.infof("scrapped device %s (key %s): %s", serial, device.keyId, reason));
+                .invoke(device ->
+                        LOG.infof("scrapped device %s (key %s): %s", serial, device.keyId, Printable.of(reason)));
     }
 
     /**

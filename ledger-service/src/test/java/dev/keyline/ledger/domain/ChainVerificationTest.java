@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class ChainVerificationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T06:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-03T06:00:00Z");
 
     /** The counts of {@link #chain}: three devices committed. */
     private static final JournalTotals THREE_COMMITTED = new JournalTotals(0, 3, 0, 0);
@@ -19,7 +20,19 @@ class ChainVerificationTest {
         String previous = JournalHash.GENESIS;
         for (int i = 1; i <= length; i++) {
             String hash = JournalHash.next(previous, "KEY-A", "e-" + i, EntryType.COMMITTED, "SN-" + i, 0, 1, 0, T0);
-            rows.add(new JournalRow(i, "KEY-A", "e-" + i, EntryType.COMMITTED, "SN-" + i, 0, 1, 0, T0, previous, hash));
+            rows.add(new JournalRow(
+                    i,
+                    "KEY-A",
+                    "e-" + i,
+                    EntryType.COMMITTED,
+                    "SN-" + i,
+                    0,
+                    1,
+                    0,
+                    T0,
+                    previous,
+                    hash,
+                    T0.plusSeconds(i)));
             previous = hash;
         }
         return rows;
@@ -30,7 +43,7 @@ class ChainVerificationTest {
         List<JournalRow> rows = chain(3);
 
         ChainVerification result =
-                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED);
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED, NOW);
 
         assertThat(result.valid()).isTrue();
         assertThat(result.entries()).isEqualTo(3);
@@ -44,7 +57,7 @@ class ChainVerificationTest {
         List<JournalRow> rows = chain(3);
 
         ChainVerification result =
-                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), new JournalTotals(0, 3, -1, 0));
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), new JournalTotals(0, 3, -1, 0), NOW);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSeq()).isNull();
@@ -69,7 +82,7 @@ class ChainVerificationTest {
     }
 
     private static JournalRow row(long seq, EntryType type, long allotment, int committed, int consumed) {
-        return new JournalRow(seq, "KEY-A", "e-" + seq, type, null, allotment, committed, consumed, T0, "", "");
+        return new JournalRow(seq, "KEY-A", "e-" + seq, type, null, allotment, committed, consumed, T0, "", "", null);
     }
 
     @Test
@@ -89,10 +102,11 @@ class ChainVerificationTest {
                         1,
                         second.occurredAt(),
                         second.prevHash(),
-                        second.hash()));
+                        second.hash(),
+                        second.bookedAt()));
 
         ChainVerification result =
-                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED);
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED, NOW);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSeq()).isEqualTo(2L);
@@ -105,7 +119,7 @@ class ChainVerificationTest {
         String head = rows.get(2).hash();
         rows.remove(1);
 
-        ChainVerification result = ChainVerification.verify("KEY-A", rows, head, THREE_COMMITTED);
+        ChainVerification result = ChainVerification.verify("KEY-A", rows, head, THREE_COMMITTED, NOW);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSeq()).isEqualTo(3L);
@@ -117,10 +131,67 @@ class ChainVerificationTest {
         String head = rows.get(2).hash();
         rows.remove(2);
 
-        ChainVerification result = ChainVerification.verify("KEY-A", rows, head, THREE_COMMITTED);
+        ChainVerification result = ChainVerification.verify("KEY-A", rows, head, THREE_COMMITTED, NOW);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.problem()).isEqualTo("the key's chain head does not match its last entry");
+    }
+
+    @Test
+    void bookingTimeMovedLaterFailsAtNextEntry() {
+        List<JournalRow> rows = new ArrayList<>(chain(3));
+        rows.set(1, booked(rows.get(1), Instant.parse("2026-11-02T07:00:00Z")));
+
+        ChainVerification result =
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED, NOW);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
+        assertThat(result.problem())
+                .isEqualTo("booked at 2026-11-02T06:00:03Z, before the entry before it (2026-11-02T07:00:00Z):"
+                        + " booking times are not in the hash, so one was changed or the database's clock went back");
+    }
+
+    @Test
+    void lastBookingInFutureFails() {
+        List<JournalRow> rows = new ArrayList<>(chain(3));
+        rows.set(
+                2,
+                booked(rows.get(2), NOW.plus(ChainVerification.CLOCK_TOLERANCE).plusSeconds(1)));
+
+        ChainVerification result =
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED, NOW);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
+        assertThat(result.problem()).startsWith("booked at 2026-11-03T06:05:01Z, after the ledger's clock");
+    }
+
+    @Test
+    void bookingWithinClockToleranceVerifies() {
+        List<JournalRow> rows = new ArrayList<>(chain(3));
+        rows.set(2, booked(rows.get(2), NOW.plus(ChainVerification.CLOCK_TOLERANCE)));
+
+        ChainVerification result =
+                ChainVerification.verify("KEY-A", rows, rows.get(2).hash(), THREE_COMMITTED, NOW);
+
+        assertThat(result.valid()).isTrue();
+    }
+
+    private static JournalRow booked(JournalRow row, Instant bookedAt) {
+        return new JournalRow(
+                row.seq(),
+                row.keyId(),
+                row.eventId(),
+                row.type(),
+                row.serial(),
+                row.allotmentDelta(),
+                row.committedDelta(),
+                row.consumedDelta(),
+                row.occurredAt(),
+                row.prevHash(),
+                row.hash(),
+                bookedAt);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -159,7 +160,8 @@ class AuditApiTest {
                 .asString();
         assertThat(csv)
                 .isEqualTo("key_id,at,allotment,committed,consumed,available,unattributed,journal_entries,chain_head\n"
-                        + "AUD-3," + beforeTopUp + ",20,0,0,20,0,1," + chainHead + "\n");
+                        + "AUD-3," + beforeTopUp.truncatedTo(ChronoUnit.MICROS) + ",20,0,0,20,0,1," + chainHead
+                        + "\n");
         given().auth()
                 .oauth2(LedgerApi.AUDITOR)
                 .get("/api/v1/keys/AUD-3/balance")
