@@ -39,7 +39,7 @@ public final class ScenarioReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Same pattern as the event schemas use for ids; it also keeps ':' and ',' out of token entries. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ID = Pattern.compile("(?!\\.+$)[A-Za-z0-9._-]{1,64}");
 
     private ScenarioReader() {}
 
@@ -161,7 +161,7 @@ public final class ScenarioReader {
         String value = text(object, field, location);
         if (!ID.matcher(value).matches()) {
             throw location.error("\"" + field + "\" is '" + KeyRedactor.maskAll(value)
-                    + "': use 1 to 64 letters, digits, '.', '_' or '-'");
+                    + "': use 1 to 64 letters, digits, '.', '_' or '-', not dots alone");
         }
         return value;
     }

@@ -15,7 +15,10 @@ import java.time.Instant;
  */
 public record RegisterKeyRequest(
         @NotBlank
-                @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+                @Pattern(
+                        regexp = "(?!\\.+$)[A-Za-z0-9._-]{1,64}",
+                        message = "must be 1 to 64 letters, digits, '.', '_' or '-', not dots alone, because it goes"
+                                + " into the key's URLs")
                 String keyId,
         @NotBlank
                 @Pattern(

@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -62,5 +67,34 @@ class KeyInUrlMetricsTest {
                 .as("the key's last group in /q/metrics")
                 .isFalse();
         assertThat(metrics).contains("method=\"OTHER\"");
+    }
+
+    @Test
+    void serverRejectionsNotTaggedWithPath() throws Exception {
+        String badEscape = rawStatusLine("GET /api/v1/devices/" + KEY + "%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        String hugeHeaders = rawStatusLine("GET /api/v1/devices/" + KEY + " HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(25_000) + "\r\n\r\n");
+
+        String metrics = given().get("/q/metrics").asString();
+
+        assertThat(badEscape).startsWith("HTTP/1.1 400");
+        assertThat(hugeHeaders).startsWith("HTTP/1.1 431");
+        // A boolean, so that a failure does not print the key into the test report.
+        assertThat(metrics.toUpperCase(Locale.ROOT).contains("2M3T9"))
+                .as("the key's last group in /q/metrics")
+                .isFalse();
+        assertThat(metrics).contains("status=\"400\",uri=\"/unlisted-path\"");
+        assertThat(metrics).contains("status=\"431\",uri=\"/unlisted-path\"");
+    }
+
+    /** Sends a request as raw bytes, since HTTP clients refuse to send a malformed escape, and returns its status line. */
+    private static String rawStatusLine(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            return reader.readLine();
+        }
     }
 }

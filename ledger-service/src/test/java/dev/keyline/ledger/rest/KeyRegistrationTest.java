@@ -200,6 +200,24 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void dotsAloneKeyIdRejected() {
+        // "/api/v1/keys/../balance" is "/api/v1/balance" once the path is normalised, so such a key had no URL.
+        for (String dots : List.of(".", "..", "...")) {
+            given().auth()
+                    .oauth2(OPERATOR)
+                    .contentType(ContentType.JSON)
+                    .body(registration(dots, PRODUCT_KEY, 5))
+                    .post("/api/v1/keys")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("keyId"))
+                    .body(
+                            "errors[0].message",
+                            startsWith("must be 1 to 64 letters, digits, '.', '_' or '-', not dots"));
+        }
+    }
+
+    @Test
     void wrongTypeIsProblemNamingField() {
         given().auth()
                 .oauth2(OPERATOR)

@@ -36,4 +36,42 @@ class BoundedHttpTagsTest {
                         .toList());
         assertThat(filter.map(other)).isSameAs(other);
     }
+
+    @Test
+    void serverRejectionOfNewPathUnlisted() {
+        assertThat(uriOf(request("/api/v1/devices/WXYBC-DFGHJ-KMPQR-TVWXY-2M3T9", "431")))
+                .isEqualTo("/unlisted-path");
+        assertThat(uriOf(request("/x1%ZZ", "400"))).isEqualTo("/unlisted-path");
+        assertThat(uriOf(request("/x2", "414"))).isEqualTo("/unlisted-path");
+        assertThat(uriOf(request("/x3", "RESET"))).isEqualTo("/unlisted-path");
+    }
+
+    @Test
+    void answeredPathKeptForEveryStatus() {
+        assertThat(uriOf(request("/api/v1/status", "200"))).isEqualTo("/api/v1/status");
+
+        assertThat(uriOf(request("/api/v1/status", "400"))).isEqualTo("/api/v1/status");
+        assertThat(uriOf(request("/api/v1/status", "431"))).isEqualTo("/api/v1/status");
+    }
+
+    @Test
+    void routeStatusesAndTemplatesKept() {
+        assertThat(uriOf(request("/api/v1/reports/bulk", "409"))).isEqualTo("/api/v1/reports/bulk");
+        assertThat(uriOf(request("/api/v1/keys/{keyId}", "400"))).isEqualTo("/api/v1/keys/{keyId}");
+        assertThat(uriOf(request("/rejected-before-routing", "400"))).isEqualTo("/rejected-before-routing");
+        assertThat(uriOf(request("NOT_FOUND", "404"))).isEqualTo("NOT_FOUND");
+    }
+
+    private static Meter.Id request(String uri, String status) {
+        return new Meter.Id(
+                "http.server.requests",
+                Tags.of("method", "GET", "status", status, "uri", uri),
+                null,
+                null,
+                Meter.Type.TIMER);
+    }
+
+    private String uriOf(Meter.Id id) {
+        return filter.map(id).getTag("uri");
+    }
 }

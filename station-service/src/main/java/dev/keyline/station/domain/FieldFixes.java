@@ -6,7 +6,7 @@ import java.util.Map;
 public final class FieldFixes {
 
     private static final Map<String, String> FIXES = Map.ofEntries(
-            Map.entry("serial", "send the device serial as 1 to 64 letters, digits, '.', '_' or '-'"),
+            Map.entry("serial", "send the device serial as 1 to 64 letters, digits, '.', '_' or '-', not dots alone"),
             Map.entry("lineId", "send the line id this station's token is bound to, such as line-1"),
             Map.entry("stationId", "send the station id this station's token is bound to, such as imaging-01"),
             Map.entry(

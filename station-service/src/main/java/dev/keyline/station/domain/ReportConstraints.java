@@ -7,7 +7,9 @@ package dev.keyline.station.domain;
  */
 public final class ReportConstraints {
 
-    public static final String ID = "[A-Za-z0-9._-]{1,64}";
+    /** Ids go into URL paths, where "." and ".." name the path itself or its parent, so dots alone are no id. */
+    public static final String ID = "(?!\\.+$)[A-Za-z0-9._-]{1,64}";
+
     public static final String PARTIAL_KEY = "[A-Za-z0-9]{5}";
     public static final String METHOD = "interactive-setup|unattend|audit-mode-ipk|offline-dism";
     public static final String CHANNEL = "internet|phone|vamt-proxy";
@@ -17,7 +19,7 @@ public final class ReportConstraints {
     public static final int MAX_NOTES = 2000;
 
     public static final String MISSING = "is missing";
-    public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
+    public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-', not dots alone";
     public static final String PARTIAL_KEY_MESSAGE = "must be exactly 5 letters or digits";
     public static final String METHOD_MESSAGE =
             "must be one of interactive-setup, unattend, audit-mode-ipk, offline-dism";

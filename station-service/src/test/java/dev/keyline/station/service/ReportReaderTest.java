@@ -61,8 +61,35 @@ class ReportReaderTest {
                 .extracting(FieldError::field)
                 .containsExactly("/channel", "/partialKey", "/serial", "/stationId");
         assertThat(errors.get(0).message()).isEqualTo("must be one of internet, phone, vamt-proxy, got 'fax'");
-        assertThat(errors.get(2).message()).isEqualTo("must be 1 to 64 letters, digits, '.', '_' or '-', got ''");
+        assertThat(errors.get(2).message())
+                .isEqualTo("must be 1 to 64 letters, digits, '.', '_' or '-', not dots alone, got ''");
         assertThat(errors.get(3).message()).isEqualTo("is missing");
+    }
+
+    @Test
+    void dotsAloneNoSerial() throws Exception {
+        List<FieldError> errors = errors(
+                ReportKind.DEVICE_PROVISIONED,
+                """
+                {"serial": "..", "lineId": "line-1", "stationId": "imaging-01", "partialKey": "7QX4M",
+                 "method": "offline-dism", "keyCleared": true}
+                """);
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("/serial");
+        assertThat(errors.get(0).message())
+                .isEqualTo("must be 1 to 64 letters, digits, '.', '_' or '-', not dots alone, got '..'");
+    }
+
+    @Test
+    void dotsInsideSerialAccepted() throws Exception {
+        ReadResult result = read(
+                ReportKind.DEVICE_PROVISIONED,
+                """
+                {"serial": "SN.1..2", "lineId": "line-1", "stationId": "imaging-01", "partialKey": "7QX4M",
+                 "method": "offline-dism", "keyCleared": true}
+                """);
+
+        assertThat(result).isInstanceOf(ReadResult.Valid.class);
     }
 
     @Test
