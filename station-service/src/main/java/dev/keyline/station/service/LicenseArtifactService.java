@@ -13,6 +13,7 @@ import dev.keyline.station.artifact.LicenseOutput;
 import dev.keyline.station.artifact.LicenseOutputParser;
 import dev.keyline.station.artifact.LicenseStatus;
 import dev.keyline.station.artifact.LogEvent;
+import dev.keyline.station.domain.EvidenceEventIds;
 import dev.keyline.station.domain.KeyExposure;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.repository.ArtifactRepository;
@@ -268,8 +269,8 @@ public class LicenseArtifactService {
                             List<ActivationEvidence> evidence = interpretation.evidence();
                             for (int i = 0; i < evidence.size(); i++) {
                                 ActivationEvidence item = evidence.get(i);
-                                List<CloudEvent<? extends LineEvent>> events =
-                                        evidenceEvents(device, item, station, channel, now);
+                                List<CloudEvent<? extends LineEvent>> events = EvidenceEventIds.of(
+                                        serial, item, evidenceEvents(device, item, station, channel, now));
                                 all.addAll(events);
                                 results.add(result(item, note(item, evidence, i), published(events)));
                             }

@@ -15,6 +15,7 @@ import dev.keyline.station.support.TopicReader.KeyedEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,6 +53,40 @@ class EventLogArtifactTest {
                 .containsExactly("0xC004C003", "success");
         assertThat(activations.get(0).json().path("time").asText()).isEqualTo("2026-11-30T09:15:02.123456700Z");
         assertThat(activations).allSatisfy(event -> assertThat(event.key()).isEqualTo("KEY-A"));
+    }
+
+    @Test
+    void repostedLogKeepsEventIds() {
+        String serial = newSerial("SN-REPOST");
+        postProvisioned(provisioned(serial, "KEY-A", "7QX4M", true)).then().statusCode(202);
+        String log = Fixtures.artifact("events-wevtutil.xml");
+
+        JsonPath first = Artifacts.post(serial, "event-log", "application/xml", log)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        JsonPath second = Artifacts.post(serial, "event-log", "application/xml", log)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        // The second post publishes no success and no license change, because the device is licensed already. It
+        // publishes the failure again under the same id, which consumers drop as a repeat.
+        List<String> firstIds = first.getList("evidence.published.flatten().eventId", String.class);
+        List<String> secondIds = second.getList("evidence.published.flatten().eventId", String.class);
+        assertThat(firstIds).hasSize(3);
+        assertThat(secondIds).hasSize(2);
+        assertThat(firstIds).containsAll(secondIds);
+        TestDatabase.awaitOutboxDrained();
+        List<String> activationIds = TopicReader.eventsFor(Topics.LINE_EVENTS, serial).stream()
+                .filter(event -> event.type().equals("keyline.activation.attempted.v1"))
+                .map(KeyedEvent::id)
+                .toList();
+        assertThat(activationIds).hasSize(3);
+        assertThat(Set.copyOf(activationIds)).hasSize(2);
+        assertThat(firstIds).containsAll(activationIds);
     }
 
     @Test
