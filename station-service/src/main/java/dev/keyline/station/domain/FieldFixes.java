@@ -21,7 +21,7 @@ public final class FieldFixes {
             Map.entry("keyCleared", "send true once slmgr /cpky removed the key from the registry, otherwise false"),
             Map.entry("channel", "send one of internet, phone, vamt-proxy"),
             Map.entry(
-                    "result", "send success, or the HRESULT of the failure as 0x and 8 hex digits, such as 0xC004C020"),
+                    "result", "send success, or the HRESULT of the failure as 0x and 8 hex digits, such as 0xC004F074"),
             Map.entry("notes", "shorten notes to at most 2000 characters"),
             Map.entry(
                     "hardwareHash",
