@@ -83,8 +83,14 @@ final class BlockBuilder {
         return value.toUpperCase(Locale.ROOT);
     }
 
-    private static LicenseStatus status(String text, boolean wmiStatus, String where, List<String> problems) {
+    private LicenseStatus status(String text, boolean wmiStatus, String where, List<String> problems) {
         if (text == null || text.isEmpty()) {
+            // slmgr prints a status for every license it lists, so a block without one was cut off, as when a
+            // station's log capture ends early. Nothing is booked for it, and the station should know why.
+            if (!notInUse) {
+                problems.add(where + ": no license status, so nothing was booked for it; send the whole output of"
+                        + " slmgr /dli or /dlv");
+            }
             return LicenseStatus.UNKNOWN;
         }
         Optional<LicenseStatus> status;

@@ -94,6 +94,19 @@ class LicenseOutputParserTest {
     }
 
     @Test
+    void cutOffOutputReported() {
+        String cutOff = Fixtures.artifact("slmgr-dli-cut-off.txt");
+
+        LicenseOutput output = LicenseOutputParser.parse(cutOff);
+
+        assertThat(output.blocks()).singleElement().satisfies(block -> assertThat(block.status())
+                .isEqualTo(LicenseStatus.UNKNOWN));
+        assertThat(output.problems())
+                .containsExactly("license 'Windows(R), IoTEnterprise edition': no license status, so nothing was"
+                        + " booked for it; send the whole output of slmgr /dli or /dlv");
+    }
+
+    @Test
     void unknownStatusReported() {
         LicenseOutput output =
                 LicenseOutputParser.parse("Name: Windows(R), IoTEnterprise edition\nLicense Status: Mostly licensed\n");

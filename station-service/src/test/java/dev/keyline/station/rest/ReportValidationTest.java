@@ -43,7 +43,7 @@ class ReportValidationTest {
         assertThat(problem.getList("errors")).hasSize(1);
         assertThat(problem.getString("errors[0].field")).isEqualTo("/result");
         assertThat(problem.getString("errors[0].message")).contains("got 'failed'");
-        assertThat(problem.getString("errors[0].fix")).contains("0xC004C020");
+        assertThat(problem.getString("errors[0].fix")).contains("0xC004F074");
     }
 
     @Test
