@@ -207,4 +207,17 @@ class RoleAccessTest {
         assertThat(send(read, null).contentType()).startsWith("application/problem+json");
         assertThat(send(write, LedgerApi.AUDITOR).contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void refusalNamesAllowedRoles() {
+        String readRefusal = send(READS.get(0), STATION).jsonPath().getString("detail");
+        String writeRefusal = send(WRITES.get(1), LedgerApi.AUDITOR).jsonPath().getString("detail");
+
+        assertThat(readRefusal)
+                .isEqualTo("this token's role may not call this endpoint, which takes a token with the role operator"
+                        + " or auditor; use such a token");
+        assertThat(writeRefusal)
+                .isEqualTo("this token's role may not call this endpoint, which takes a token with the role"
+                        + " operator; use such a token");
+    }
 }

@@ -10,9 +10,11 @@ import dev.keyline.schemas.keys.KeyRedactor;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -181,12 +183,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(
-                403,
-                "forbidden",
-                "Forbidden",
-                "this token's role may not call this endpoint; use a token with the role the endpoint requires"));
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        return respond(forbiddenProblem(allowedRoles(resource)));
+    }
+
+    /** Returns the 403 problem, naming the roles the endpoint takes when they are known. */
+    static Problem forbiddenProblem(List<String> roles) {
+        String detail = roles.isEmpty()
+                ? "this token's role may not call this endpoint; use a token with the role the endpoint requires"
+                : "this token's role may not call this endpoint, which takes a token with the role "
+                        + String.join(" or ", roles) + "; use such a token";
+        return Problem.of(403, "forbidden", "Forbidden", detail);
+    }
+
+    /** Returns the roles of the endpoint's {@code @RolesAllowed}, on its method or else on its class, or none. */
+    static List<String> allowedRoles(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return List.of();
+        }
+        RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        if (allowed == null && resource.getResourceClass() != null) {
+            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        return allowed == null ? List.of() : List.of(allowed.value());
     }
 
     @ServerExceptionMapper

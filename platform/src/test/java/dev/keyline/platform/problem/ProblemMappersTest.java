@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
@@ -71,5 +72,17 @@ class ProblemMappersTest {
 
         Problem problem = (Problem) response.getEntity();
         assertThat(problem.detail()).doesNotContain("7QX4M").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void forbiddenNamesRolesWhenKnown() {
+        assertThat(ProblemMappers.forbiddenProblem(List.of("operator", "auditor"))
+                        .detail())
+                .isEqualTo("this token's role may not call this endpoint, which takes a token with the role operator"
+                        + " or auditor; use such a token");
+        assertThat(ProblemMappers.forbiddenProblem(List.of()).detail())
+                .isEqualTo("this token's role may not call this endpoint; use a token with the role the endpoint"
+                        + " requires");
+        assertThat(ProblemMappers.allowedRoles(null)).isEmpty();
     }
 }
