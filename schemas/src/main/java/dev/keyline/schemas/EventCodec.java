@@ -176,9 +176,14 @@ public final class EventCodec {
 
     /**
      * Returns why a line event's subject is not the serial its data names, or empty. Consumers key a device's events by
-     * the subject, so a subject that differs from {@code data.serial} would book the event on another device.
+     * the subject, so a subject that differs from {@code data.serial} would book the event on another device. A subject
+     * of dots alone is refused too, because the records it would make could not be read or changed by URL.
      */
     private static Optional<String> subjectProblem(String subject, EventData data) {
+        if (isDotsAlone(subject)) {
+            return Optional.of("$.subject: '" + subject + "' is dots alone, which no URL can name (\"..\" is the parent"
+                    + " path); send the device serial or key id with a letter or digit in it");
+        }
         if (data instanceof LineEvent line
                 && line.serial() != null
                 && !line.serial().equals(subject)) {
@@ -186,6 +191,10 @@ public final class EventCodec {
                     + Printable.of(line.serial()) + "' of $.data.serial; send the device's serial as the subject");
         }
         return Optional.empty();
+    }
+
+    private static boolean isDotsAlone(String subject) {
+        return !subject.isEmpty() && subject.chars().allMatch(c -> c == '.');
     }
 
     private static List<String> messages(Set<ValidationMessage> messages) {

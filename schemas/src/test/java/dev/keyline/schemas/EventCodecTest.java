@@ -87,6 +87,17 @@ class EventCodecTest {
     }
 
     @Test
+    void rejectsDotsAloneSubject() {
+        String json = codec.encode(provisioned()).replace("SN-0001", "..");
+
+        DecodeResult result = codec.decode(json);
+
+        assertThat(((DecodeResult.Rejected) result).reason())
+                .isEqualTo("$.subject: '..' is dots alone, which no URL can name (\"..\" is the parent path); send the"
+                        + " device serial or key id with a letter or digit in it");
+    }
+
+    @Test
     void encodeRejectsOtherSubject() {
         CloudEvent<DeviceProvisioned> event = provisioned();
         CloudEvent<DeviceProvisioned> other =

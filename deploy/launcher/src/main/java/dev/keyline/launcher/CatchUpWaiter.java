@@ -2,6 +2,7 @@ package dev.keyline.launcher;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -15,6 +16,8 @@ public final class CatchUpWaiter {
 
     private final Supplier<LedgerStatus> ledgerStatus;
     private final Supplier<AlertStatus> alertStatus;
+    private final BooleanSupplier ledgerConsumedAll;
+    private final BooleanSupplier alertConsumedAll;
     private final Duration pollInterval;
 
     /** Counters read before the scenario is played. */
@@ -22,8 +25,23 @@ public final class CatchUpWaiter {
 
     public CatchUpWaiter(
             Supplier<LedgerStatus> ledgerStatus, Supplier<AlertStatus> alertStatus, Duration pollInterval) {
+        this(ledgerStatus, alertStatus, () -> false, () -> false, pollInterval);
+    }
+
+    /**
+     * Creates a waiter that also stops waiting for a service whose consumer group has consumed every line event
+     * ({@link LineEventProgress}), because events published again under ids booked before never move its counter.
+     */
+    public CatchUpWaiter(
+            Supplier<LedgerStatus> ledgerStatus,
+            Supplier<AlertStatus> alertStatus,
+            BooleanSupplier ledgerConsumedAll,
+            BooleanSupplier alertConsumedAll,
+            Duration pollInterval) {
         this.ledgerStatus = ledgerStatus;
         this.alertStatus = alertStatus;
+        this.ledgerConsumedAll = ledgerConsumedAll;
+        this.alertConsumedAll = alertConsumedAll;
         this.pollInterval = pollInterval;
     }
 
@@ -34,7 +52,8 @@ public final class CatchUpWaiter {
     /**
      * Polls until the ledger's {@code lineEventsBooked} reaches the baseline plus {@code acceptedEvents}, then until
      * the alert-service's {@code lineEventsProcessed} reaches its baseline plus {@code acceptedEvents} and its
-     * {@code ledgerEventsProcessed} reaches the ledger's current {@code ledgerEventsPublished}.
+     * {@code ledgerEventsProcessed} reaches the ledger's current {@code ledgerEventsPublished}. A service whose consumer
+     * group has consumed every line event counts as caught up with its line events whatever its counter shows.
      *
      * @throws CatchUpTimeoutException naming the counter that lagged, when {@code timeout} passes first
      */
@@ -44,7 +63,7 @@ public final class CatchUpWaiter {
         long processedTarget = baseline.alert().lineEventsProcessed() + acceptedEvents;
 
         LedgerStatus ledger = ledgerStatus.get();
-        while (ledger.lineEventsBooked() < bookedTarget) {
+        while (ledger.lineEventsBooked() < bookedTarget && !ledgerConsumedAll.getAsBoolean()) {
             checkDeadline(
                     deadline,
                     timeout,
@@ -56,7 +75,7 @@ public final class CatchUpWaiter {
         LOG.infof("ledger-service booked %d line events", ledger.lineEventsBooked());
 
         AlertStatus alert = alertStatus.get();
-        while (alert.lineEventsProcessed() < processedTarget
+        while (alert.lineEventsProcessed() < processedTarget && !alertConsumedAll.getAsBoolean()
                 || alert.ledgerEventsProcessed() < ledger.ledgerEventsPublished()) {
             checkDeadline(deadline, timeout, alertLag(alert, processedTarget, ledger));
             Thread.sleep(pollInterval.toMillis());

@@ -19,6 +19,10 @@ public final class KeylineLauncher {
 
     public static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CATCH_UP_POLL_INTERVAL = Duration.ofMillis(500);
+    /** The consumer groups of {@code keyline.line-events}, as the services' application.properties name them. */
+    private static final String LEDGER_GROUP = "keyline-ledger-service";
+
+    private static final String ALERT_GROUP = "keyline-alert-service";
     private static final String DEFAULT_SCENARIO = "deploy/scenarios/factory-line.jsonl";
 
     private final PrintStream out;
@@ -116,9 +120,23 @@ public final class KeylineLauncher {
         out.println("The services are ready; playing " + scenarioFile);
 
         KeylineApi api = stack.api();
-        CatchUpWaiter waiter = new CatchUpWaiter(api::ledgerStatus, api::alertStatus, CATCH_UP_POLL_INTERVAL);
-        CatchUpWaiter.Baseline baseline = waiter.readBaseline();
         StationOutbox outbox = stack.stationOutbox();
+        try (LineEventProgress progress = new LineEventProgress(outbox, stack.kafkaBootstrapServers())) {
+            CatchUpWaiter waiter = new CatchUpWaiter(
+                    api::ledgerStatus,
+                    api::alertStatus,
+                    () -> progress.consumedAll(LEDGER_GROUP),
+                    () -> progress.consumedAll(ALERT_GROUP),
+                    CATCH_UP_POLL_INTERVAL);
+            return playAndWait(scenario, stack, api, outbox, waiter);
+        }
+    }
+
+    /** Plays the scenario, waits until the services have processed its events, and reads the summary. */
+    private Summary playAndWait(
+            Scenario scenario, LocalStack stack, KeylineApi api, StationOutbox outbox, CatchUpWaiter waiter)
+            throws IOException, InterruptedException, SQLException {
+        CatchUpWaiter.Baseline baseline = waiter.readBaseline();
         long outboxBefore = outbox.lineEventCount();
         ScenarioPlayer.CatchUp catchUp = playedSoFar ->
                 waiter.await(baseline, lineEventsWritten(playedSoFar, outbox, outboxBefore), CATCH_UP_TIMEOUT);

@@ -25,6 +25,20 @@ public final class StationOutbox {
         this.dataSource = dataSource;
     }
 
+    private static final String COUNT_UNSENT = "SELECT count(*) FROM outbox WHERE topic = ? AND sent_at IS NULL";
+
+    /** Returns the number of outbox rows for {@code keyline.line-events} that the relay has not sent yet. */
+    public long unsentLineEvents() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(COUNT_UNSENT)) {
+            statement.setString(1, Topics.LINE_EVENTS);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     /** Returns the number of outbox rows for {@code keyline.line-events}: sent, unsent and pruned. */
     public long lineEventCount() throws SQLException {
         try (Connection connection = dataSource.getConnection();

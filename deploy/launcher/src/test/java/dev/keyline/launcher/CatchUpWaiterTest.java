@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class CatchUpWaiterTest {
@@ -58,6 +61,46 @@ class CatchUpWaiterTest {
                 .isInstanceOf(CatchUpTimeoutException.class)
                 .hasMessageContaining("alert-service ledgerEventsProcessed is 48")
                 .hasMessageContaining("ledgerEventsPublished 50");
+    }
+
+    @Test
+    void consumedGroupsEndWaitBelowCounts() throws Exception {
+        // An event-log event published again under a booked id moves neither counter, but both groups consumed it.
+        CatchUpWaiter waiter = new CatchUpWaiter(
+                () -> new LedgerStatus(108, 40, 0),
+                () -> new AlertStatus(108, 40),
+                () -> true,
+                () -> true,
+                Duration.ZERO);
+
+        waiter.await(BASELINE, 10, Duration.ZERO);
+    }
+
+    @Test
+    void consumedLedgerStillWaitsForAlert() {
+        CatchUpWaiter waiter = new CatchUpWaiter(
+                () -> new LedgerStatus(108, 40, 0),
+                () -> new AlertStatus(108, 40),
+                () -> true,
+                () -> false,
+                Duration.ZERO);
+
+        assertThatThrownBy(() -> waiter.await(BASELINE, 10, Duration.ZERO))
+                .isInstanceOf(CatchUpTimeoutException.class)
+                .hasMessageContaining("alert-service lineEventsProcessed is 108, expected at least 110");
+    }
+
+    @Test
+    void partitionsCaughtUpOnlyAtEnd() {
+        TopicPartition first = new TopicPartition("keyline.line-events", 0);
+        TopicPartition second = new TopicPartition("keyline.line-events", 1);
+        Map<TopicPartition, Long> ends = Map.of(first, 12L, second, 0L);
+
+        assertThat(LineEventProgress.caughtUp(ends, Map.of(first, new OffsetAndMetadata(12))))
+                .isTrue();
+        assertThat(LineEventProgress.caughtUp(ends, Map.of(first, new OffsetAndMetadata(11))))
+                .isFalse();
+        assertThat(LineEventProgress.caughtUp(ends, Map.of())).isFalse();
     }
 
     /** Returns the values in order, then repeats the last one. */

@@ -53,9 +53,9 @@ public class JournalResource {
                     String sizeParameter) {
         int page = QueryNumbers.read("page", pageParameter, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int size = QueryNumbers.read("size", sizeParameter, 1, MAX_PAGE_SIZE);
-        Instant start = rangeBound("from", from, FIRST_INSTANT);
-        Instant end = rangeBound("to", to, LAST_INSTANT);
-        requireOrder(start, end);
+        TimeRange range = TimeRange.of(from, to);
+        Instant start = range.from();
+        Instant end = range.to();
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).count())
                 .chain(total -> audit.journalPage(keyId, start, end, page, size)
@@ -71,9 +71,9 @@ public class JournalResource {
     @Produces(Csv.MEDIA_TYPE)
     public Uni<String> entriesCsv(
             @PathParam("keyId") String keyId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = rangeBound("from", from, FIRST_INSTANT);
-        Instant end = rangeBound("to", to, LAST_INSTANT);
-        requireOrder(start, end);
+        TimeRange range = TimeRange.of(from, to);
+        Instant start = range.from();
+        Instant end = range.to();
         return audit.requireKey(keyId)
                 .chain(key -> audit.journal(keyId, start, end).list())
                 .map(entries -> Csv.document(
@@ -124,12 +124,11 @@ public class JournalResource {
     }
 
     /**
-     * Returns a range bound, {@code from} (inclusive) or {@code to} (exclusive), rounded up to the next microsecond.
-     * PostgreSQL keeps microseconds, so an entry at 12:00:00.000001 is at or after a {@code from} of
-     * 12:00:00.0000001, and it rounds such a parameter to the nearest microsecond, which would leave that entry out.
+     * Returns an instant rounded up to the next microsecond. PostgreSQL keeps microseconds, so an entry at
+     * 12:00:00.000001 is at or after a {@code from} of 12:00:00.0000001, and it rounds such a parameter to the nearest
+     * microsecond, which would leave that entry out.
      */
-    static Instant rangeBound(String parameter, String value, Instant fallback) {
-        Instant instant = instant(parameter, value, fallback);
+    static Instant roundedUp(Instant instant) {
         Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
         return micros.equals(instant) ? instant : micros.plus(1, ChronoUnit.MICROS);
     }

@@ -56,9 +56,9 @@ public class ReportResource {
     @WithSession
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ReconciliationReport> reconciliation(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = JournalResource.rangeBound("from", from, JournalResource.FIRST_INSTANT);
-        Instant end = JournalResource.rangeBound("to", to, JournalResource.LAST_INSTANT);
-        JournalResource.requireOrder(start, end);
+        TimeRange range = TimeRange.of(from, to);
+        Instant start = range.from();
+        Instant end = range.to();
         return rows(start, end).chain(rows -> ProductKeyEntity.<ProductKeyEntity>listAll(Sort.by("keyId"))
                 .map(keys -> new ReconciliationReport(
                         start,
@@ -70,9 +70,9 @@ public class ReportResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     public Uni<String> reconciliationCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = JournalResource.rangeBound("from", from, JournalResource.FIRST_INSTANT);
-        Instant end = JournalResource.rangeBound("to", to, JournalResource.LAST_INSTANT);
-        JournalResource.requireOrder(start, end);
+        TimeRange range = TimeRange.of(from, to);
+        Instant start = range.from();
+        Instant end = range.to();
         return rows(start, end)
                 .map(rows -> Csv.document(
                         ReconciliationRow.CSV_HEADER,

@@ -54,6 +54,24 @@ class InstantBoundsTest {
     }
 
     @Test
+    void reversedWithinMicrosecondRejected() {
+        LedgerApi.registerKey("BOUND-3", "BNDTS-HHHHH-JJJJJ-KKKKK-B0D03", 10);
+        Instant booked = Instant.parse(journal("BOUND-3", null, null).getString("items[0].bookedAt"));
+
+        given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .queryParam("from", booked.plusNanos(900).toString())
+                .queryParam("to", booked.plusNanos(100).toString())
+                .get("/api/v1/keys/BOUND-3/journal")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"))
+                .body(
+                        "errors[0].message",
+                        equalTo("is " + booked.plusNanos(900) + ", after to " + booked.plusNanos(100)));
+    }
+
+    @Test
     void missingFromStartsAtFirstInstant() {
         LedgerApi.registerKey("BOUND-2", "BNDTS-DDDDD-FFFFF-GGGGG-B0D02", 10);
 

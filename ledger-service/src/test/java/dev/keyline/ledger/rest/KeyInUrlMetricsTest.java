@@ -74,11 +74,14 @@ class KeyInUrlMetricsTest {
         String badEscape = rawStatusLine("GET /api/v1/devices/" + KEY + "%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n");
         String hugeHeaders = rawStatusLine("GET /api/v1/devices/" + KEY + " HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                 + "a".repeat(25_000) + "\r\n\r\n");
+        // A brace, as route templates have, must not let a raw path through.
+        String braced = rawStatusLine("GET /{" + KEY + "%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
         String metrics = given().get("/q/metrics").asString();
 
         assertThat(badEscape).startsWith("HTTP/1.1 400");
         assertThat(hugeHeaders).startsWith("HTTP/1.1 431");
+        assertThat(braced).startsWith("HTTP/1.1 400");
         // A boolean, so that a failure does not print the key into the test report.
         assertThat(metrics.toUpperCase(Locale.ROOT).contains("2M3T9"))
                 .as("the key's last group in /q/metrics")

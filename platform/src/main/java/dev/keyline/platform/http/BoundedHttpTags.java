@@ -87,13 +87,14 @@ public class BoundedHttpTags implements MeterFilter {
     }
 
     /**
-     * Returns the {@code uri} tag of a request with {@code status}: a route template or constant as it is, a path that
+     * Returns the {@code uri} tag of a request with {@code status}: a constant as it is, a path or route template that
      * answered below 400 before, a path with a status that only a route answers, and else {@value #UNLISTED_URI},
      * because the HTTP server may have rejected the request itself. A meter without a status counts as such a
      * rejection.
      */
     String listed(String uri, String status) {
-        if (CONSTANT_URIS.contains(uri) || uri.contains("{")) {
+        // A route template such as /api/v1/keys/{keyId} is learned like any path: a raw path may hold "{" too.
+        if (CONSTANT_URIS.contains(uri)) {
             return uri;
         }
         boolean statusCode = status != null && status.length() == 3;

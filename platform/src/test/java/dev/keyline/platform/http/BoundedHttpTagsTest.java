@@ -44,6 +44,8 @@ class BoundedHttpTagsTest {
         assertThat(uriOf(request("/x1%ZZ", "400"))).isEqualTo("/unlisted-path");
         assertThat(uriOf(request("/x2", "414"))).isEqualTo("/unlisted-path");
         assertThat(uriOf(request("/x3", "RESET"))).isEqualTo("/unlisted-path");
+        assertThat(uriOf(request("/{WXYBC-DFGHJ-KMPQR-TVWXY-2M3T9%ZZ", "400"))).isEqualTo("/unlisted-path");
+        assertThat(uriOf(request("/api/v1/devices/{serial}/x%ZZ", "400"))).isEqualTo("/unlisted-path");
     }
 
     @Test
@@ -57,7 +59,9 @@ class BoundedHttpTagsTest {
     @Test
     void routeStatusesAndTemplatesKept() {
         assertThat(uriOf(request("/api/v1/reports/bulk", "409"))).isEqualTo("/api/v1/reports/bulk");
+        assertThat(uriOf(request("/api/v1/keys/{keyId}", "200"))).isEqualTo("/api/v1/keys/{keyId}");
         assertThat(uriOf(request("/api/v1/keys/{keyId}", "400"))).isEqualTo("/api/v1/keys/{keyId}");
+        assertThat(uriOf(request("/api/v1/keys/{keyId}", "404"))).isEqualTo("/api/v1/keys/{keyId}");
         assertThat(uriOf(request("/rejected-before-routing", "400"))).isEqualTo("/rejected-before-routing");
         assertThat(uriOf(request("NOT_FOUND", "404"))).isEqualTo("NOT_FOUND");
     }

@@ -21,8 +21,12 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class KeyBalanceWriter {
 
-    /** The outbox position of the balance's cause event ($13), if this service wrote that event. */
-    private static final String CAUSE_SEQ = "(SELECT max(seq) FROM outbox WHERE headers::jsonb ->> 'ce_id' = $13)";
+    /**
+     * The outbox position of the balance's cause event ($13), if this service wrote that event. An event read again
+     * from a reposted event log is written again under its id. The ledger booked its first copy and dropped the others,
+     * so the first position is the one booked through.
+     */
+    private static final String CAUSE_SEQ = "(SELECT min(seq) FROM outbox WHERE headers::jsonb ->> 'ce_id' = $13)";
 
     private static final String UPSERT = "INSERT INTO key_balances (key_id, partial_key, fingerprint, allotment,"
             + " committed, consumed, available, state, event_id, published_at, received_at, version,"
