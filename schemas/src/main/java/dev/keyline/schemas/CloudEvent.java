@@ -18,6 +18,11 @@ public record CloudEvent<T extends EventData>(
         return new CloudEvent<>(EventIds.next(), source, EventType.of(data), subject, time, data);
     }
 
+    /** Returns this event under another id, as when the id is derived from what the event reports. */
+    public CloudEvent<T> withId(String newId) {
+        return new CloudEvent<>(newId, source, type, subject, time, data);
+    }
+
     public static String lineSource(String lineId, String stationId) {
         return "/lines/" + lineId + "/stations/" + stationId;
     }

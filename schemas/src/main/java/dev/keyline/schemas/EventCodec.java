@@ -180,7 +180,7 @@ public final class EventCodec {
      * of dots alone is refused too, because the records it would make could not be read or changed by URL.
      */
     private static Optional<String> subjectProblem(String subject, EventData data) {
-        if (isDotsAlone(subject)) {
+        if (PathIds.isDotsAlone(subject)) {
             return Optional.of("$.subject: '" + subject + "' is dots alone, which no URL can name (\"..\" is the parent"
                     + " path); send the device serial or key id with a letter or digit in it");
         }
@@ -191,19 +191,6 @@ public final class EventCodec {
                     + Printable.of(line.serial()) + "' of $.data.serial; send the device's serial as the subject");
         }
         return Optional.empty();
-    }
-
-    /** A plain loop, because decoding runs this for every event and most subjects fail at their first character. */
-    private static boolean isDotsAlone(String subject) {
-        if (subject.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < subject.length(); i++) {
-            if (subject.charAt(i) != '.') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<String> messages(Set<ValidationMessage> messages) {

@@ -13,8 +13,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
  * Tells whether a service's consumer group has consumed every line event the station-service has written: its outbox
@@ -24,10 +26,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class LineEventProgress implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(LineEventProgress.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final StationOutbox outbox;
     private final Admin admin;
+    private List<TopicPartition> partitions;
 
     public LineEventProgress(StationOutbox outbox, String bootstrapServers) {
         this.outbox = outbox;
@@ -49,6 +53,7 @@ public final class LineEventProgress implements AutoCloseable {
             return caughtUp(ends, committed);
         } catch (SQLException | ExecutionException | TimeoutException e) {
             // The counters decide instead, and the next poll reads the offsets again.
+            LOG.debugf("reading the progress of consumer group %s failed: %s", groupId, e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,24 +74,31 @@ public final class LineEventProgress implements AutoCloseable {
     }
 
     private Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException, TimeoutException {
-        List<Integer> partitions = admin
-                .describeTopics(List.of(Topics.LINE_EVENTS))
-                .allTopicNames()
-                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .get(Topics.LINE_EVENTS)
-                .partitions()
-                .stream()
-                .map(partition -> partition.partition())
-                .toList();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(
-                partition -> latest.put(new TopicPartition(Topics.LINE_EVENTS, partition), OffsetSpec.latest()));
+        for (TopicPartition partition : partitions()) {
+            latest.put(partition, OffsetSpec.latest());
+        }
+
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(latest)
                 .all()
                 .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;
+    }
+
+    /** Returns the topic's partitions, read once, because a run does not change them. */
+    private List<TopicPartition> partitions() throws ExecutionException, InterruptedException, TimeoutException {
+        if (partitions == null) {
+            TopicDescription topic = admin.describeTopics(List.of(Topics.LINE_EVENTS))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(Topics.LINE_EVENTS);
+            partitions = topic.partitions().stream()
+                    .map(info -> new TopicPartition(Topics.LINE_EVENTS, info.partition()))
+                    .toList();
+        }
+        return partitions;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyline.schemas.PathIds;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.ProductKeys;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class ScenarioReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Same pattern as the event schemas use for ids; it also keeps ':' and ',' out of token entries. */
-    private static final Pattern ID = Pattern.compile("(?!\\.+$)[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ID = Pattern.compile(PathIds.PATTERN);
 
     private ScenarioReader() {}
 

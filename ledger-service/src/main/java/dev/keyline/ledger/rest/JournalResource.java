@@ -124,16 +124,6 @@ public class JournalResource {
     }
 
     /**
-     * Returns an instant rounded up to the next microsecond. PostgreSQL keeps microseconds, so an entry at
-     * 12:00:00.000001 is at or after a {@code from} of 12:00:00.0000001, and it rounds such a parameter to the nearest
-     * microsecond, which would leave that entry out.
-     */
-    static Instant roundedUp(Instant instant) {
-        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-        return micros.equals(instant) ? instant : micros.plus(1, ChronoUnit.MICROS);
-    }
-
-    /**
      * Returns an instant that includes the entries booked at or before it, rounded down to the microsecond, so that
      * PostgreSQL does not round it up to an entry booked after it.
      */

@@ -1,5 +1,6 @@
 package dev.keyline.ledger.rest;
 
+import dev.keyline.schemas.PathIds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,7 @@ import java.time.Instant;
 public record RegisterKeyRequest(
         @NotBlank
                 @Pattern(
-                        regexp = "(?!\\.+$)[A-Za-z0-9._-]{1,64}",
+                        regexp = PathIds.PATTERN,
                         message = "must be 1 to 64 letters, digits, '.', '_' or '-', not dots alone, because it goes"
                                 + " into the key's URLs")
                 String keyId,

@@ -210,13 +210,13 @@ class RoleAccessTest {
 
     @Test
     void refusalNamesAllowedRoles() {
-        String readRefusal = send(READS.get(0), STATION).jsonPath().getString("detail");
-        String writeRefusal = send(WRITES.get(1), LedgerApi.AUDITOR).jsonPath().getString("detail");
+        String readDetail = send(READS.get(0), STATION).jsonPath().getString("detail");
+        String writeDetail = send(WRITES.get(1), LedgerApi.AUDITOR).jsonPath().getString("detail");
 
-        assertThat(readRefusal)
+        assertThat(readDetail)
                 .isEqualTo("this token's role may not call this endpoint, which takes a token with the role operator"
                         + " or auditor; use such a token");
-        assertThat(writeRefusal)
+        assertThat(writeDetail)
                 .isEqualTo("this token's role may not call this endpoint, which takes a token with the role"
                         + " operator; use such a token");
     }

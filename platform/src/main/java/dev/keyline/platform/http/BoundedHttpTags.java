@@ -87,10 +87,10 @@ public class BoundedHttpTags implements MeterFilter {
     }
 
     /**
-     * Returns the {@code uri} tag of a request with {@code status}: a constant as it is, a path or route template that
-     * answered below 400 before, a path with a status that only a route answers, and else {@value #UNLISTED_URI},
-     * because the HTTP server may have rejected the request itself. A meter without a status counts as such a
-     * rejection.
+     * Returns the {@code uri} tag for a request with {@code status}. A constant, a path or route template that returned
+     * a status below 400 before, or a path with a status that only routes return keeps its value. Any other path gets
+     * {@value #UNLISTED_URI}, because the HTTP server may have rejected the request itself. A meter without a status
+     * counts as such a rejection.
      */
     String listed(String uri, String status) {
         // A route template such as /api/v1/keys/{keyId} is learned like any path: a raw path may hold "{" too.

@@ -1,6 +1,7 @@
 package dev.keyline.station.domain;
 
 import dev.keyline.schemas.CloudEvent;
+import dev.keyline.schemas.events.EventData;
 import dev.keyline.station.artifact.ActivationEvidence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,13 +23,14 @@ public final class EvidenceEventIds {
      * event's place in {@code events}. Evidence without a time of its own keeps the events' random ids, because a
      * record without {@code TimeCreated} cannot be distinguished from another of the same kind.
      */
-    public static <T extends CloudEvent<?>> List<T> of(String serial, ActivationEvidence item, List<T> events) {
+    public static <T extends EventData> List<CloudEvent<? extends T>> of(
+            String serial, ActivationEvidence item, List<CloudEvent<? extends T>> events) {
         if (item.time() == null) {
             return events;
         }
-        List<T> named = new ArrayList<>(events.size());
+        List<CloudEvent<? extends T>> named = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            named.add(withId(events.get(i), id(serial, item, i)));
+            named.add(events.get(i).withId(id(serial, item, i)));
         }
         return named;
     }
@@ -47,10 +49,5 @@ public final class EvidenceEventIds {
                 String.valueOf(item.licenseStatus()),
                 Integer.toString(position));
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends CloudEvent<?>> T withId(T event, String id) {
-        return (T) new CloudEvent<>(id, event.source(), event.type(), event.subject(), event.time(), event.data());
     }
 }

@@ -1,5 +1,7 @@
 package dev.keyline.station.domain;
 
+import dev.keyline.schemas.PathIds;
+
 /**
  * Patterns and messages of the request records. They mirror the JSON Schemas of the event contract, so a report that
  * passes them also passes {@code EventCodec.encode}, except that the partial key and the HRESULT may be sent in lower
@@ -7,8 +9,7 @@ package dev.keyline.station.domain;
  */
 public final class ReportConstraints {
 
-    /** Ids go into URL paths, where "." and ".." name the path itself or its parent, so dots alone are no id. */
-    public static final String ID = "(?!\\.+$)[A-Za-z0-9._-]{1,64}";
+    public static final String ID = PathIds.PATTERN;
 
     public static final String PARTIAL_KEY = "[A-Za-z0-9]{5}";
     public static final String METHOD = "interactive-setup|unattend|audit-mode-ipk|offline-dism";
