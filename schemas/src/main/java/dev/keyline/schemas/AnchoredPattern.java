@@ -95,7 +95,12 @@ final class AnchoredPattern {
     }
 
     /** The characters of a class or of one literal, as inclusive ranges. */
-    private record CharSet(char[] from, char[] to) {
+    /**
+     * A set of characters given as inclusive ranges. Its ASCII members are also kept as a 128-bit mask, because
+     * decoding tests every character of every id against such a set, and scanning the ranges took about 5 % of the
+     * ledger's CPU samples (docs/BENCHMARKS.md).
+     */
+    private record CharSet(char[] from, char[] to, long lowMask, long highMask) {
 
         static CharSet of(List<char[]> ranges) {
             char[] from = new char[ranges.size()];
@@ -104,16 +109,37 @@ final class AnchoredPattern {
                 from[i] = ranges.get(i)[0];
                 to[i] = ranges.get(i)[1];
             }
-            return new CharSet(from, to);
+            return new CharSet(from, to, asciiMask(from, to, 0), asciiMask(from, to, 64));
         }
 
-        boolean contains(char c) {
+        /** Returns the members from {@code first} to {@code first + 63} as bits, bit 0 for {@code first}. */
+        private static long asciiMask(char[] from, char[] to, int first) {
+            long mask = 0;
+            for (int c = first; c < first + 64; c++) {
+                if (inRanges(from, to, (char) c)) {
+                    mask |= 1L << (c - first);
+                }
+            }
+            return mask;
+        }
+
+        private static boolean inRanges(char[] from, char[] to, char c) {
             for (int i = 0; i < from.length; i++) {
                 if (c >= from[i] && c <= to[i]) {
                     return true;
                 }
             }
             return false;
+        }
+
+        boolean contains(char c) {
+            if (c < 64) {
+                return (lowMask >>> c & 1) != 0;
+            }
+            if (c < 128) {
+                return (highMask >>> (c - 64) & 1) != 0;
+            }
+            return inRanges(from, to, c);
         }
     }
 
@@ -333,7 +359,7 @@ final class AnchoredPattern {
         }
 
         private static CharSet single(char c) {
-            return new CharSet(new char[] {c}, new char[] {c});
+            return CharSet.of(List.<char[]>of(new char[] {c, c}));
         }
     }
 }

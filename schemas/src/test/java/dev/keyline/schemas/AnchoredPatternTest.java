@@ -83,6 +83,21 @@ class AnchoredPatternTest {
     }
 
     @Test
+    void maskEdgesMatchRegex() {
+        // The ranges cross the mask's halves (63 to 65), its end (126 to 129) and leave it (é, U+2028).
+        for (String pattern : List.of("^[?-A]$", "^[~-\u0081]$", "^[\u007f]$", "^[ -~é]$", "^[\u2028a]$")) {
+            Predicate<String> fast = AnchoredPattern.of(pattern).orElseThrow();
+            Pattern regex = SchemaPattern.compile(pattern);
+            for (char c = 0; c < 0x2100; c++) {
+                String value = String.valueOf(c);
+                assertThat(fast.test(value))
+                        .as("%s on U+%04X", pattern, (int) c)
+                        .isEqualTo(regex.matcher(value).find());
+            }
+        }
+    }
+
+    @Test
     void dollarEndsTheText() {
         Predicate<String> id = AnchoredPattern.of("^[A-Za-z0-9._-]{1,64}$").orElseThrow();
 

@@ -93,6 +93,35 @@ class EventTimeTest {
         }
     }
 
+    @Test
+    void formatsAsInstantToString() {
+        List<Instant> times = new ArrayList<>(List.of(
+                Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("1969-12-31T23:59:59.000000001Z"),
+                Instant.EPOCH,
+                Instant.parse("2024-02-29T12:00:00.100Z"),
+                Instant.parse("2026-11-02T06:00:00.000120Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.MIN,
+                Instant.MAX));
+        Random random = new Random(20261206);
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        int[] nanoSteps = {1, 1_000, 1_000_000, 1_000_000_000};
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = first + (long) (random.nextDouble() * (last - first + 1));
+            // Whole seconds, milliseconds, microseconds and nanoseconds, so every fraction length comes up.
+            int step = nanoSteps[random.nextInt(nanoSteps.length)];
+            times.add(Instant.ofEpochSecond(seconds, (long) random.nextInt(1_000_000_000 / step) * step));
+        }
+
+        for (Instant time : times) {
+            assertThat(EventTime.format(time)).as("%s", time).isEqualTo(time.toString());
+        }
+    }
+
     private static String canonical(Random random) {
         String fraction = random.nextBoolean() ? "" : "." + "123456789".substring(0, 1 + random.nextInt(9));
         return String.format(

@@ -1,5 +1,6 @@
 package dev.keyline.ledger.domain;
 
+import dev.keyline.schemas.EventTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,9 @@ public final class JournalHash {
 
     /** The previous hash of a key's first entry. */
     public static final String GENESIS = "0".repeat(64);
+
+    /** One digest per thread: {@code MessageDigest.getInstance} looks the algorithm up among the providers. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(JournalHash::sha256);
 
     private JournalHash() {}
 
@@ -37,10 +41,15 @@ public final class JournalHash {
                 Long.toString(allotmentDelta),
                 Integer.toString(committedDelta),
                 Integer.toString(consumedDelta),
-                occurredAt.toString());
+                EventTime.format(occurredAt));
+        // digest() resets the digest, so the next entry on this thread starts clean.
+        byte[] digest = SHA_256.get().digest(canonical.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }

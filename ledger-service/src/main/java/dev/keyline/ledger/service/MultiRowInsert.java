@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.lang.reflect.Array;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,10 +84,19 @@ record MultiRowInsert(String table, List<Column> columns, String suffix) {
             }
             for (int c = 0; c < parameters.length; c++) {
                 Object value = parameters[c];
-                arrays[c][row] = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
+                arrays[c][row] = value instanceof Instant instant ? utc(instant) : value;
             }
         }
         return Tuple.tuple(List.of((Object[]) arrays));
+    }
+
+    /**
+     * Returns the instant at offset zero without building a {@code ZoneRules}, as {@code Instant.atOffset} does on each
+     * call, which showed in the ledger's profile (docs/BENCHMARKS.md).
+     */
+    static OffsetDateTime utc(Instant instant) {
+        LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        return OffsetDateTime.of(local, ZoneOffset.UTC);
     }
 
     /** Returns {@code $1::type[], $2::type[], ...}: one array parameter per column. */
