@@ -1,5 +1,6 @@
 package dev.keyline.ledger.rest;
 
+import dev.keyline.ledger.domain.JournalRow;
 import dev.keyline.ledger.repository.JournalEntryEntity;
 import java.time.Instant;
 
@@ -35,6 +36,22 @@ public record JournalEntryResponse(
                 entry.bookedAt,
                 entry.prevHash,
                 entry.hash);
+    }
+
+    public static JournalEntryResponse of(JournalRow row) {
+        return new JournalEntryResponse(
+                row.seq(),
+                row.keyId(),
+                row.eventId(),
+                row.type().name(),
+                row.serial(),
+                row.allotmentDelta(),
+                row.committedDelta(),
+                row.consumedDelta(),
+                row.occurredAt(),
+                row.bookedAt(),
+                row.prevHash(),
+                row.hash());
     }
 
     String csvRow() {

@@ -1,6 +1,8 @@
 package dev.keyline.ledger.rest;
 
+import dev.keyline.ledger.config.AuditConfig;
 import dev.keyline.ledger.domain.ChainVerification;
+import dev.keyline.ledger.domain.JournalRow;
 import dev.keyline.ledger.service.AuditService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
@@ -36,9 +38,11 @@ public class JournalResource {
     static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final AuditService audit;
+    private final AuditConfig config;
 
-    public JournalResource(AuditService audit) {
+    public JournalResource(AuditService audit, AuditConfig config) {
         this.audit = audit;
+        this.config = config;
     }
 
     @GET
@@ -67,25 +71,21 @@ public class JournalResource {
     }
 
     @GET
-    @WithSession
     @Produces(Csv.MEDIA_TYPE)
     public Uni<String> entriesCsv(
             @PathParam("keyId") String keyId, @QueryParam("from") String from, @QueryParam("to") String to) {
         TimeRange range = TimeRange.of(from, to);
-        Instant start = range.from();
-        Instant end = range.to();
-        return audit.requireKey(keyId)
-                .chain(key -> audit.journal(keyId, start, end).list())
-                .map(entries -> Csv.document(
-                        JournalEntryResponse.CSV_HEADER,
-                        entries.stream()
-                                .map(entry -> JournalEntryResponse.of(entry).csvRow())
-                                .toList()));
+        StringBuilder csv = new StringBuilder(JournalEntryResponse.CSV_HEADER).append('\n');
+        return audit.exportJournal(keyId, range.from(), range.to(), config.maxCsvEntries(), page -> {
+                    for (JournalRow row : page) {
+                        csv.append(JournalEntryResponse.of(row).csvRow()).append('\n');
+                    }
+                })
+                .map(ignored -> csv.toString());
     }
 
     @GET
     @Path("/verify")
-    @WithSession
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ChainVerification> verify(@PathParam("keyId") String keyId) {
         return audit.verify(keyId);

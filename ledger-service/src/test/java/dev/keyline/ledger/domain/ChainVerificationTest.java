@@ -114,6 +114,35 @@ class ChainVerificationTest {
     }
 
     @Test
+    void brokenChainStillCountsEveryEntry() {
+        List<JournalRow> rows = new ArrayList<>(chain(5));
+        String head = rows.get(4).hash();
+        rows.remove(1);
+
+        ChainVerification result = ChainVerification.verify("KEY-A", rows, head, new JournalTotals(0, 5, 0, 0), NOW);
+
+        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
+        assertThat(result.entries()).isEqualTo(4);
+        assertThat(result.journalTotals()).isEqualTo(new JournalTotals(0, 4, 0, 0));
+        assertThat(result.chainHead()).isNull();
+    }
+
+    @Test
+    void verifierFedInPagesAgreesWithList() {
+        List<JournalRow> rows = chain(7);
+        ChainVerifier verifier = new ChainVerifier("KEY-A", NOW);
+
+        for (int from = 0; from < rows.size(); from += 3) {
+            rows.subList(from, Math.min(rows.size(), from + 3)).forEach(verifier::accept);
+        }
+
+        JournalTotals sevenCommitted = new JournalTotals(0, 7, 0, 0);
+        assertThat(verifier.result(rows.get(6).hash(), sevenCommitted))
+                .isEqualTo(ChainVerification.verify("KEY-A", rows, rows.get(6).hash(), sevenCommitted, NOW));
+        assertThat(verifier.result(rows.get(6).hash(), sevenCommitted).valid()).isTrue();
+    }
+
+    @Test
     void removedEntryBreaksChainAfterIt() {
         List<JournalRow> rows = new ArrayList<>(chain(3));
         String head = rows.get(2).hash();
