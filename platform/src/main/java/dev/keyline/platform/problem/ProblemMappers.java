@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +86,16 @@ public class ProblemMappers {
                             "send a whole number in digits, without a fraction or an exponent"))));
         }
         if (expected == null) {
+            FieldError other = otherTypeOrTrailing(e);
+            if (other != null) {
+                LOG.debugf("rejected a request body in %s: %s", other.field(), other.message());
+                return respond(Problem.of(
+                        400,
+                        "unreadable-body",
+                        "Unreadable request body",
+                        "the request body could not be read" + where(e),
+                        List.of(other)));
+            }
             return unreadableJson(e);
         }
         String field = pointer(e);
@@ -114,6 +125,38 @@ public class ProblemMappers {
         return "a JSON number";
     }
 
+    /**
+     * Returns the error for a number or truth value where text or an instant belongs, or for text after the body's
+     * JSON value, or null for any other mismatch. Jackson's own messages name its Java types and settings.
+     */
+    static FieldError otherTypeOrTrailing(MismatchedInputException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Trailing token")) {
+            return new FieldError(
+                    "body",
+                    "has more after its JSON value" + where(e),
+                    "send one JSON value per request and remove what follows it");
+        }
+        if (e.getTargetType() == String.class && message.startsWith("Cannot coerce")) {
+            return new FieldError(pointer(e), "is not text in quotes", "send the value as a JSON string in quotes");
+        }
+        if (e.getTargetType() == Instant.class && message.startsWith("Cannot deserialize value of type")) {
+            return new FieldError(
+                    pointer(e),
+                    "is not an instant in quotes",
+                    "send a UTC instant as a JSON string, such as \"2026-12-01T00:00:00Z\"");
+        }
+        return null;
+    }
+
+    /** Returns {@code " at line N, column M"} for where the parser stopped, or nothing when it gives no place. */
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+    }
+
     @ServerExceptionMapper
     public Response unknownMember(UnrecognizedPropertyException e) {
         String field = pointer(e);
@@ -140,10 +183,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String field = pointer(e);
-        String where = e.getLocation() == null
-                ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr();
+        String where = where(e);
         // Jackson names the Java type it wanted, such as dev.keyline.ledger.rest.RegisterKeyRequest; callers know the
         // request by its endpoint, so only the simple name is kept.
         String message = JAVA_PACKAGE

@@ -2,7 +2,12 @@ package dev.keyline.station.artifact;
 
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.KeySpans;
+import dev.keyline.schemas.keys.ProductKeys;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +18,15 @@ import java.util.regex.Pattern;
 public final class LicenseOutputParser {
 
     private static final Pattern WMI_LINE = Pattern.compile("(?m)^\\s*[A-Za-z][A-Za-z0-9]*=");
+
+    /** A slmgr line: its label, the colon with the blanks around it, and its value up to the line's end. */
+    private static final Pattern SLMGR_FIELD_LINE = Pattern.compile("(?m)^([^:\\r\\n]+)(:[ \\t]*)([^\\r\\n]*)$");
+
+    /** A WMI list line: its property name, the equals sign, and its value up to the line's end. */
+    private static final Pattern WMI_FIELD_LINE = Pattern.compile("(?m)^([ \\t]*[A-Za-z][A-Za-z0-9]*)(=)([^\\r\\n]*)$");
+
+    /** The letters and digits of a full key. */
+    private static final int KEY_CHARACTERS = 25;
 
     private LicenseOutputParser() {}
 
@@ -29,6 +43,33 @@ public final class LicenseOutputParser {
             return text;
         }
         return LicenseJsonParser.rewritten(trimmed).orElse(text);
+    }
+
+    /**
+     * Returns slmgr or WMI output with the value of each partial product key line written as a dashed upper-case key
+     * when it holds a full key in another spelling, such as lower case without dashes. The key scan of free text
+     * leaves such spellings alone, because they look like other ids. In this field they are a key, so the scan must
+     * mask them and raise an exposure, and the parser reads the partial key from the masked form. Lines keep their
+     * place, so an exposure names the right line.
+     */
+    public static String withKeyFieldsSpelledOut(String text) {
+        String spelled = rewriteValues(SLMGR_FIELD_LINE, text, LicenseField::fromSlmgrLabel);
+        return rewriteValues(WMI_FIELD_LINE, spelled, LicenseField::fromWmiProperty);
+    }
+
+    private static String rewriteValues(Pattern line, String text, Function<String, Optional<LicenseField>> field) {
+        return line.matcher(text).replaceAll(match -> {
+            boolean keyField = field.apply(match.group(1)).orElse(null) == LicenseField.PARTIAL_PRODUCT_KEY;
+            String value = match.group(3);
+            if (!keyField || !KeySpans.in(value).isEmpty()) {
+                return Matcher.quoteReplacement(match.group());
+            }
+            List<String> keys = ProductKeys.hiddenKeys(value);
+            if (keys.size() != 1 || keys.get(0).length() != KEY_CHARACTERS) {
+                return Matcher.quoteReplacement(match.group());
+            }
+            return Matcher.quoteReplacement(match.group(1) + match.group(2) + ProductKeys.normalize(keys.get(0)));
+        });
     }
 
     /**

@@ -114,7 +114,8 @@ public class LicenseArtifactService {
 
     private SlmgrReading readSlmgr(String serial, String text, StationBinding station, Instant now) {
         // JSON output is scanned and stored as written again without escapes, so a key spelt with them is found.
-        ArtifactSupport.Redacted redacted = support.redact(LicenseOutputParser.withoutJsonEscapes(text));
+        ArtifactSupport.Redacted redacted = support.redact(
+                LicenseOutputParser.withKeyFieldsSpelledOut(LicenseOutputParser.withoutJsonEscapes(text)));
         List<KeyExposure> hidden = support.hiddenInJson(redacted);
         List<KeyExposure> found = new ArrayList<>(redacted.exposures());
         found.addAll(hidden);

@@ -123,6 +123,30 @@ class SlmgrArtifactTest {
     }
 
     @Test
+    void keyInPartialKeyFieldMasked() throws Exception {
+        // Free text in these spellings is not read as a key, but the partial product key field holds nothing else.
+        String text = "Name: Windows(R), IoTEnterprise edition\r\n"
+                + "Partial Product Key: ktprbcccccdddddfffff7qx4m\r\nLicense Status: Licensed\r\n";
+        String wmi = "Name=Windows(R), IoTEnterprise edition\r\nPartialProductKey=KTPRB CCCCC DDDDD FFFFF 7QX4M\r\n"
+                + "LicenseStatus=1\r\n";
+
+        for (String output : List.of(text, wmi)) {
+            JsonPath result = Artifacts.post(newSerial("SN-PPK"), "slmgr", "text/plain", output)
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .jsonPath();
+
+            assertThat(result.getList("exposures")).hasSize(1);
+            assertThat(result.getString("exposures[0].location")).isEqualTo("line 2");
+            assertThat(result.getString("exposures[0].maskedKey")).isEqualTo("*****-*****-*****-*****-7QX4M");
+            assertThat(result.getString("blocks[0].partialKey")).isEqualTo("7QX4M");
+            assertThat(result.getList("problems")).isEmpty();
+        }
+        KeyLeaks.assertNowhere("ktprbcccccdddddfffff7qx4m", "KTPRB CCCCC DDDDD", "KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
+    }
+
+    @Test
     void escapedKeyInJsonMaskedAndExposed() {
         String serial = newSerial("SN-ESC");
         String dash = "\\u002d";

@@ -1,0 +1,76 @@
+package dev.keyline.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.keyline.platform.json.StrictScalars;
+import dev.keyline.platform.json.WholeBody;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StrictBodyProblemTest {
+
+    /** A request with a text member and an instant member, as scrap and key registration have. */
+    record Request(String reason, Instant grantedAt) {}
+
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        new StrictScalars().customize(mapper);
+        new WholeBody().customize(mapper);
+        return mapper;
+    }
+
+    @Test
+    void stringsStillRead() throws Exception {
+        Request request = mapper().readValue(
+                        "{\"reason\": \"line closed\", \"grantedAt\": \"2026-11-01T00:00:00Z\"}", Request.class);
+
+        assertThat(request.reason()).isEqualTo("line closed");
+        assertThat(request.grantedAt()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    }
+
+    @Test
+    void numberForTextRejected() {
+        for (String value : new String[] {"12345", "1.5", "true"}) {
+            assertThatThrownBy(() -> mapper().readValue("{\"reason\": " + value + "}", Request.class))
+                    .as(value)
+                    .isInstanceOfSatisfying(MismatchedInputException.class, e -> assertThat(
+                                    ProblemMappers.otherTypeOrTrailing(e))
+                            .isEqualTo(new FieldError(
+                                    "/reason", "is not text in quotes", "send the value as a JSON string in quotes")));
+        }
+    }
+
+    @Test
+    void numberForInstantRejected() {
+        assertThatThrownBy(() -> mapper().readValue("{\"grantedAt\": 1764979200}", Request.class))
+                .isInstanceOfSatisfying(
+                        MismatchedInputException.class, e -> assertThat(ProblemMappers.otherTypeOrTrailing(e))
+                                .isEqualTo(new FieldError(
+                                        "/grantedAt",
+                                        "is not an instant in quotes",
+                                        "send a UTC instant as a JSON string, such as \"2026-12-01T00:00:00Z\"")));
+    }
+
+    @Test
+    void textAfterBodyRejected() throws Exception {
+        // The column is where the text after the value starts.
+        Map<String, Integer> bodies = Map.of("{\"reason\": \"a\"}{\"reason\": \"b\"}", 16, "{\"reason\": \"a\"} 5", 17);
+        for (Map.Entry<String, Integer> body : bodies.entrySet()) {
+            assertThatThrownBy(() -> mapper().readValue(body.getKey(), Request.class))
+                    .as(body.getKey())
+                    .isInstanceOfSatisfying(MismatchedInputException.class, e -> {
+                        FieldError error = ProblemMappers.otherTypeOrTrailing(e);
+                        assertThat(error.field()).isEqualTo("body");
+                        assertThat(error.message())
+                                .isEqualTo("has more after its JSON value at line 1, column " + body.getValue());
+                    });
+        }
+
+        assertThat(mapper().readValue("{\"reason\": \"a\"}\n\n", Request.class).reason())
+                .isEqualTo("a");
+    }
+}
