@@ -14,7 +14,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -84,6 +90,58 @@ class KeyRegistrationTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("this product key is already registered as 'REG-2'; use that key id"));
+    }
+
+    @Test
+    void parallelRegistrationsGetConflicts() throws Exception {
+        // Six registrations at once of one key under six ids, then of six keys under one id: one of each set is
+        // registered and the others get the 409 a later request gets, never a 500 from the unique index.
+        String key = "RACEK-GGGGG-HHHHH-JJJJJ-R4C31";
+        List<Integer> sameKey = registerAtOnce(List.of(
+                registration("RACE-1", key, 5),
+                registration("RACE-2", key, 5),
+                registration("RACE-3", key, 5),
+                registration("RACE-4", key, 5),
+                registration("RACE-5", key, 5),
+                registration("RACE-6", key, 5)));
+        List<Integer> sameId = registerAtOnce(List.of(
+                registration("RACE-ID", "RACEK-KKKKK-MMMMM-NNNNN-R4C41", 5),
+                registration("RACE-ID", "RACEK-KKKKK-MMMMM-NNNNN-R4C42", 5),
+                registration("RACE-ID", "RACEK-KKKKK-MMMMM-NNNNN-R4C43", 5),
+                registration("RACE-ID", "RACEK-KKKKK-MMMMM-NNNNN-R4C44", 5),
+                registration("RACE-ID", "RACEK-KKKKK-MMMMM-NNNNN-R4C46", 5),
+                registration("RACE-ID", "RACEK-KKKKK-MMMMM-NNNNN-R4C47", 5)));
+
+        assertThat(sameKey).containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409);
+        assertThat(sameId).containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409);
+    }
+
+    /** Sends the registrations at the same moment and returns their statuses. */
+    private static List<Integer> registerAtOnce(List<String> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String body : bodies) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth()
+                            .oauth2(OPERATOR)
+                            .contentType(ContentType.JSON)
+                            .body(body)
+                            .post("/api/v1/keys")
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> result = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                result.add(status.get(60, TimeUnit.SECONDS));
+            }
+            return result;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -150,6 +151,24 @@ class RoleAccessTest {
         Stream.concat(READS.stream(), WRITES.stream()).forEach(call -> tested.add(call.operation()));
 
         assertThat(tested).isEqualTo(documented);
+    }
+
+    @Test
+    void openApiDefinesBearerScheme() {
+        JsonPath document = given().accept(JSON)
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(document.getString("components.securitySchemes.SecurityScheme.type"))
+                .isEqualTo("http");
+        assertThat(document.getString("components.securitySchemes.SecurityScheme.scheme"))
+                .isEqualTo("bearer");
+        assertThat(document.getList("paths.'/api/v1/keys'.get.security.SecurityScheme"))
+                .as("the scheme the operations name")
+                .hasSize(1);
     }
 
     @Test
