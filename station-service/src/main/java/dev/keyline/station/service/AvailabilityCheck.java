@@ -11,6 +11,7 @@ import dev.keyline.station.repository.KeyBalanceRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,7 +54,9 @@ public class AvailabilityCheck {
             if (report instanceof DeviceProvisionedReport provisioned) {
                 if (provisioned.keyId() != null) {
                     keyIds.add(provisioned.keyId());
-                } else {
+                }
+                // A key id the ledger does not know is checked by the partial key (see check), so lock that too.
+                if (provisioned.partialKey() != null) {
                     partialKeys.add(provisioned.partialKey().toUpperCase(Locale.ROOT));
                 }
             }
@@ -66,7 +69,7 @@ public class AvailabilityCheck {
         String keyName =
                 report.keyId() != null ? report.keyId() : report.partialKey().toUpperCase(Locale.ROOT);
         Uni<List<KeyBalanceEntity>> matches = report.keyId() != null
-                ? balances.findLocked(report.keyId()).map(balance -> balance == null ? List.of() : List.of(balance))
+                ? balances.findLocked(report.keyId()).chain(balance -> byIdOrPartialKey(balance, report))
                 : balances.byPartialKeyLocked(keyName);
 
         return matches.chain(found -> {
@@ -85,6 +88,21 @@ public class AvailabilityCheck {
                     : Uni.createFrom().item(0L);
             return unbooked.chain(count -> decide(report, keyName, figures, count));
         });
+    }
+
+    /**
+     * Returns the balance of the key id, or when the ledger published none for it, the balances of the report's
+     * partial key. The ledger books a key id it does not know, such as {@code key-a} for {@code KEY-A}, against the
+     * one registered key with that partial key, so that key's count is the one to check.
+     */
+    private Uni<List<KeyBalanceEntity>> byIdOrPartialKey(KeyBalanceEntity balance, DeviceProvisionedReport report) {
+        if (balance != null) {
+            return Uni.createFrom().item(List.of(balance));
+        }
+        if (report.partialKey() == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return balances.byPartialKeyLocked(report.partialKey().toUpperCase(Locale.ROOT));
     }
 
     private Uni<List<String>> decide(
@@ -106,10 +124,20 @@ public class AvailabilityCheck {
             return Uni.createFrom()
                     .failure(new ProblemException(verdict.rejection().get()));
         }
-        for (String warning : verdict.warnings()) {
+        List<String> warnings = new ArrayList<>();
+        if (report.keyId() != null
+                && figures.size() == 1
+                && !figures.get(0).keyId().equals(report.keyId())) {
+            warnings.add("key id " + report.keyId() + " is not registered, so the ledger books the device against key "
+                    + figures.get(0).keyId() + ", which partial key "
+                    + figures.get(0).partialKey()
+                    + " names; report keyId " + figures.get(0).keyId());
+        }
+        warnings.addAll(verdict.warnings());
+        for (String warning : warnings) {
             LOG.warnf("accepted provisioning of device %s with a warning: %s", report.serial(), warning);
         }
-        return Uni.createFrom().item(verdict.warnings());
+        return Uni.createFrom().item(List.copyOf(warnings));
     }
 
     private static Availability.Balance figures(KeyBalanceEntity entity) {

@@ -43,6 +43,26 @@ class AvailabilityCheckTest {
     }
 
     @Test
+    void unknownKeyIdCheckedByPartialKey() throws Exception {
+        String empty = LedgerEvents.publishBalance(balance("KEY-LC", "LC7QY", 5, 0, 5, 0, "active"), Instant.now());
+        String left = LedgerEvents.publishBalance(balance("KEY-LD", "LD7QY", 5, 0, 0, 5, "active"), Instant.now());
+        awaitBalance("KEY-LC", empty);
+        awaitBalance("KEY-LD", left);
+
+        // The ledger books a key id it does not know against the one key with the report's partial key.
+        Response rejected = postProvisioned(provisioned(newSerial("SN-AV"), "key-lc", "LC7QY", false));
+        Response accepted = postProvisioned(provisioned(newSerial("SN-AV"), "KEY-NONE", "ld7qy", false));
+
+        assertThat(rejected.statusCode()).isEqualTo(409);
+        assertThat(rejected.jsonPath().getString("type")).isEqualTo("https://keyline.dev/problems/key-unavailable");
+        assertThat(rejected.jsonPath().getString("detail")).contains("key KEY-LC ending in LC7QY");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.jsonPath().getList("warnings", String.class))
+                .containsExactly("key id KEY-NONE is not registered, so the ledger books the device against key KEY-LD,"
+                        + " which partial key LD7QY names; report keyId KEY-LD");
+    }
+
+    @Test
     void otherPartialKeyRejected() throws Exception {
         String eventId =
                 LedgerEvents.publishBalance(balance("KEY-MIX", "M1XAA", 50, 0, 0, 50, "active"), Instant.now());
