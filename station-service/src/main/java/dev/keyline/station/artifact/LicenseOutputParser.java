@@ -47,7 +47,7 @@ public final class LicenseOutputParser {
 
     /**
      * Returns slmgr or WMI output with the value of each partial product key line written as a dashed upper-case key
-     * when it holds a full key in another spelling, such as lower case without dashes. The key scan of free text
+     * when it contains a full key in another spelling, such as lower case without dashes. The key scan of free text
      * leaves such spellings alone, because they look like other ids. In this field they are a key, so the scan must
      * mask them and raise an exposure, and the parser reads the partial key from the masked form. Lines keep their
      * place, so an exposure names the right line.

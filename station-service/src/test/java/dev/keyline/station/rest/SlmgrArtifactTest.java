@@ -124,7 +124,7 @@ class SlmgrArtifactTest {
 
     @Test
     void keyInPartialKeyFieldMasked() throws Exception {
-        // Free text in these spellings is not read as a key, but the partial product key field holds nothing else.
+        // Free text in these spellings is not read as a key, but the partial product key field contains nothing else.
         String text = "Name: Windows(R), IoTEnterprise edition\r\n"
                 + "Partial Product Key: ktprbcccccdddddfffff7qx4m\r\nLicense Status: Licensed\r\n";
         String wmi = "Name=Windows(R), IoTEnterprise edition\r\nPartialProductKey=KTPRB CCCCC DDDDD FFFFF 7QX4M\r\n"
