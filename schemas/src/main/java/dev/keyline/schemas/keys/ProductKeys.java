@@ -20,13 +20,22 @@ public final class ProductKeys {
     public static final String KEY_ALPHABET = "BCDFGHJKMNPQRTVWXY2346789";
 
     /**
+     * The other dash punctuation of Unicode (category Pd, such as the small em dash U+FE58 and the two-em dash U+2E3A)
+     * and characters drawn as a dash: the modifier minus U+02D7, the heavy minus U+2796, the katakana prolonged sound
+     * mark U+30FC and the box-drawing line U+2500. A key written with them looks like a key to whoever reads it.
+     */
+    private static final String OTHER_DASHES = "\u058A\u05BE\u1400\u1806\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u2E5D"
+            + "\u301C\u3030\u30A0\uFE31\uFE32\uFE58\u02D7\u2796\u30FC\u2500";
+
+    /**
      * A dash between a key's groups: the ASCII hyphen-minus, or a dash that word processors and chat tools put in its
      * place (U+2010 to U+2015, the hyphen bullet U+2043, the minus sign U+2212, and the small and full-width
      * hyphen-minus U+FE63 and U+FF0D). A key pasted from a document is still found. The replacement character U+FFFD
      * counts too. A dash or no-break space of a Windows code page (bytes 0x96, 0x97, 0xA0) becomes U+FFFD when the
-     * text is read as UTF-8, and a key written with them would otherwise be stored readable.
+     * text is read as UTF-8, and a key written with them would otherwise be stored readable. So do the other dashes of
+     * {@link #OTHER_DASHES}.
      */
-    public static final String DASH = "[-\u2010-\u2015\u2043\u2212\uFE63\uFF0D\uFFFD]";
+    public static final String DASH = "[-\u2010-\u2015\u2043\u2212\uFE63\uFF0D\uFFFD" + OTHER_DASHES + "]";
 
     /** Returns true when {@code c} is one of the characters {@link #DASH} matches. */
     public static boolean isDash(char c) {
@@ -36,7 +45,8 @@ public final class ProductKeys {
                 || c == '\u2212'
                 || c == '\uFE63'
                 || c == '\uFF0D'
-                || c == '\uFFFD';
+                || c == '\uFFFD'
+                || OTHER_DASHES.indexOf(c) >= 0;
     }
 
     /**

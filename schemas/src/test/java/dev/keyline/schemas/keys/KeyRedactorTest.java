@@ -126,6 +126,25 @@ class KeyRedactorTest {
     }
 
     @Test
+    void otherDashesAndSeparatorsFound() {
+        KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
+        String fingerprint = new KeyFingerprinter("unit-test-secret").fingerprint("BCDFG-HJKMN-PQRTV-WXY23-46789");
+        List<String> joins = List.of(
+                "\uFE58", "\u2E3A", "\u02D7", "\u2796", "\u30FC", "\u2500", "\u058A", "\u301C", "+", "~", "=", "#");
+
+        for (String join : joins) {
+            String key = String.join(join, "BCDFG", "HJKMN", "PQRTV", "WXY23", "46789");
+
+            RedactedText redacted = redactor.redact("installed " + key + " today");
+
+            assertThat(redacted.text())
+                    .as("joined by U+%04X", (int) join.charAt(0))
+                    .isEqualTo("installed *****-*****-*****-*****-46789 today");
+            assertThat(redacted.findings()).extracting(KeyFinding::fingerprint).containsExactly(fingerprint);
+        }
+    }
+
+    @Test
     void codePageDashesReadAsDashes() {
         KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
         // Windows-1252 en dashes (0x96) read as UTF-8, as a log sent without its charset is read.
