@@ -30,7 +30,7 @@ public final class KeyRedactor {
 
         for (KeySpan span : KeySpans.in(text)) {
             for (int i = copiedUpTo; i < span.start(); i++) {
-                if (text.charAt(i) == '\n') {
+                if (endsLine(text, i)) {
                     line++;
                     lineStart = i + 1;
                 }
@@ -44,7 +44,7 @@ public final class KeyRedactor {
             redacted.append(text, copiedUpTo, span.start()).append(ProductKeys.mask(span.key()));
             copiedUpTo = span.end();
             for (int i = span.start(); i < span.end(); i++) {
-                if (text.charAt(i) == '\n') {
+                if (endsLine(text, i)) {
                     line++;
                     lineStart = i + 1;
                 }
@@ -52,6 +52,15 @@ public final class KeyRedactor {
         }
         redacted.append(text, copiedUpTo, text.length());
         return new RedactedText(redacted.toString(), List.copyOf(findings));
+    }
+
+    /**
+     * Tells whether the character at {@code index} ends a line as {@link String#lines} counts them: a line feed, or a
+     * carriage return not followed by one. So a finding's line is the line a station counts, also in CR-only text.
+     */
+    private static boolean endsLine(String text, int index) {
+        char c = text.charAt(index);
+        return c == '\n' || (c == '\r' && (index + 1 == text.length() || text.charAt(index + 1) != '\n'));
     }
 
     /**

@@ -126,6 +126,22 @@ class KeyRedactorTest {
     }
 
     @Test
+    void linesCountedAsStringLinesDoes() {
+        KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
+        String key = "BCDFG-HJKMN-PQRTV-WXY23-46789";
+
+        for (String text : List.of("x\ry\rz\rpk " + key, "a\r\nb\rc\npk " + key, "a\nb\n\npk " + key)) {
+            KeyFinding finding = redactor.redact(text).findings().get(0);
+
+            assertThat(finding.line())
+                    .as(text.replace("\r", "\\r").replace("\n", "\\n"))
+                    .isEqualTo(4);
+            assertThat(finding.column()).isEqualTo(4);
+            assertThat(text.lines().count()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void otherDashesAndSeparatorsFound() {
         KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
         String fingerprint = new KeyFingerprinter("unit-test-secret").fingerprint("BCDFG-HJKMN-PQRTV-WXY23-46789");
