@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class EventLogInterpreter {
 
-    private static final Pattern HRESULT = Pattern.compile("hr\\s*=\\s*(0x[0-9A-Fa-f]{8})");
+    /** The {@code hr=} value of event 8198, up to the first character that is not a letter or digit. */
+    private static final Pattern HRESULT = Pattern.compile("hr\\s*=\\s*(0x[0-9A-Za-z]*)");
+
+    /** An HRESULT as Windows writes it: 0x and 8 hexadecimal digits. */
+    private static final Pattern EIGHT_HEX_DIGITS = Pattern.compile("0x[0-9A-Fa-f]{8}");
     // NOTE: the "index: SKU id, status, ..." layout of the 1003 status text is taken from public event exports; a text
     // that does not match is reported as a problem, never read as licensed.
     private static final Pattern SKU_STATUS =
@@ -49,6 +53,12 @@ public final class EventLogInterpreter {
             Matcher hresult = HRESULT.matcher(data);
             if (!hresult.find()) {
                 problems.add("event 8198 at " + event.time() + " has no hr=0x... in its data");
+                return Optional.empty();
+            }
+            if (!EIGHT_HEX_DIGITS.matcher(hresult.group(1)).matches()) {
+                // A longer or shorter value is garbled, and reading its first 8 digits could mark a key exhausted.
+                problems.add("event 8198 at " + event.time() + " has an hr= value that is not 0x and 8 hexadecimal"
+                        + " digits, so nothing was booked for it; export the event log again");
                 return Optional.empty();
             }
             String result = "0x" + hresult.group(1).substring(2).toUpperCase(Locale.ROOT);

@@ -58,6 +58,24 @@ class EventLogParserTest {
     }
 
     @Test
+    void garbledHresultNotBooked() {
+        for (String hr : List.of("0xC004C020FFFFFFFF", "0xC004C02", "0xC004C02G")) {
+            String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                    + "<Provider Name='Microsoft-Windows-Security-SPP'/><EventID>8198</EventID>"
+                    + "<TimeCreated SystemTime='2026-11-30T09:15:02Z'/></System>"
+                    + "<EventData><Data>hr=" + hr + "</Data></EventData></Event>";
+
+            EventLogInterpreter.Interpretation interpretation =
+                    EventLogInterpreter.interpret(EventLogParser.parse(xml));
+
+            assertThat(interpretation.evidence()).as(hr).isEmpty();
+            assertThat(interpretation.problems())
+                    .containsExactly("event 8198 at 2026-11-30T09:15:02Z has an hr= value that is not 0x and 8"
+                            + " hexadecimal digits, so nothing was booked for it; export the event log again");
+        }
+    }
+
+    @Test
     void instanceIdsNormalized() {
         assertThat(EventIds.normalize("3221233670")).isEqualTo(8198);
         assertThat(EventIds.normalize("8198")).isEqualTo(8198);
