@@ -327,7 +327,7 @@ class KeyRegistrationTest {
     }
 
     @Test
-    void arrayBodyNamesNoJavaPackage() {
+    void arrayBodyNamesNoJavaType() {
         String message = given().auth()
                 .oauth2(OPERATOR)
                 .contentType(ContentType.JSON)
@@ -339,7 +339,20 @@ class KeyRegistrationTest {
                 .jsonPath()
                 .getString("errors[0].message");
 
-        assertThat(message).startsWith("Cannot deserialize value of type `RegisterKeyRequest` from Array value");
+        assertThat(message).isEqualTo("is an array where a JSON object belongs");
+    }
+
+    @Test
+    void emptyBodyNamesBody() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("is missing: the request has no body"));
     }
 
     @Test

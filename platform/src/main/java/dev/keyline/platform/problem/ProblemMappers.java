@@ -13,6 +13,8 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,11 +23,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -43,6 +48,18 @@ public class ProblemMappers {
     private static final LogWindow DATABASE_WARNINGS = new LogWindow(DATABASE_WARNING_WINDOW);
     private static final Pattern JAVA_PACKAGE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
 
+    /** Jackson's message for a JSON array, text or number where a request object belongs. */
+    private static final Pattern NOT_AN_OBJECT =
+            Pattern.compile("^Cannot (?:deserialize value of type|construct instance of) `[A-Za-z0-9$]*Request`.*?"
+                    + "from (Array|String|Integer|Number|Floating-point|Boolean) value");
+
+    /** Jackson's message for a number beyond the member's type, with the range it names. */
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("out of range of [a-z]+ \\(([-0-9]+ - [-0-9]+)\\)");
+
+    /** The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow}. */
+    private static final Pattern JACKSON_SETTING =
+            Pattern.compile(":? ?(?:enable|disable) `[A-Za-z_.]+` to allow|, from `[A-Za-z_.()]+`");
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response response = respond(e.problem());
@@ -57,8 +74,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation ->
-                        new FieldError(fieldOf(violation), violation.getMessage(), fixFor(violation.getMessage())))
+                .map(violation -> fieldError(violation))
                 .sorted(Comparator.comparing(FieldError::field))
                 .collect(Collectors.toList());
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
@@ -149,6 +165,35 @@ public class ProblemMappers {
         return null;
     }
 
+    /**
+     * Returns Jackson's message in the words of the API: a body that is not an object, a number out of range, or
+     * Jackson's own message without the settings it names, which callers cannot change.
+     */
+    static String readable(String message) {
+        if (message == null) {
+            return "is not valid JSON";
+        }
+        // Jackson names the Java type it wanted, such as dev.keyline.ledger.rest.RegisterKeyRequest; callers know the
+        // request by its endpoint, so only the simple name is kept.
+        String simple = JAVA_PACKAGE.matcher(message).replaceAll("");
+        Matcher notObject = NOT_AN_OBJECT.matcher(simple);
+        if (notObject.find()) {
+            String found =
+                    switch (notObject.group(1)) {
+                        case "Array" -> "an array";
+                        case "String" -> "text";
+                        case "Boolean" -> "true or false";
+                        default -> "a number";
+                    };
+            return "is " + found + " where a JSON object belongs";
+        }
+        Matcher range = OUT_OF_RANGE.matcher(message);
+        if (range.find()) {
+            return "is a number outside the range of this member (" + range.group(1) + ")";
+        }
+        return JACKSON_SETTING.matcher(simple).replaceAll("");
+    }
+
     /** Returns {@code " at line N, column M"} for where the parser stopped, or nothing when it gives no place. */
     private static String where(JsonProcessingException e) {
         return e.getLocation() == null
@@ -184,11 +229,7 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e) {
         String field = pointer(e);
         String where = where(e);
-        // Jackson names the Java type it wanted, such as dev.keyline.ledger.rest.RegisterKeyRequest; callers know the
-        // request by its endpoint, so only the simple name is kept.
-        String message = JAVA_PACKAGE
-                .matcher(KeyRedactor.maskForEcho(e.getOriginalMessage()))
-                .replaceAll("");
+        String message = readable(KeyRedactor.maskForEcho(e.getOriginalMessage()));
         LOG.debugf("rejected an unreadable request body%s in %s", where, field);
         return respond(Problem.of(
                 400,
@@ -308,11 +349,63 @@ public class ProblemMappers {
         return "send a value that " + stated;
     }
 
+    private static FieldError fieldError(ConstraintViolation<?> violation) {
+        String field = fieldOf(violation);
+        if (field.equals("body")) {
+            return new FieldError(
+                    "body",
+                    "is missing: the request has no body",
+                    "send a JSON object as the API documentation describes");
+        }
+        return new FieldError(field, violation.getMessage(), fixFor(violation.getMessage()));
+    }
+
     private static String fieldOf(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         String[] nodes = path.split("\\.");
+        if (nodes.length == 2 && isBodyParameter(violation)) {
+            // The whole body is missing, as when it is empty; its Java parameter name means nothing to the caller.
+            return "body";
+        }
         // Method parameters appear as "method.parameter.field"; the caller knows only the field.
         return nodes.length > 2 ? String.join(".", List.of(nodes).subList(2, nodes.length)) : nodes[nodes.length - 1];
+    }
+
+    /**
+     * Tells whether a violation is on a resource method's body parameter: one without a JAX-RS annotation such as
+     * {@code @PathParam} or {@code @QueryParam} in the resource class or any class above it.
+     */
+    static boolean isBodyParameter(ConstraintViolation<?> violation) {
+        String methodName = null;
+        List<Class<?>> parameterTypes = null;
+        int index = -1;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                methodName = node.getName();
+                parameterTypes = node.as(Path.MethodNode.class).getParameterTypes();
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                index = node.as(Path.ParameterNode.class).getParameterIndex();
+            }
+        }
+        if (methodName == null || index < 0 || violation.getRootBeanClass() == null) {
+            return false;
+        }
+        boolean declared = false;
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Method method = type.getDeclaredMethod(methodName, parameterTypes.toArray(Class<?>[]::new));
+                declared = true;
+                for (Annotation annotation : method.getParameterAnnotations()[index]) {
+                    String name = annotation.annotationType().getName();
+                    if (name.startsWith("jakarta.ws.rs.") || name.startsWith("org.jboss.resteasy.reactive.")) {
+                        return false;
+                    }
+                }
+            } catch (NoSuchMethodException e) {
+                // Not declared at this level: a proxy subclass or a superclass without it.
+            }
+        }
+        return declared;
     }
 
     /**

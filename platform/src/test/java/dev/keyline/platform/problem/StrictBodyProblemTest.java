@@ -3,11 +3,14 @@ package dev.keyline.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.keyline.platform.json.StrictScalars;
 import dev.keyline.platform.json.WholeBody;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,32 @@ class StrictBodyProblemTest {
                                         "/grantedAt",
                                         "is not an instant in quotes",
                                         "send a UTC instant as a JSON string, such as \"2026-12-01T00:00:00Z\"")));
+    }
+
+    /** A request type as the services name theirs. */
+    record TopUpRequest(long activations) {}
+
+    @Test
+    void jacksonMessagesReadable() {
+        List<String> messages = new ArrayList<>();
+        for (String body :
+                List.of("[]", "\"five\"", "{\"activations\": 99999999999999999999999}", "{\"activations\": NaN}")) {
+            try {
+                mapper().readValue(body, TopUpRequest.class);
+            } catch (Exception e) {
+                messages.add(ProblemMappers.readable(((JsonProcessingException) e).getOriginalMessage()));
+            }
+        }
+
+        assertThat(messages)
+                .containsExactly(
+                        "is an array where a JSON object belongs",
+                        "is text where a JSON object belongs",
+                        "is a number outside the range of this member (-9223372036854775808 - 9223372036854775807)",
+                        "Non-standard token 'NaN'");
+        assertThat(ProblemMappers.readable("Document nesting depth (1001) exceeds the maximum allowed (1000, from"
+                        + " `StreamReadConstraints.getMaxNestingDepth()`)"))
+                .isEqualTo("Document nesting depth (1001) exceeds the maximum allowed (1000)");
     }
 
     @Test
