@@ -20,8 +20,8 @@ public final class ProductKeys {
     public static final String KEY_ALPHABET = "BCDFGHJKMNPQRTVWXY2346789";
 
     /**
-     * The other dash punctuation of Unicode (category Pd, such as the small em dash U+FE58 and the two-em dash U+2E3A)
-     * and characters drawn as a dash: the modifier minus U+02D7, the heavy minus U+2796, the katakana prolonged sound
+     * The other dash punctuation of Unicode (category Pd), such as the small em dash U+FE58 and the two-em dash U+2E3A.
+     * Also characters drawn as a dash: the modifier minus U+02D7, the heavy minus U+2796, the katakana prolonged sound
      * mark U+30FC and the box-drawing line U+2500. A key written with them looks like a key to whoever reads it.
      */
     private static final String OTHER_DASHES = "\u058A\u05BE\u1400\u1806\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u2E5D"
