@@ -43,6 +43,11 @@ public final class ReadingCsvParser {
         if (remainingColumn == null) {
             return new ReadingFile(readings, 0, List.of("the header has no remainingActivations column"));
         }
+        if (first(columns, "productkey", "key", "keyvalue", "partialproductkey", "partialkey", "keyid") == null) {
+            // Without one, every row would be read and then reported as naming no key.
+            return new ReadingFile(
+                    readings, 0, List.of("the header has no key column; name one keyId, partialKey or productKey"));
+        }
         for (int i = 1; i < records.size(); i++) {
             if (records.get(i).text().isBlank()) {
                 continue;

@@ -174,6 +174,15 @@ class ReadingParsersTest {
     }
 
     @Test
+    void csvWithoutKeyColumnIsRejected() {
+        ReadingFile file = ReadingCsvParser.parse("key name,remainingActivations\nKEY-A,3\n", FINGERPRINTER, DEFAULT);
+
+        assertThat(file.readings()).isEmpty();
+        assertThat(file.problems())
+                .containsExactly("the header has no key column; name one keyId, partialKey or productKey");
+    }
+
+    @Test
     void csvNamesTheUnreadableColumnAndValue() {
         String csv = "keyId,remainingActivations,lastUpdate\n"
                 + "KEY-A,many,2026-11-30\n"
