@@ -25,6 +25,10 @@ public final class LicenseOutputParser {
     /** A WMI list line: its property name, the equals sign, and its value up to the line's end. */
     private static final Pattern WMI_FIELD_LINE = Pattern.compile("(?m)^([ \\t]*[A-Za-z][A-Za-z0-9]*)(=)([^\\r\\n]*)$");
 
+    /** A JSON member with a text value, as WMI instances have: its name, the colon, and its value without escapes. */
+    private static final Pattern JSON_MEMBER =
+            Pattern.compile("\"([A-Za-z][A-Za-z0-9]*)(\"\\s*:\\s*\")([^\"\\\\]*)(?=\")");
+
     /** The letters and digits of a full key. */
     private static final int KEY_CHARACTERS = 25;
 
@@ -46,7 +50,7 @@ public final class LicenseOutputParser {
     }
 
     /**
-     * Returns slmgr or WMI output with the value of each partial product key line written as a dashed upper-case key
+     * Returns slmgr, WMI or JSON output with the value of each partial product key line or member written as a dashed upper-case key
      * when it contains a full key in another spelling, such as lower case without dashes. The key scan of free text
      * leaves such spellings alone, because they look like other ids. In this field they are a key, so the scan must
      * mask them and raise an exposure, and the parser reads the partial key from the masked form. Lines keep their
@@ -54,7 +58,8 @@ public final class LicenseOutputParser {
      */
     public static String withKeyFieldsSpelledOut(String text) {
         String spelled = rewriteValues(SLMGR_FIELD_LINE, text, LicenseField::fromSlmgrLabel);
-        return rewriteValues(WMI_FIELD_LINE, spelled, LicenseField::fromWmiProperty);
+        spelled = rewriteValues(WMI_FIELD_LINE, spelled, LicenseField::fromWmiProperty);
+        return rewriteValues(JSON_MEMBER, spelled, LicenseField::fromWmiProperty);
     }
 
     private static String rewriteValues(Pattern line, String text, Function<String, Optional<LicenseField>> field) {
@@ -68,7 +73,8 @@ public final class LicenseOutputParser {
             if (keys.size() != 1 || keys.get(0).length() != KEY_CHARACTERS) {
                 return Matcher.quoteReplacement(match.group());
             }
-            return Matcher.quoteReplacement(match.group(1) + match.group(2) + ProductKeys.normalize(keys.get(0)));
+            String beforeValue = match.group().substring(0, match.start(3) - match.start());
+            return Matcher.quoteReplacement(beforeValue + ProductKeys.normalize(keys.get(0)));
         });
     }
 

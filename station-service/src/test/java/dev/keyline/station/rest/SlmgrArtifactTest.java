@@ -143,7 +143,19 @@ class SlmgrArtifactTest {
             assertThat(result.getString("blocks[0].partialKey")).isEqualTo("7QX4M");
             assertThat(result.getList("problems")).isEmpty();
         }
-        KeyLeaks.assertNowhere("ktprbcccccdddddfffff7qx4m", "KTPRB CCCCC DDDDD", "KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
+        String json = "[{\"Name\": \"Windows(R), IoTEnterprise edition\","
+                + " \"PartialProductKey\": \"KTPRB CCCCC DDDDD FFFFF 7qx4m\", \"LicenseStatus\": 1}]";
+        JsonPath fromJson = Artifacts.post(newSerial("SN-PPK"), "slmgr", "application/json", json)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(fromJson.getList("exposures")).hasSize(1);
+        assertThat(fromJson.getString("exposures[0].maskedKey")).isEqualTo("*****-*****-*****-*****-7QX4M");
+        assertThat(fromJson.getString("blocks[0].partialKey")).isEqualTo("7QX4M");
+        KeyLeaks.assertNowhere(
+                "ktprbcccccdddddfffff7qx4m", "KTPRB CCCCC DDDDD", "FFFFF 7qx4m", "KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
     }
 
     @Test
