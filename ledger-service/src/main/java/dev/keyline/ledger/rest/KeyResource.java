@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Registers keys (operators) and reads their balances (operators and auditors). */
@@ -44,6 +45,9 @@ public class KeyResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "201", description = "Registered; Location names the key")
+    @APIResponse(responseCode = "400", description = "An invalid member, such as a key id that is a product key")
+    @APIResponse(responseCode = "409", description = "The key id or the product key is already registered")
     public Uni<RestResponse<KeyBalanceResponse>> register(@Valid @NotNull RegisterKeyRequest request) {
         Instant latest = ClientClock.latestPastTime();
         if (request.grantedAt() != null && request.grantedAt().isAfter(latest)) {
