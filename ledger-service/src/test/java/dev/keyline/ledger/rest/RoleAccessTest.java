@@ -169,7 +169,8 @@ class RoleAccessTest {
         assertThat(document.getList("paths.'/api/v1/keys'.get.security.SecurityScheme"))
                 .as("the scheme the operations name")
                 .hasSize(1);
-        assertThat(document.getMap("paths.'/api/v1/keys'.post.responses")).containsOnlyKeys("201", "400", "401", "403", "409");
+        assertThat(document.getMap("paths.'/api/v1/keys'.post.responses"))
+                .containsOnlyKeys("201", "400", "401", "403", "409");
     }
 
     @Test
