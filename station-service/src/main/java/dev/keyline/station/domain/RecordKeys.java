@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Chooses the Kafka record key of a line event. Keying by key id keeps all events of one key in one partition and one
- * order, which the ledger's hash-chained journal relies on. An event without a key id is keyed as the ledger books it:
+ * order, which the ledger's hash-chained journal relies on. An event is keyed by its key id unless exactly one other
+ * key has its partial key, which the ledger then books it against. An event without a key id is keyed as the ledger
+ * books it too:
  * by the key that has its partial key, when exactly one key has it, else by the key its device was provisioned with.
  * Only when neither is known is it keyed by its partial key, else by its serial.
  *
@@ -46,10 +48,15 @@ public final class RecordKeys {
      */
     public static String of(LineEvent data, List<String> partialKeyOwners, String deviceKeyId) {
         String keyId = keyIdOf(data);
-        if (keyId != null) {
-            return keyId;
-        }
         String partialKey = data.partialKey();
+        if (keyId != null) {
+            // The ledger books an event whose key id is unknown, or belongs to another partial key, against the one
+            // key with its partial key, so the event goes to that key's partition and counts against that key.
+            boolean otherOwner = partialKey != null
+                    && partialKeyOwners.size() == 1
+                    && !partialKeyOwners.get(0).equals(keyId);
+            return otherOwner ? partialKeyOwners.get(0) : keyId;
+        }
         if (partialKey != null && partialKeyOwners.size() == 1) {
             return partialKeyOwners.get(0);
         }

@@ -104,7 +104,8 @@ public class ReportPublisher {
     // arrives, events that name only its partial key are keyed by that partial key.
     private Uni<String> recordKey(LineEvent data, Map<String, List<String>> ownersByPartialKey) {
         if (RecordKeys.keyIdOf(data) != null) {
-            return Uni.createFrom().item(RecordKeys.of(data, List.of(), null));
+            return owners(data.partialKey(), ownersByPartialKey)
+                    .map(partialKeyOwners -> RecordKeys.of(data, partialKeyOwners, null));
         }
         String serial = data.serial();
         return owners(data.partialKey(), ownersByPartialKey).chain(partialKeyOwners -> {

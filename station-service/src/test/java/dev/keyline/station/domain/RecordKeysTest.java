@@ -18,10 +18,23 @@ class RecordKeysTest {
 
     @Test
     void keyIdFirst() {
-        assertThat(RecordKeys.of(provisioned("KEY-A", "7QX4M"), List.of("KEY-B"), "KEY-C"))
+        assertThat(RecordKeys.of(provisioned("KEY-A", "7QX4M"), List.of("KEY-A"), "KEY-C"))
                 .isEqualTo("KEY-A");
+        assertThat(RecordKeys.of(attempted("KEY-A", "7QX4M"), List.of("KEY-B", "KEY-D"), "KEY-C"))
+                .isEqualTo("KEY-A");
+        assertThat(RecordKeys.of(provisioned("KEY-A", "7QX4M"), NO_KEY, "KEY-C"))
+                .isEqualTo("KEY-A");
+        assertThat(RecordKeys.of(provisioned("KEY-A", null), List.of("KEY-B"), "KEY-C"))
+                .isEqualTo("KEY-A");
+    }
+
+    @Test
+    void otherOwnerOfPartialKeyFirst() {
+        // The ledger books these against KEY-B, the one key with the partial key, so they go to its partition.
+        assertThat(RecordKeys.of(provisioned("key-b", "7QX4M"), List.of("KEY-B"), null))
+                .isEqualTo("KEY-B");
         assertThat(RecordKeys.of(attempted("KEY-A", "7QX4M"), List.of("KEY-B"), "KEY-C"))
-                .isEqualTo("KEY-A");
+                .isEqualTo("KEY-B");
     }
 
     @Test

@@ -60,6 +60,27 @@ class AvailabilityCheckTest {
         assertThat(accepted.jsonPath().getList("warnings", String.class))
                 .containsExactly("key id KEY-NONE is not registered, so the ledger books the device against key KEY-LD,"
                         + " which partial key LD7QY names; report keyId KEY-LD");
+        String eventId = accepted.jsonPath().getString("eventId");
+        assertThat(TestDatabase.queryString(
+                        "SELECT record_key FROM outbox WHERE headers::jsonb ->> 'ce_id' = '" + eventId + "'"))
+                .as("keyed as the ledger books it, so it counts against KEY-LD until booked")
+                .isEqualTo("KEY-LD");
+    }
+
+    @Test
+    void burstOfUnknownKeyIdCountsAgainstKey() throws Exception {
+        String twoLeft = LedgerEvents.publishBalance(balance("KEY-LF", "LF7QY", 5, 3, 0, 2, "active"), Instant.now());
+        awaitBalance("KEY-LF", twoLeft);
+
+        List<Integer> statuses = List.of(
+                postProvisioned(provisioned(newSerial("SN-AV"), "key-lf", "LF7QY", false))
+                        .statusCode(),
+                postProvisioned(provisioned(newSerial("SN-AV"), "key-lf", "LF7QY", false))
+                        .statusCode(),
+                postProvisioned(provisioned(newSerial("SN-AV"), "key-lf", "LF7QY", false))
+                        .statusCode());
+
+        assertThat(statuses).containsExactly(202, 202, 409);
     }
 
     @Test

@@ -31,6 +31,16 @@ public final class TestDatabase {
         }
     }
 
+    /** Returns the text in the first column of the query's first row. */
+    public static String queryString(String sql) throws SQLException {
+        try (Connection connection = PostgresTestResource.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     /** Runs an INSERT, UPDATE or DELETE and returns the rows it changed. */
     public static int execute(String sql) throws SQLException {
         try (Connection connection = PostgresTestResource.dataSource().getConnection();
