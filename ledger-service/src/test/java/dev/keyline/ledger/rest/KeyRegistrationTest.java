@@ -343,6 +343,20 @@ class KeyRegistrationTest {
     }
 
     @Test
+    void numberForGrantedAtRejected() {
+        given().auth()
+                .oauth2(OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"keyId\":\"REG-NUM\",\"productKey\":\"NUMBR-AAAAA-BBBBB-CCCCC-N0M01\",\"allotment\":5,"
+                        + "\"grantedAt\":1764979200}")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("/grantedAt"))
+                .body("errors[0].message", equalTo("is not an instant in quotes"));
+    }
+
+    @Test
     void emptyBodyNamesBody() {
         given().auth()
                 .oauth2(OPERATOR)

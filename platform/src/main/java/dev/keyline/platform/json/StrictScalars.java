@@ -16,15 +16,27 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Makes request bodies take text and instants only as JSON strings. Jackson's defaults read the number
+ * Makes request bodies take text and instants only as JSON strings, and truth values only as {@code true} or
+ * {@code false}. Jackson's defaults read the number
  * {@code 12345} as the text "12345" and as the instant 12,345 seconds after 1970, so a scrap reason or a key's grant
  * date could be sent as a number and stored as something the operator never wrote.
  */
 @Singleton
 public class StrictScalars implements ObjectMapperCustomizer {
 
+    /**
+     * Runs after Quarkus's own customizers, which register Jackson's Java time module: a module registered later
+     * replaces the instant deserializer this one adds.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        // A number for a truth value, such as "isRegex": 2, would otherwise be read as true.
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         for (CoercionInputShape shape : new CoercionInputShape[] {
             CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
         }) {

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,10 +49,10 @@ public class ProblemMappers {
     private static final LogWindow DATABASE_WARNINGS = new LogWindow(DATABASE_WARNING_WINDOW);
     private static final Pattern JAVA_PACKAGE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
 
-    /** Jackson's message for a JSON array, text or number where a request object belongs. */
-    private static final Pattern NOT_AN_OBJECT =
-            Pattern.compile("^Cannot (?:deserialize value of type|construct instance of) `[A-Za-z0-9$]*Request`.*?"
-                    + "from (Array|String|Integer|Number|Floating-point|Boolean) value");
+    /** Jackson's message for a JSON value of another kind than the member or body takes, such as an array for text. */
+    private static final Pattern TYPE_MISMATCH = Pattern.compile(
+            "^Cannot (?:deserialize value of type|construct instance of) `([^`]+)`.*?from ([A-Za-z-]+) value",
+            Pattern.CASE_INSENSITIVE);
 
     /** Jackson's message for a number beyond the member's type, with the range it names. */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("out of range of [a-z]+ \\(([-0-9]+ - [-0-9]+)\\)");
@@ -176,22 +177,40 @@ public class ProblemMappers {
         // Jackson names the Java type it wanted, such as dev.keyline.ledger.rest.RegisterKeyRequest; callers know the
         // request by its endpoint, so only the simple name is kept.
         String simple = JAVA_PACKAGE.matcher(message).replaceAll("");
-        Matcher notObject = NOT_AN_OBJECT.matcher(simple);
-        if (notObject.find()) {
-            String found =
-                    switch (notObject.group(1)) {
-                        case "Array" -> "an array";
-                        case "String" -> "text";
-                        case "Boolean" -> "true or false";
-                        default -> "a number";
-                    };
-            return "is " + found + " where a JSON object belongs";
+        Matcher mismatch = TYPE_MISMATCH.matcher(simple);
+        if (mismatch.find()) {
+            return "is " + jsonKind(mismatch.group(2)) + " where " + expectedKind(mismatch.group(1)) + " belongs";
         }
         Matcher range = OUT_OF_RANGE.matcher(message);
         if (range.find()) {
             return "is a number outside the range of this member (" + range.group(1) + ")";
         }
         return JACKSON_SETTING.matcher(simple).replaceAll("");
+    }
+
+    /** Returns what a JSON value of Jackson's kind is, in the API's words: {@code Array} is "an array". */
+    private static String jsonKind(String kind) {
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "array" -> "an array";
+            case "object" -> "an object";
+            case "string" -> "text";
+            case "boolean" -> "true or false";
+            case "null" -> "null";
+            default -> "a number";
+        };
+    }
+
+    /** Returns what a Java type takes, in the API's words: {@code long} is "a whole number". */
+    private static String expectedKind(String type) {
+        return switch (type) {
+            case "String" -> "text";
+            case "Instant", "OffsetDateTime" -> "an instant in quotes";
+            case "long", "Long", "int", "Integer" -> "a whole number";
+            case "boolean", "Boolean" -> "true or false";
+            default -> type.startsWith("List") || type.startsWith("Set") || type.endsWith("[]")
+                    ? "an array"
+                    : "a JSON object";
+        };
     }
 
     /** Returns {@code " at line N, column M"} for where the parser stopped, or nothing when it gives no place. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.keyline.platform.json.StrictScalars;
 import dev.keyline.platform.json.WholeBody;
 import java.time.Instant;
@@ -21,6 +22,8 @@ class StrictBodyProblemTest {
 
     private static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
+        // Quarkus registers the Java time module before StrictScalars runs, as its priority asks.
+        mapper.registerModule(new JavaTimeModule());
         new StrictScalars().customize(mapper);
         new WholeBody().customize(mapper);
         return mapper;
@@ -61,11 +64,27 @@ class StrictBodyProblemTest {
     /** A request type as the services name theirs. */
     record TopUpRequest(long activations) {}
 
+    /** A request with a truth value, as alert silences have. */
+    record Flags(boolean isRegex) {}
+
+    @Test
+    void numberForTruthValueRejected() throws Exception {
+        assertThatThrownBy(() -> mapper().readValue("{\"isRegex\": 2}", Flags.class))
+                .isInstanceOf(MismatchedInputException.class);
+        assertThat(mapper().readValue("{\"isRegex\": true}", Flags.class).isRegex())
+                .isTrue();
+    }
+
     @Test
     void jacksonMessagesReadable() {
         List<String> messages = new ArrayList<>();
-        for (String body :
-                List.of("[]", "\"five\"", "{\"activations\": 99999999999999999999999}", "{\"activations\": NaN}")) {
+        for (String body : List.of(
+                "[]",
+                "\"five\"",
+                "{\"activations\": 99999999999999999999999}",
+                "{\"activations\": NaN}",
+                "true",
+                "{\"activations\": [1]}")) {
             try {
                 mapper().readValue(body, TopUpRequest.class);
             } catch (Exception e) {
@@ -78,7 +97,9 @@ class StrictBodyProblemTest {
                         "is an array where a JSON object belongs",
                         "is text where a JSON object belongs",
                         "is a number outside the range of this member (-9223372036854775808 - 9223372036854775807)",
-                        "Non-standard token 'NaN'");
+                        "Non-standard token 'NaN'",
+                        "is true or false where a JSON object belongs",
+                        "is an array where a whole number belongs");
         assertThat(ProblemMappers.readable("Document nesting depth (1001) exceeds the maximum allowed (1000, from"
                         + " `StreamReadConstraints.getMaxNestingDepth()`)"))
                 .isEqualTo("Document nesting depth (1001) exceeds the maximum allowed (1000)");
