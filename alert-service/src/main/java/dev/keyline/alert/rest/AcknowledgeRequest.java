@@ -1,6 +1,7 @@
 package dev.keyline.alert.rest;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,9 +18,11 @@ record AcknowledgeRequest(String comment) {
 
     static final int MAX_COMMENT_LENGTH = 1000;
 
-    /** A reader that rejects a member given twice, as the services' JSON provider does. */
-    private static final ObjectReader JSON =
-            new ObjectMapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    /** A reader that rejects a member given twice and text after the body's value, as the services' JSON provider does. */
+    private static final ObjectReader JSON = new ObjectMapper()
+            .reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static AcknowledgeRequest parse(String body) {
         if (body == null || body.isBlank()) {
@@ -29,7 +32,7 @@ record AcknowledgeRequest(String comment) {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            throw invalid("body", "the body is not valid JSON, or gives a member twice");
+            throw invalid("body", "the body is not valid JSON, gives a member twice, or has more after its value");
         }
         if (root == null || !root.isObject()) {
             throw invalid("body", "the body is not a JSON object");

@@ -170,9 +170,12 @@ public class ProblemMappers {
      * Returns Jackson's message in the words of the API: a body that is not an object, a number out of range, or
      * Jackson's own message without the settings it names, which callers cannot change.
      */
-    static String readable(String message) {
+    public static String readable(String message) {
         if (message == null) {
             return "is not valid JSON";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "has more after its JSON value; send one JSON value per request";
         }
         // Jackson names the Java type it wanted, such as dev.keyline.ledger.rest.RegisterKeyRequest; callers know the
         // request by its endpoint, so only the simple name is kept.

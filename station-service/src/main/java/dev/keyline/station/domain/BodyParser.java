@@ -2,8 +2,10 @@ package dev.keyline.station.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.keyline.platform.problem.ProblemMappers;
 import dev.keyline.schemas.EventJson;
 import dev.keyline.schemas.keys.KeyFinding;
 import dev.keyline.schemas.keys.KeyRedactor;
@@ -17,8 +19,11 @@ import java.util.function.Predicate;
  */
 public final class BodyParser {
 
-    private static final ObjectReader READER =
-            EventJson.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    /** Rejects a member given twice, and anything after the body's value, such as a second report in one body. */
+    private static final ObjectReader READER = EventJson.mapper()
+            .reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private BodyParser() {}
 
@@ -103,7 +108,7 @@ public final class BodyParser {
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr();
-        return KeyRedactor.maskAll("not valid JSON" + where + ": " + e.getOriginalMessage());
+        return KeyRedactor.maskAll("not valid JSON" + where + ": " + ProblemMappers.readable(e.getOriginalMessage()));
     }
 
     private static List<KeyExposure> rawExposures(String body, KeyRedactor redactor) {

@@ -43,6 +43,21 @@ class BodyParserTest {
     }
 
     @Test
+    void textAfterValueRejectedWithExposure() {
+        for (String rest :
+                new String[] {"{\"notes\": \"TSTAA-BBBBB-CCCCC-DDDDD-7QX4M\"}", " 5 TSTAA-BBBBB-CCCCC-DDDDD-7QX4M"}) {
+            ParsedBody parsed = BodyParser.parse("{\"serial\": \"SN-1\"}" + rest, REDACTOR);
+
+            assertThat(parsed).as(rest).isInstanceOf(ParsedBody.Unreadable.class);
+            ParsedBody.Unreadable unreadable = (ParsedBody.Unreadable) parsed;
+            assertThat(unreadable.reason()).startsWith("not valid JSON at line 1, column ");
+            assertThat(unreadable.reason())
+                    .endsWith(": has more after its JSON value; send one JSON value per request");
+            assertThat(unreadable.exposures()).hasSize(1);
+        }
+    }
+
+    @Test
     void keyAsMemberNameMaskedAndExposed() {
         ParsedBody parsed = BodyParser.parse("{\"serial\": \"SN-1\", \"TSTAABBBBBCCCCCDDDDD7QX4M\": \"x\"}", REDACTOR);
 
