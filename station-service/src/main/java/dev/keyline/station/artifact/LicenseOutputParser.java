@@ -23,11 +23,15 @@ public final class LicenseOutputParser {
     private static final Pattern SLMGR_FIELD_LINE = Pattern.compile("(?m)^([^:\\r\\n]+)(:[ \\t]*)([^\\r\\n]*)$");
 
     /** A WMI list line: its property name, the equals sign, and its value up to the line's end. */
-    private static final Pattern WMI_FIELD_LINE = Pattern.compile("(?m)^([ \\t]*[A-Za-z][A-Za-z0-9]*)(=)([^\\r\\n]*)$");
+    private static final Pattern WMI_FIELD_LINE =
+            Pattern.compile("(?m)^([ \\t]*[A-Za-z][A-Za-z0-9]*)([ \\t]*=[ \\t]*)([^\\r\\n]*)$");
 
     /** A JSON member with a text value, as WMI instances have: its name, the colon, and its value without escapes. */
     private static final Pattern JSON_MEMBER =
-            Pattern.compile("\"([A-Za-z][A-Za-z0-9]*)(\"\\s*:\\s*\")([^\"\\\\]*)(?=\")");
+            Pattern.compile("\"([A-Za-z][A-Za-z0-9]*)(\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(?=\")");
+
+    /** A JSON escape of one character, such as a tab, a line break or a quote written with a backslash. */
+    private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\.");
 
     /** The letters and digits of a full key. */
     private static final int KEY_CHARACTERS = 25;
@@ -69,7 +73,9 @@ public final class LicenseOutputParser {
             if (!keyField || !KeySpans.in(value).isEmpty()) {
                 return Matcher.quoteReplacement(match.group());
             }
-            List<String> keys = ProductKeys.hiddenKeys(value);
+            // An escape between the groups, such as a tab, separates them as the character it stands for would.
+            List<String> keys =
+                    ProductKeys.hiddenKeys(JSON_ESCAPE.matcher(value).replaceAll(" "));
             if (keys.size() != 1 || keys.get(0).length() != KEY_CHARACTERS) {
                 return Matcher.quoteReplacement(match.group());
             }

@@ -130,7 +130,9 @@ class SlmgrArtifactTest {
         String wmi = "Name=Windows(R), IoTEnterprise edition\r\nPartialProductKey=KTPRB CCCCC DDDDD FFFFF 7QX4M\r\n"
                 + "LicenseStatus=1\r\n";
 
-        for (String output : List.of(text, wmi)) {
+        String spacedWmi = wmi.replace(
+                "PartialProductKey=KTPRB CCCCC DDDDD FFFFF 7QX4M", "PartialProductKey = ktprbcccccdddddfffff7qx4m");
+        for (String output : List.of(text, wmi, spacedWmi)) {
             JsonPath result = Artifacts.post(newSerial("SN-PPK"), "slmgr", "text/plain", output)
                     .then()
                     .statusCode(202)
@@ -144,7 +146,7 @@ class SlmgrArtifactTest {
             assertThat(result.getList("problems")).isEmpty();
         }
         String json = "[{\"Name\": \"Windows(R), IoTEnterprise edition\","
-                + " \"PartialProductKey\": \"KTPRB CCCCC DDDDD FFFFF 7qx4m\", \"LicenseStatus\": 1}]";
+                + " \"PartialProductKey\": \"KTPRB\\tCCCCC\\tDDDDD\\tFFFFF\\t7qx4m\", \"LicenseStatus\": 1}]";
         JsonPath fromJson = Artifacts.post(newSerial("SN-PPK"), "slmgr", "application/json", json)
                 .then()
                 .statusCode(202)
@@ -155,7 +157,12 @@ class SlmgrArtifactTest {
         assertThat(fromJson.getString("exposures[0].maskedKey")).isEqualTo("*****-*****-*****-*****-7QX4M");
         assertThat(fromJson.getString("blocks[0].partialKey")).isEqualTo("7QX4M");
         KeyLeaks.assertNowhere(
-                "ktprbcccccdddddfffff7qx4m", "KTPRB CCCCC DDDDD", "FFFFF 7qx4m", "KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
+                "ktprbcccccdddddfffff7qx4m",
+                "KTPRB CCCCC DDDDD",
+                "FFFFF 7qx4m",
+                "KTPRB\tCCCCC",
+                "KTPRB\\tCCCCC",
+                "KTPRB-CCCCC-DDDDD-FFFFF-7QX4M");
     }
 
     @Test
