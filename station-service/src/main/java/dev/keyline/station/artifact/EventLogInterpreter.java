@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class EventLogInterpreter {
 
-    /** The {@code hr=} value of event 8198, up to the first character that is not a letter or digit. */
-    private static final Pattern HRESULT = Pattern.compile("hr\\s*=\\s*(0x[0-9A-Za-z]*)");
+    /** The {@code hr=} value of event 8198, up to the next blank, comma, semicolon or closing parenthesis. */
+    private static final Pattern HRESULT = Pattern.compile("hr\\s*=\\s*([^\\s;,)]*)");
 
     /** An HRESULT as Windows writes it: 0x and 8 hexadecimal digits. */
     private static final Pattern EIGHT_HEX_DIGITS = Pattern.compile("0x[0-9A-Fa-f]{8}");

@@ -59,7 +59,14 @@ class EventLogParserTest {
 
     @Test
     void garbledHresultNotBooked() {
-        for (String hr : List.of("0xC004C020FFFFFFFF", "0xC004C02", "0xC004C02G")) {
+        for (String hr : List.of(
+                "0xC004C020FFFFFFFF",
+                "0xC004C02",
+                "0xC004C02G",
+                "0xC004C020_junk",
+                "0xC004C020.5",
+                "0xC004C020-1",
+                "0xC004C020\u0663")) {
             String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
                     + "<Provider Name='Microsoft-Windows-Security-SPP'/><EventID>8198</EventID>"
                     + "<TimeCreated SystemTime='2026-11-30T09:15:02Z'/></System>"
