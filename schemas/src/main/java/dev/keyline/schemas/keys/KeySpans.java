@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 public final class KeySpans {
 
     /**
-     * A character that may stand between two groups of a disguised key, besides a dash: also {@code +}, as a URL's
-     * form encoding writes a space, and {@code ~ = #}.
+     * A character that may stand between two groups of a disguised key, besides a dash. {@code +} and {@code #} are
+     * not among them, because lists of partial keys are written with them, such as in a URL's query.
      */
-    private static final String SEPARATORS = "._/\\:\u2236\uFE55\uA789+~=#";
+    private static final String SEPARATORS = "._/\\:\u2236\uFE55\uA789~=";
 
     /**
      * Five groups of five letters and digits, each two joined by a dash or one other separator, or 25 letters and

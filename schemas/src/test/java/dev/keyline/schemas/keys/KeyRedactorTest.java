@@ -146,7 +146,8 @@ class KeyRedactorTest {
         KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
         String fingerprint = new KeyFingerprinter("unit-test-secret").fingerprint("BCDFG-HJKMN-PQRTV-WXY23-46789");
         List<String> joins = List.of(
-                "\uFE58", "\u2E3A", "\u02D7", "\u2796", "\u30FC", "\u2500", "\u058A", "\u301C", "+", "~", "=", "#");
+                "\uFE58", "\u2E3A", "\u02D7", "\u2796", "\u30FC", "\uFF70", "\u2500", "\u2501", "\u207B", "\u058A",
+                "\u301C", "~", "=");
 
         for (String join : joins) {
             String key = String.join(join, "BCDFG", "HJKMN", "PQRTV", "WXY23", "46789");
@@ -157,6 +158,19 @@ class KeyRedactorTest {
                     .as("joined by U+%04X", (int) join.charAt(0))
                     .isEqualTo("installed *****-*****-*****-*****-46789 today");
             assertThat(redacted.findings()).extracting(KeyFinding::fingerprint).containsExactly(fingerprint);
+        }
+    }
+
+    @Test
+    void partialKeyListsWithPlusOrHashLeftAlone() {
+        KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
+
+        for (String list :
+                List.of("GET /search?q=3V66T+J8D6X+TX9XD+QCG7P+7QX4M", "keys #3V66T#J8D6X#TX9XD#QCG7P#7QX4M checked")) {
+            RedactedText redacted = redactor.redact(list);
+
+            assertThat(redacted.text()).isEqualTo(list);
+            assertThat(redacted.findings()).isEmpty();
         }
     }
 
