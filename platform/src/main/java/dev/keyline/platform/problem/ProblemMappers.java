@@ -54,7 +54,7 @@ public class ProblemMappers {
             "^Cannot (?:deserialize value of type|construct instance of) `([^`]+)`.*?from ([A-Za-z-]+) value",
             Pattern.CASE_INSENSITIVE);
 
-    /** Jackson's message for a number beyond the member's type, with the range it names. */
+    /** Jackson's message for a number beyond the Java type of the member, whose range says nothing about the API. */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("out of range of [a-z]+ \\(([-0-9]+ - [-0-9]+)\\)");
 
     /** The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow}. */
@@ -158,9 +158,12 @@ public class ProblemMappers {
             return new FieldError(pointer(e), "is not text in quotes", "send the value as a JSON string in quotes");
         }
         if (e.getTargetType() == Instant.class && message.startsWith("Cannot deserialize value of type")) {
+            boolean quoted = message.contains(" from String ");
             return new FieldError(
                     pointer(e),
-                    "is not an instant in quotes",
+                    quoted
+                            ? "is not an ISO-8601 instant with a date, a time and an offset"
+                            : "is not an instant in quotes",
                     "send a UTC instant as a JSON string, such as \"2026-12-01T00:00:00Z\"");
         }
         return null;
@@ -186,7 +189,7 @@ public class ProblemMappers {
         }
         Matcher range = OUT_OF_RANGE.matcher(message);
         if (range.find()) {
-            return "is a number outside the range of this member (" + range.group(1) + ")";
+            return "is a number too large for this member; docs/API.md gives the values it takes";
         }
         return JACKSON_SETTING.matcher(simple).replaceAll("");
     }

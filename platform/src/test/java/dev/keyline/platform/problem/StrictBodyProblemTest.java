@@ -96,13 +96,24 @@ class StrictBodyProblemTest {
                 .containsExactly(
                         "is an array where a JSON object belongs",
                         "is text where a JSON object belongs",
-                        "is a number outside the range of this member (-9223372036854775808 - 9223372036854775807)",
+                        "is a number too large for this member; docs/API.md gives the values it takes",
                         "Non-standard token 'NaN'",
                         "is true or false where a JSON object belongs",
                         "is an array where a whole number belongs");
         assertThat(ProblemMappers.readable("Document nesting depth (1001) exceeds the maximum allowed (1000, from"
                         + " `StreamReadConstraints.getMaxNestingDepth()`)"))
                 .isEqualTo("Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
+    void unreadableInstantNamed() {
+        assertThatThrownBy(() -> mapper().readValue("{\"grantedAt\": \"2026-11-01\"}", Request.class))
+                .isInstanceOfSatisfying(
+                        MismatchedInputException.class, e -> assertThat(ProblemMappers.otherTypeOrTrailing(e))
+                                .isEqualTo(new FieldError(
+                                        "/grantedAt",
+                                        "is not an ISO-8601 instant with a date, a time and an offset",
+                                        "send a UTC instant as a JSON string, such as \"2026-12-01T00:00:00Z\"")));
     }
 
     @Test
