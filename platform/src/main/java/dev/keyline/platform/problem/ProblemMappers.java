@@ -213,7 +213,7 @@ public class ProblemMappers {
             case "Instant", "OffsetDateTime" -> "an instant in quotes";
             case "long", "Long", "int", "Integer" -> "a whole number";
             case "boolean", "Boolean" -> "true or false";
-            default -> type.startsWith("List") || type.startsWith("Set") || type.endsWith("[]")
+            default -> type.contains("List") || type.contains("Set<") || type.endsWith("[]")
                     ? "an array"
                     : "a JSON object";
         };

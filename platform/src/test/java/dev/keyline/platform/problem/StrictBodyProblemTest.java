@@ -100,6 +100,10 @@ class StrictBodyProblemTest {
                         "Non-standard token 'NaN'",
                         "is true or false where a JSON object belongs",
                         "is an array where a whole number belongs");
+        assertThat(ProblemMappers.readable(
+                        "Cannot deserialize value of type `java.util.ArrayList<dev.keyline.alert.rest"
+                                + ".MatcherBody>` from Object value (token `JsonToken.START_OBJECT`)"))
+                .isEqualTo("is an object where an array belongs");
         assertThat(ProblemMappers.readable("Document nesting depth (1001) exceeds the maximum allowed (1000, from"
                         + " `StreamReadConstraints.getMaxNestingDepth()`)"))
                 .isEqualTo("Document nesting depth (1001) exceeds the maximum allowed (1000)");
