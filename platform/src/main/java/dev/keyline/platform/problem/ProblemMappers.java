@@ -54,7 +54,7 @@ public class ProblemMappers {
             "^Cannot (?:deserialize value of type|construct instance of) `([^`]+)`.*?from ([A-Za-z-]+) value",
             Pattern.CASE_INSENSITIVE);
 
-    /** Jackson's message for a number beyond the Java type of the member, whose range says nothing about the API. */
+    /** Jackson's message for a number beyond the Java type of the member, whose range is not the API's. */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("out of range of [a-z]+ \\(([-0-9]+ - [-0-9]+)\\)");
 
     /** The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow}. */

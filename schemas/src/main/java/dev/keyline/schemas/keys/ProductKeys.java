@@ -23,7 +23,7 @@ public final class ProductKeys {
      * The other dash punctuation of Unicode (category Pd), such as the small em dash U+FE58 and the two-em dash U+2E3A.
      * Also characters drawn as a dash: the modifier minus U+02D7, the heavy minus U+2796, the katakana prolonged sound
      * mark U+30FC and its half-width form U+FF70, the box-drawing lines U+2500 and U+2501, and the superscript and
-     * subscript minus U+207B and U+208B. A key written with them looks like a key to whoever reads it. The one dash
+     * subscript minus U+207B and U+208B. A key written with them still reads as a key. The one dash
      * outside the Basic Multilingual Plane, U+10EAD, is not read, because these checks go by single UTF-16 units.
      */
     private static final String OTHER_DASHES = "\u058A\u05BE\u1400\u1806\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u2E5D"
