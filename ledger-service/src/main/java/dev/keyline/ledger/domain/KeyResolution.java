@@ -35,10 +35,15 @@ public final class KeyResolution {
         return candidates.size() == 1 ? candidates.get(0) : null;
     }
 
-    /** Returns true when an event names a registered key id but is booked against another key or none. */
+    /**
+     * Returns true when an event is booked against another key than the key id it names, registered or not, or names a
+     * registered key id and is booked against none. An unregistered key id booked against no key is a key that is not
+     * registered yet, which is no override.
+     */
     public static boolean overridesKeyId(String keyId, KeyRef namedKey, KeyRef resolved) {
-        return keyId != null
-                && namedKey != null
-                && (resolved == null || !resolved.keyId().equals(keyId));
+        if (keyId == null) {
+            return false;
+        }
+        return resolved != null ? !resolved.keyId().equals(keyId) : namedKey != null;
     }
 }

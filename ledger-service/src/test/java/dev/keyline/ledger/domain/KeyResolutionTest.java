@@ -43,10 +43,15 @@ class KeyResolutionTest {
     }
 
     @Test
-    void onlyRegisteredKeyIdOverridden() {
+    void keyIdOverriddenWhenBookedElsewhere() {
         assertThat(KeyResolution.overridesKeyId("KEY-A", KEY_A, KEY_A)).isFalse();
-        assertThat(KeyResolution.overridesKeyId("KEY-NEW", null, KEY_B)).isFalse();
         assertThat(KeyResolution.overridesKeyId(null, null, KEY_B)).isFalse();
+        assertThat(KeyResolution.overridesKeyId("KEY-NEW", null, null))
+                .as("a key not registered yet")
+                .isFalse();
+        assertThat(KeyResolution.overridesKeyId("KEY-NEW", null, KEY_B))
+                .as("an unknown id, as key-b")
+                .isTrue();
     }
 
     private static KeyRef resolve(String keyId, String partialKey) {

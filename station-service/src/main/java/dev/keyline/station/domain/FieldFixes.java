@@ -22,7 +22,7 @@ public final class FieldFixes {
             Map.entry("channel", "send one of internet, phone, vamt-proxy"),
             Map.entry(
                     "result", "send success, or the HRESULT of the failure as 0x and 8 hex digits, such as 0xC004F074"),
-            Map.entry("notes", "shorten notes to at most 2000 characters"),
+            Map.entry("notes", "send notes as text of at most 2000 characters, or leave notes out"),
             Map.entry(
                     "hardwareHash",
                     "send the device's hardware hash as Base64 or Base64url text of at most 512 characters,"
