@@ -18,10 +18,7 @@ public final class ChainVerifier {
     private String previous = JournalHash.GENESIS;
     private Instant previousBooking;
     private int entries;
-    private long allotment;
-    private long committed;
-    private long consumed;
-    private long unattributed;
+    private JournalTotals totals = JournalTotals.NONE;
     private Long firstBrokenSeq;
     private String problem;
 
@@ -35,14 +32,7 @@ public final class ChainVerifier {
     /** Checks the key's next entry and adds it to the sums. */
     public void accept(JournalRow row) {
         entries++;
-        allotment += row.allotmentDelta();
-        committed += row.committedDelta();
-        consumed += row.consumedDelta();
-        if (row.type() == EntryType.UNATTRIBUTED_CONSUMED) {
-            unattributed++;
-        } else if (row.type() == EntryType.MATCHED) {
-            unattributed--;
-        }
+        totals = totals.plus(row);
         if (problem != null) {
             return;
         }
@@ -59,7 +49,6 @@ public final class ChainVerifier {
 
     /** Returns the check of every entry given so far against the key's stored chain head and counts. */
     public ChainVerification result(String storedChainHead, JournalTotals storedCounts) {
-        JournalTotals totals = new JournalTotals(allotment, committed, consumed, unattributed);
         if (problem != null) {
             return new ChainVerification(keyId, entries, false, null, firstBrokenSeq, problem, totals);
         }

@@ -8,22 +8,30 @@ import java.util.List;
  */
 public record JournalTotals(long allotment, long committed, long consumed, long unattributed) {
 
+    /** The totals of no entries. */
+    public static final JournalTotals NONE = new JournalTotals(0, 0, 0, 0);
+
     public static JournalTotals of(List<JournalRow> rows) {
-        long allotment = 0;
-        long committed = 0;
-        long consumed = 0;
-        long unattributed = 0;
+        JournalTotals totals = NONE;
         for (JournalRow row : rows) {
-            allotment += row.allotmentDelta();
-            committed += row.committedDelta();
-            consumed += row.consumedDelta();
-            if (row.type() == EntryType.UNATTRIBUTED_CONSUMED) {
-                unattributed++;
-            } else if (row.type() == EntryType.MATCHED) {
-                unattributed--;
-            }
+            totals = totals.plus(row);
         }
-        return new JournalTotals(allotment, committed, consumed, unattributed);
+        return totals;
+    }
+
+    /** Returns these totals with one more entry added. */
+    public JournalTotals plus(JournalRow row) {
+        long unattributedDelta = 0;
+        if (row.type() == EntryType.UNATTRIBUTED_CONSUMED) {
+            unattributedDelta = 1;
+        } else if (row.type() == EntryType.MATCHED) {
+            unattributedDelta = -1;
+        }
+        return new JournalTotals(
+                allotment + row.allotmentDelta(),
+                committed + row.committedDelta(),
+                consumed + row.consumedDelta(),
+                unattributed + unattributedDelta);
     }
 
     /** Names each count that differs from {@code stored}, such as {@code consumed 1 in the journal, 0 stored}. */

@@ -22,7 +22,7 @@ class StrictBodyProblemTest {
 
     private static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
-        // Quarkus registers the Java time module before StrictScalars runs, as its priority asks.
+        // Quarkus registers the Java time module before StrictScalars runs, because of its lowest priority.
         mapper.registerModule(new JavaTimeModule());
         new StrictScalars().customize(mapper);
         new WholeBody().customize(mapper);

@@ -162,7 +162,7 @@ class KeyRedactorTest {
     }
 
     @Test
-    void partialKeyListsWithPlusOrHashLeftAlone() {
+    void plusOrHashListsNotMasked() {
         KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
 
         for (String list :
