@@ -6,7 +6,8 @@ import dev.keyline.schemas.events.BalanceChanged;
 /**
  * {@code key-blocked}: Microsoft blocked a key, as an activation failing with a blocked HRESULT or the ledger's
  * {@code blocked} state shows. Critical and one alert per key, however many devices report it. It never resolves by
- * itself, because a block is lifted only through Microsoft; an operator resolves it.
+ * itself, because a block is lifted only through Microsoft. It resolves when an operator unblocks the key in the
+ * ledger, whose balance then names the unblock as its cause, or when an operator resolves the alert.
  */
 public final class KeyBlockedRule {
 
@@ -23,6 +24,16 @@ public final class KeyBlockedRule {
     }
 
     public static Evaluation onBalance(BalanceChanged balance) {
+        if (balance.causedByUnblock()) {
+            String reference = balance.causeEventId().substring(BalanceChanged.UNBLOCK_CAUSE.length());
+            return new Evaluation.Resolve(
+                    identity(balance.keyId(), balance.partialKey()),
+                    String.format(
+                            "an operator unblocked %s (reference %s) %s",
+                            KeyNames.name(balance.keyId(), balance.partialKey()),
+                            reference,
+                            BalanceText.counts(balance)));
+        }
         if (!"blocked".equals(balance.state())) {
             return Evaluation.noChange();
         }
@@ -39,7 +50,8 @@ public final class KeyBlockedRule {
     private static String action(String keyId, String partialKey) {
         return String.format(
                 "stop installing %s and switch stations to another key; devices shipped with it cannot activate, so"
-                        + " contact Microsoft licensing about the block and re-key those devices",
+                        + " contact Microsoft licensing about the block and re-key those devices. Once Microsoft lifts"
+                        + " it, unblock the key in the ledger with the case number",
                 KeyNames.name(keyId, partialKey));
     }
 

@@ -110,6 +110,35 @@ class KeyRuleAlertsTest {
     }
 
     @Test
+    void unblockInLedgerResolvesBlocked() {
+        String keyId = TestEvents.uniqueId("KEY");
+        String lineId = TestEvents.uniqueId("line");
+        KafkaTestClient.send(
+                Topics.LINE_EVENTS,
+                keyId,
+                TestEvents.encode(
+                        TestEvents.activation("SN-1", lineId, keyId, "0xC004C003", null, null, Instant.now())));
+        sendBalance(keyId, 100, 50, "blocked");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("occurrences", Long.class))
+                        .containsExactly(2L));
+
+        // A balance of the still active key that another booking caused leaves the alert firing.
+        sendBalance(keyId, 100, 51, "active");
+        KafkaTestClient.send(
+                Topics.LEDGER_EVENTS,
+                keyId,
+                TestEvents.encode(TestEvents.balanceCausedBy(keyId, 100, 51, "active", "unblock:MS-9")));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
+                        .containsExactly("resolved"));
+        assertThat(alerts(Map.of("keyId", keyId)).getString("[0].summary"))
+                .isEqualTo("an operator unblocked " + keyId + " (partial key 7QX4M) (reference MS-9) (allotment 100,"
+                        + " consumed 51, committed 0)");
+    }
+
+    @Test
     void overCommittedFiresThreeRules() {
         String keyId = TestEvents.uniqueId("KEY");
 

@@ -76,6 +76,25 @@ public final class TestEvents {
         return CloudEvent.create(LEDGER_SOURCE, keyId, Instant.now(), data);
     }
 
+    /** Returns a balance with a key state whose cause is {@code causeEventId}, such as an operator's unblock. */
+    public static CloudEvent<BalanceChanged> balanceCausedBy(
+            String keyId, long allotment, long consumed, String state, String causeEventId) {
+        BalanceChanged data = new BalanceChanged(
+                keyId,
+                PARTIAL_KEY,
+                allotment,
+                0,
+                consumed,
+                allotment - consumed,
+                causeEventId,
+                state,
+                0L,
+                null,
+                null,
+                null);
+        return CloudEvent.create(LEDGER_SOURCE, keyId, Instant.now(), data);
+    }
+
     public static CloudEvent<ActivationUnattributed> unattributed(String keyId, String serial, String lineId) {
         ActivationUnattributed data = new ActivationUnattributed(
                 serial,

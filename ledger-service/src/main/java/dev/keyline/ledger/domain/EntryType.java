@@ -12,6 +12,8 @@ public enum EntryType {
     EXHAUSTED,
     /** An activation failed with a blocked HRESULT (0xC004C003, 0xC004C060): the key's state changed, no count. */
     BLOCKED,
+    /** Operators returned a blocked key to use (Microsoft lifted the block); nothing moves. */
+    UNBLOCKED,
     /** A device was provisioned with the key: committed + 1. */
     COMMITTED,
     /** A device provisioned with the key moved to another key: committed - 1. */

@@ -13,7 +13,7 @@ public record KeyMovement(
             case REACTIVATED -> new KeyMovement(keyId, type, serial, 0, 1, 0);
             case MATCHED -> new KeyMovement(keyId, type, serial, 0, 0, -1);
             case UNATTRIBUTED_CONSUMED -> new KeyMovement(keyId, type, serial, 0, 1, 1);
-            case REGISTERED, TOPPED_UP, RETIRED, EXHAUSTED, BLOCKED -> throw new IllegalArgumentException(
+            case REGISTERED, TOPPED_UP, RETIRED, EXHAUSTED, BLOCKED, UNBLOCKED -> throw new IllegalArgumentException(
                     type + " is not a device movement");
         };
     }

@@ -108,6 +108,23 @@ public class KeyResource {
     }
 
     @POST
+    @Path("/{keyId}/unblock")
+    @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "200", description = "The key is active again; the journal names the reference")
+    @APIResponse(responseCode = "400", description = "No reference, or one that is not allowed")
+    @APIResponse(responseCode = "404", description = "No key with this id")
+    @APIResponse(responseCode = "409", description = "The key is not blocked, or the reference unblocked it before")
+    public Uni<KeyBalanceResponse> unblock(@PathParam("keyId") String keyId, @Valid @NotNull UnblockRequest request) {
+        if (ProductKeys.hidesKey(request.reference())) {
+            throw ProblemException.invalidField(
+                    "reference",
+                    "holds text with a product key, which would be kept in the journal",
+                    "give the case or ticket number without the key");
+        }
+        return administration.unblock(keyId, request.reference()).map(KeyBalanceResponse::of);
+    }
+
+    @POST
     @Path("/{keyId}/retire")
     @RolesAllowed(Roles.OPERATOR)
     public Uni<KeyBalanceResponse> retire(@PathParam("keyId") String keyId) {

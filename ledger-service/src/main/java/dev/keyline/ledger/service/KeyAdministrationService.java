@@ -6,6 +6,7 @@ import dev.keyline.ledger.repository.JournalEntryEntity;
 import dev.keyline.ledger.repository.ProductKeyEntity;
 import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.events.BalanceChanged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Operator changes to a registered key: top-ups and retirement, each journaled and published. */
+/** Operator changes to a registered key: top-ups, unblocking and retirement, each journaled and published. */
 @ApplicationScoped
 public class KeyAdministrationService {
 
@@ -79,6 +80,49 @@ public class KeyAdministrationService {
                                 "key '" + key.keyId + "' was already topped up by " + earlier.allotmentDelta
                                         + " with this reference at " + earlier.occurredAt
                                         + "; nothing changed. Give a new reference for another top-up");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Returns a blocked key to use once Microsoft lifted the block, or once an operator found the failure that marked
+     * it to be false. The reference (Microsoft's case number or the operator's ticket) becomes the journal entry's
+     * event id, {@code unblock:<reference>}, so the chain carries it; a reference names one unblock per key. An
+     * activation failure with a blocked HRESULT booked afterwards marks the key blocked again, whatever its time.
+     */
+    public Uni<ProductKeyEntity> unblock(String keyId, String reference) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String changeId = BalanceChanged.UNBLOCK_CAUSE + reference;
+        return Panache.withTransaction(() -> audit.requireKeyForUpdate(keyId)
+                        .invoke(key -> {
+                            if (!KeyState.BLOCKED.wireName().equals(key.state)) {
+                                throw ProblemException.conflict(
+                                        "key-not-blocked",
+                                        "key '" + keyId + "' is " + key.state + ", not blocked; nothing changed."
+                                                + " Only a blocked key can be unblocked; top up an exhausted key");
+                            }
+                        })
+                        .call(key -> requireNewUnblockReference(key, changeId))
+                        .invoke(key -> {
+                            key.state = KeyState.ACTIVE.wireName();
+                            key.stateReason = null;
+                        })
+                        .call(key -> journal.append(key, changeId, EntryType.UNBLOCKED, null, 0, 0, 0, now))
+                        .call(key -> outbox.append(events.balanceChanged(key, changeId, now))))
+                .invoke(key -> LOG.infof("unblocked key %s (change %s)", keyId, changeId));
+    }
+
+    private static Uni<Void> requireNewUnblockReference(ProductKeyEntity key, String changeId) {
+        return JournalEntryEntity.<JournalEntryEntity>find("keyId = ?1 and eventId = ?2", key.keyId, changeId)
+                .firstResult()
+                .invoke(earlier -> {
+                    if (earlier != null) {
+                        throw ProblemException.conflict(
+                                "unblock-already-booked",
+                                "key '" + key.keyId + "' was already unblocked with this reference at "
+                                        + earlier.occurredAt + " and was blocked again since; nothing changed."
+                                        + " Give the reference of the new case");
                     }
                 })
                 .replaceWithVoid();

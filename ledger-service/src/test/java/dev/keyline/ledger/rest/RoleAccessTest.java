@@ -1,5 +1,6 @@
 package dev.keyline.ledger.rest;
 
+import static dev.keyline.ledger.TestEvents.activation;
 import static dev.keyline.ledger.TestEvents.json;
 import static dev.keyline.ledger.TestEvents.provisioned;
 import static io.restassured.RestAssured.given;
@@ -84,6 +85,11 @@ class RoleAccessTest {
                     JSON,
                     "{\"keyId\":\"ROLE-X\",\"productKey\":\"ROLET-AAAAA-BBBBB-CCCCC-R0LEX\",\"allotment\":5}"),
             Call.post("/api/v1/keys/{keyId}/top-ups", "/api/v1/keys/ROLE-1/top-ups", JSON, "{\"activations\":1}"),
+            Call.post(
+                    "/api/v1/keys/{keyId}/unblock",
+                    "/api/v1/keys/ROLE-B/unblock",
+                    JSON,
+                    "{\"reference\":\"MS-CASE-1\"}"),
             Call.post("/api/v1/keys/{keyId}/retire", "/api/v1/keys/ROLE-R/retire", JSON, null),
             Call.post(
                     "/api/v1/imports/microsoft-readings",
@@ -119,8 +125,12 @@ class RoleAccessTest {
                 "ROLE-1",
                 json(provisioned("ROLE-DEV-1", "ROLE-1", "R0LE1")),
                 json(provisioned("ROLE-DEV-2", "ROLE-1", "R0LE1")));
+        LedgerApi.registerKey("ROLE-B", "ROLET-KKKKK-MMMMM-NNNNN-R0LEB", 5);
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS, "ROLE-B", json(activation("ROLE-DEV-3", "ROLE-B", "R0LEB", "0xC004C003")));
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> LedgerApi.key("ROLE-1").getLong("committed") == 2);
+                .until(() -> LedgerApi.key("ROLE-1").getLong("committed") == 2
+                        && "blocked".equals(LedgerApi.key("ROLE-B").getString("state")));
         prepared = true;
     }
 

@@ -25,6 +25,17 @@ public record BalanceChanged(
         Long version)
         implements LedgerEvent {
 
+    /**
+     * The start of {@code causeEventId} when an operator unblocked the key, followed by the operator's reference.
+     * Such a balance has state {@code active}, and the alert service resolves the key's {@code key-blocked} on it.
+     */
+    public static final String UNBLOCK_CAUSE = "unblock:";
+
+    /** Tells whether an operator's unblocking of the key caused this balance. */
+    public boolean causedByUnblock() {
+        return causeEventId != null && causeEventId.startsWith(UNBLOCK_CAUSE) && "active".equals(state);
+    }
+
     /** A balance without a version. */
     public BalanceChanged(
             String keyId,

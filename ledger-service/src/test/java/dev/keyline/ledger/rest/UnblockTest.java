@@ -1,0 +1,156 @@
+package dev.keyline.ledger.rest;
+
+import static dev.keyline.ledger.TestEvents.activation;
+import static dev.keyline.ledger.TestEvents.json;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.keyline.ledger.KafkaTestClient;
+import dev.keyline.ledger.LedgerApi;
+import dev.keyline.schemas.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Unblocking: only a blocked key, with a reference the journal keeps, once per reference. */
+@QuarkusTest
+class UnblockTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void unblockJournalsReference() {
+        LedgerApi.registerKey("UNB-1", "UNBLK-AAAAA-BBBBB-CCCCC-UNBK1", 10);
+        block("UNB-1", "UNBK1", "UB1-1", 1);
+
+        unblock("UNB-1", "{\"reference\": \"MS-CASE 1207\"}")
+                .statusCode(200)
+                .body("state", equalTo("active"))
+                .body("stateReason", nullValue())
+                .body("available", equalTo(10));
+
+        JsonPath journal = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/UNB-1/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(journal.getList("items.entryType")).containsExactly("REGISTERED", "BLOCKED", "UNBLOCKED");
+        assertThat(journal.getString("items[2].eventId")).isEqualTo("unblock:MS-CASE 1207");
+        given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/UNB-1/journal/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true));
+
+        List<ConsumerRecord<String, String>> published =
+                KafkaTestClient.readUntil(Topics.LEDGER_EVENTS, records -> records.stream()
+                        .anyMatch(record -> record.value().contains("unblock:MS-CASE 1207")));
+        assertThat(published)
+                .filteredOn(record -> record.value().contains("\"causeEventId\":\"unblock:MS-CASE 1207\""))
+                .hasSize(1)
+                .allSatisfy(record -> {
+                    assertThat(record.key()).isEqualTo("UNB-1");
+                    assertThat(record.value()).contains("\"state\":\"active\"");
+                });
+    }
+
+    @Test
+    void sameReferenceUnblocksOnce() {
+        LedgerApi.registerKey("UNB-2", "UNBLK-DDDDD-EEEEE-FFFFF-UNBK2", 10);
+        block("UNB-2", "UNBK2", "UB2-1", 1);
+        unblock("UNB-2", "{\"reference\": \"MS-1\"}").statusCode(200);
+        block("UNB-2", "UNBK2", "UB2-2", 2);
+
+        unblock("UNB-2", "{\"reference\": \"MS-1\"}")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://keyline.dev/problems/unblock-already-booked"));
+        assertThat(LedgerApi.key("UNB-2").getString("state")).isEqualTo("blocked");
+
+        unblock("UNB-2", "{\"reference\": \"MS-2\"}").statusCode(200).body("state", equalTo("active"));
+    }
+
+    @Test
+    void onlyBlockedKeyUnblocks() {
+        LedgerApi.registerKey("UNB-3", "UNBLK-GGGGG-HHHHH-JJJJJ-UNBK3", 10);
+
+        unblock("UNB-3", "{\"reference\": \"MS-3\"}")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://keyline.dev/problems/key-not-blocked"))
+                .body(
+                        "detail",
+                        equalTo("key 'UNB-3' is active, not blocked; nothing changed. Only a blocked key can be"
+                                + " unblocked; top up an exhausted key"));
+        unblock("UNB-NONE", "{\"reference\": \"MS-3\"}").statusCode(404);
+
+        JsonPath journal = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/UNB-3/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(journal.getList("items.entryType")).containsExactly("REGISTERED");
+    }
+
+    @Test
+    void badReferenceRejected() {
+        LedgerApi.registerKey("UNB-4", "UNBLK-KKKKK-MMMMM-NNNNN-UNBK4", 10);
+        block("UNB-4", "UNBK4", "UB4-1", 1);
+
+        unblock("UNB-4", "{}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"))
+                .body("errors[0].message", equalTo("must be given: Microsoft's case number or your ticket"));
+        unblock("UNB-4", "{\"reference\": \"case tstaabbbbbcccccddddd7qx4m\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"))
+                .body(
+                        "errors[0].message",
+                        equalTo("holds text with a product key, which would be kept in the journal"));
+        unblock("UNB-4", "{\"reference\": \"MS|1\"}").statusCode(400).body("errors[0].field", equalTo("reference"));
+
+        assertThat(LedgerApi.key("UNB-4").getString("state")).isEqualTo("blocked");
+    }
+
+    /** Books a failure with a blocked HRESULT for a new device and waits for the key's {@code count}th block. */
+    private static void block(String keyId, String partialKey, String serial, int count) {
+        KafkaTestClient.produce(Topics.LINE_EVENTS, keyId, json(activation(serial, keyId, partialKey, "0xC004C003")));
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        "blocked".equals(LedgerApi.key(keyId).getString("state")) && blockedEntries(keyId) == count);
+    }
+
+    private static int blockedEntries(String keyId) {
+        List<String> types = given().auth()
+                .oauth2(LedgerApi.AUDITOR)
+                .get("/api/v1/keys/{keyId}/journal", keyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.entryType");
+        return (int) types.stream().filter("BLOCKED"::equals).count();
+    }
+
+    private static ValidatableResponse unblock(String keyId, String body) {
+        return given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/keys/{keyId}/unblock", keyId)
+                .then();
+    }
+}
