@@ -8,12 +8,14 @@ import dev.keyline.ledger.service.KeyRegistrationService;
 import dev.keyline.platform.auth.Roles;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.EventTime;
+import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.ProductKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -127,8 +130,20 @@ public class KeyResource {
     @POST
     @Path("/{keyId}/retire")
     @RolesAllowed(Roles.OPERATOR)
-    public Uni<KeyBalanceResponse> retire(@PathParam("keyId") String keyId) {
-        return administration.retire(keyId).map(KeyBalanceResponse::of);
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<KeyBalanceResponse> retire(@PathParam("keyId") String keyId, @Valid RetireRequest request) {
+        // The reason is masked as a scrap's is, because an operator may paste a key into it.
+        String reason = request == null || request.reason() == null ? null : KeyRedactor.maskForEcho(request.reason());
+        return administration.retire(keyId, reason).map(KeyBalanceResponse::of);
+    }
+
+    /** Retires a key without a reason, for a request without a body and its content type. */
+    @POST
+    @Path("/{keyId}/retire")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(hidden = true)
+    public Uni<KeyBalanceResponse> retireWithoutReason(@PathParam("keyId") String keyId) {
+        return administration.retire(keyId, null).map(KeyBalanceResponse::of);
     }
 
     /** The balance as the journal stood at {@code at} (default now), by the time entries were booked. */

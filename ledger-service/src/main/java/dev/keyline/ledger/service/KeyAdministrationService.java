@@ -128,7 +128,8 @@ public class KeyAdministrationService {
                 .replaceWithVoid();
     }
 
-    public Uni<ProductKeyEntity> retire(String keyId) {
+    /** Takes a key out of use for good, with the operator's reason (null for none) as its state reason. */
+    public Uni<ProductKeyEntity> retire(String keyId, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String changeId = "retire-" + UUID.randomUUID();
         return Panache.withTransaction(() -> audit.requireKeyForUpdate(keyId)
@@ -138,10 +139,11 @@ public class KeyAdministrationService {
                                         "key-retired", "key '" + keyId + "' is already retired; nothing changed");
                             }
                             key.state = KeyState.RETIRED.wireName();
-                            key.stateReason = "retired by an operator";
+                            key.stateReason =
+                                    reason == null ? "retired by an operator" : "retired by an operator: " + reason;
                         })
                         .call(key -> journal.append(key, changeId, EntryType.RETIRED, null, 0, 0, 0, now))
                         .call(key -> outbox.append(events.balanceChanged(key, changeId, now))))
-                .invoke(key -> LOG.infof("retired key %s", keyId));
+                .invoke(key -> LOG.infof("retired key %s (change %s)", keyId, changeId));
     }
 }

@@ -15,6 +15,7 @@ import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -247,5 +248,34 @@ class AuditApiTest {
                 .post("/api/v1/keys/AUD-5/retire")
                 .then()
                 .statusCode(403);
+        assertThat(LedgerApi.key("AUD-5").getString("stateReason")).isEqualTo("retired by an operator");
+    }
+
+    @Test
+    void retireKeepsMaskedReason() {
+        LedgerApi.registerKey("AUD-R1", "AUDTS-RRRRR-TTTTT-VVVVV-A0DR1", 20);
+
+        retire("AUD-R1", "{\"reason\": \"" + "x".repeat(201) + "\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", equalTo("must be 1 to 200 characters"));
+        retire("AUD-R1", "{\"reason\": \"leaked as tstaa-bbbbb-ccccc-ddddd-7qx4m in a log\"}")
+                .statusCode(200)
+                .body("state", equalTo("retired"))
+                .body(
+                        "stateReason",
+                        equalTo("retired by an operator: leaked as *****-*****-*****-*****-7QX4M in a log"));
+
+        assertThat(LedgerApi.key("AUD-R1").getString("stateReason"))
+                .isEqualTo("retired by an operator: leaked as *****-*****-*****-*****-7QX4M in a log");
+    }
+
+    private static ValidatableResponse retire(String keyId, String body) {
+        return given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/keys/{keyId}/retire", keyId)
+                .then();
     }
 }
