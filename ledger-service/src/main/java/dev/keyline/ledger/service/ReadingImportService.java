@@ -132,23 +132,20 @@ public class ReadingImportService {
                                 .setParameter(4, source)
                                 .setParameter(5, allotment)
                                 .executeUpdate()
-                                .chain(inserted -> {
-                                    boolean newest = key.reportedAt == null
-                                            || !reading.readAt().isBefore(key.reportedAt);
-                                    if (inserted == 0 || !newest) {
-                                        return Uni.createFrom()
-                                                .item(outcome(
-                                                        reading, key, inserted == 1 ? "recorded" : "unchanged", null));
-                                    }
-                                    return asOf(session, CONSUMED_AS_OF, key, reading)
-                                            .map(consumed -> {
+                                .chain(inserted -> asOf(session, CONSUMED_AS_OF, key, reading)
+                                        .map(consumed -> {
+                                            boolean newest = key.reportedAt == null
+                                                    || !reading.readAt().isBefore(key.reportedAt);
+                                            if (inserted == 1 && newest) {
                                                 key.reportedRemaining = reading.remaining();
                                                 key.reportedAt = reading.readAt();
                                                 key.reportedAllotment = allotment;
                                                 key.reportedConsumed = consumed;
-                                                return outcome(reading, key, "recorded", null);
-                                            });
-                                }));
+                                            }
+                                            long unexplained = allotment - reading.remaining() - consumed;
+                                            String outcome = inserted == 1 ? "recorded" : "unchanged";
+                                            return outcome(reading, key, outcome, unexplained, null);
+                                        })));
     }
 
     /** Returns a sum of the key's journal as of the reading's time, such as {@link #CONSUMED_AS_OF}. */
@@ -169,6 +166,7 @@ public class ReadingImportService {
                 reading,
                 key,
                 "conflicting",
+                null,
                 "a reading of " + key.keyId + " at " + reading.readAt() + " with " + recorded
                         + " remaining is recorded already; check which export is right, and import a newer reading"
                         + " to replace it");
@@ -184,14 +182,18 @@ public class ReadingImportService {
                 reading,
                 key,
                 "conflicting",
+                null,
                 "the reading has " + reading.remaining() + " remaining, more than the allotment of " + allotment
                         + " that " + key.keyId + " had at " + reading.readAt() + "; check the export, or top up the"
                         + " key first if Microsoft granted more activations");
     }
 
-    /** The outcome of a reading matched to a key, with the key's unexplained use after it. */
+    /**
+     * Returns the outcome of a reading matched to a key, with the unexplained use as of the reading's time (null for a
+     * reading that was not recorded).
+     */
     private static ImportedReading outcome(
-            MicrosoftReading reading, ProductKeyEntity key, String outcome, String reason) {
+            MicrosoftReading reading, ProductKeyEntity key, String outcome, Long unexplained, String reason) {
         return new ImportedReading(
                 reading.line(),
                 key.keyId,
@@ -199,7 +201,7 @@ public class ReadingImportService {
                 reading.remaining(),
                 reading.readAt(),
                 outcome,
-                key.unexplained(),
+                unexplained,
                 reason);
     }
 

@@ -8,6 +8,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import dev.keyline.embedded.PostgresTestResource;
 import dev.keyline.ledger.DatabaseDump;
@@ -87,6 +89,24 @@ class MicrosoftReadingTest {
         JsonPath late = LedgerApi.key("RDG-LATE");
         assertThat(late.getLong("consumed")).isEqualTo(8);
         assertThat(late.getLong("unexplained")).isEqualTo(5);
+    }
+
+    @Test
+    void olderReadingAnswersItsOwnUse() {
+        LedgerApi.registerKey("RDG-OLD", "RDOLD-AAAAA-BBBBB-CCCCC-RDO08", 50);
+        bookDevices("RDG-OLD", "RO-A", 4, null);
+        importCsv("keyId,remainingActivations,lastUpdate\nRDG-OLD,40,2026-12-02T00:00:00Z\n")
+                .body("readings[0].outcome", equalTo("recorded"))
+                .body("readings[0].unexplained", equalTo(6));
+
+        // Before the devices' activations (2026-11-02), so none of them explains the 5 Microsoft counted then.
+        String older = "keyId,remainingActivations,lastUpdate\nRDG-OLD,45,2026-11-01T00:00:00Z\n";
+        importCsv(older).body("readings[0].outcome", equalTo("recorded")).body("readings[0].unexplained", equalTo(5));
+        importCsv(older).body("readings[0].outcome", equalTo("unchanged")).body("readings[0].unexplained", equalTo(5));
+
+        JsonPath key = LedgerApi.key("RDG-OLD");
+        assertThat(key.getLong("reportedRemaining")).isEqualTo(40);
+        assertThat(key.getLong("unexplained")).isEqualTo(6);
     }
 
     /** Provisions and activates {@code count} devices on the key, dated at {@code time} or the fixed test time. */
@@ -169,7 +189,8 @@ class MicrosoftReadingTest {
                 .body("recorded", equalTo(0))
                 .body("conflicting", equalTo(1))
                 .body("readings[0].outcome", equalTo("conflicting"))
-                .body("readings[0].reason", equalTo(reason));
+                .body("readings[0].reason", equalTo(reason))
+                .body("readings[0]", not(hasKey("unexplained")));
         importCsv(csv).body("conflicting", equalTo(1)).body("readings[0].reason", equalTo(reason));
 
         JsonPath key = LedgerApi.key("RDG-BIG");
