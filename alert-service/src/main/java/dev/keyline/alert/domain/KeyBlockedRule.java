@@ -2,12 +2,15 @@ package dev.keyline.alert.domain;
 
 import dev.keyline.schemas.events.ActivationAttempted;
 import dev.keyline.schemas.events.BalanceChanged;
+import dev.keyline.schemas.keys.KeyRedactor;
+import java.util.Map;
 
 /**
  * {@code key-blocked}: Microsoft blocked a key, as an activation failing with a blocked HRESULT or the ledger's
  * {@code blocked} state shows. Critical and one alert per key, however many devices report it. It never resolves by
  * itself, because a block is lifted only through Microsoft. It resolves when an operator unblocks the key in the
- * ledger, whose balance then names the unblock as its cause, or when an operator resolves the alert.
+ * ledger, whose balance then names the unblock as its cause, or when an operator resolves the alert. An unblock
+ * resolves every key-blocked alert with the key's partial key, including one raised under a misspelt key id.
  */
 public final class KeyBlockedRule {
 
@@ -25,14 +28,7 @@ public final class KeyBlockedRule {
 
     public static Evaluation onBalance(BalanceChanged balance) {
         if (balance.causedByUnblock()) {
-            String reference = balance.causeEventId().substring(BalanceChanged.UNBLOCK_CAUSE.length());
-            return new Evaluation.Resolve(
-                    identity(balance.keyId(), balance.partialKey()),
-                    String.format(
-                            "an operator unblocked %s (reference %s) %s",
-                            KeyNames.name(balance.keyId(), balance.partialKey()),
-                            reference,
-                            BalanceText.counts(balance)));
+            return unblocked(balance);
         }
         if (!"blocked".equals(balance.state())) {
             return Evaluation.noChange();
@@ -45,6 +41,25 @@ public final class KeyBlockedRule {
                 Severity.CRITICAL,
                 summary,
                 action(balance.keyId(), balance.partialKey()));
+    }
+
+    /**
+     * Resolves every key-blocked alert with the key's partial key, because a failure reported with a misspelt key id
+     * raised its own alert for the key that the ledger blocked.
+     */
+    private static Evaluation unblocked(BalanceChanged balance) {
+        String reference = balance.causeEventId().substring(BalanceChanged.UNBLOCK_CAUSE.length());
+        String summary = String.format(
+                "an operator unblocked %s (reference %s), and it is %s %s",
+                KeyNames.name(balance.keyId(), balance.partialKey()),
+                KeyRedactor.maskForEcho(reference),
+                balance.state(),
+                BalanceText.counts(balance));
+        if (balance.partialKey() == null) {
+            return new Evaluation.Resolve(identity(balance.keyId(), null), summary);
+        }
+        return new Evaluation.ResolveMatching(
+                AlertRule.KEY_BLOCKED, Map.of("partialKey", balance.partialKey()), Map.of(), summary);
     }
 
     private static String action(String keyId, String partialKey) {

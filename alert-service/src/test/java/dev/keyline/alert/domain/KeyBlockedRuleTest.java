@@ -44,15 +44,36 @@ class KeyBlockedRuleTest {
     }
 
     @Test
-    void unblockResolves() {
+    void unblockResolvesByPartialKey() {
         Evaluation evaluation = KeyBlockedRule.onBalance(unblockBalance("unblock:MS-CASE 1207", "active"));
 
-        assertThat(evaluation).isInstanceOf(Evaluation.Resolve.class);
-        Evaluation.Resolve resolve = (Evaluation.Resolve) evaluation;
-        assertThat(resolve.identity().text()).isEqualTo("key-blocked{keyId=\"KEY-B\",partialKey=\"7QX4M\"}");
+        assertThat(evaluation).isInstanceOf(Evaluation.ResolveMatching.class);
+        Evaluation.ResolveMatching resolve = (Evaluation.ResolveMatching) evaluation;
         assertThat(resolve.summary())
-                .isEqualTo("an operator unblocked KEY-B (partial key 7QX4M) (reference MS-CASE 1207) (allotment 100,"
-                        + " consumed 40, committed 0)");
+                .isEqualTo("an operator unblocked KEY-B (partial key 7QX4M) (reference MS-CASE 1207), and it is active"
+                        + " (allotment 100, consumed 40, committed 0)");
+        assertThat(resolve.matches(KeyBlockedRule.identity("KEY-B", "7QX4M"))).isTrue();
+        assertThat(resolve.matches(KeyBlockedRule.identity("key-b", "7QX4M")))
+                .as("a misspelt key id")
+                .isTrue();
+        assertThat(resolve.matches(KeyBlockedRule.identity("KEY-C", "9RT2P"))).isFalse();
+        assertThat(resolve.matches(KeyExhaustedRule.identity("KEY-B", "7QX4M"))).isFalse();
+    }
+
+    @Test
+    void unblockToExhaustedResolves() {
+        assertThat(KeyBlockedRule.onBalance(unblockBalance("unblock:MS-2", "exhausted")))
+                .isInstanceOf(Evaluation.ResolveMatching.class);
+    }
+
+    @Test
+    void unblockReferenceMasked() {
+        Evaluation.ResolveMatching resolve = (Evaluation.ResolveMatching)
+                KeyBlockedRule.onBalance(unblockBalance("unblock:case TSTAA-BBBBB-CCCCC-DDDDD-7QX4M", "active"));
+
+        assertThat(resolve.summary())
+                .contains("(reference case *****-*****-*****-*****-7QX4M)")
+                .doesNotContain("TSTAA");
     }
 
     @Test

@@ -118,12 +118,22 @@ class KeyRuleAlertsTest {
                 keyId,
                 TestEvents.encode(
                         TestEvents.activation("SN-1", lineId, keyId, "0xC004C003", null, null, Instant.now())));
+        // A station that misspelt the key id raises a second alert, with the same partial key.
+        String misspelt = keyId.toLowerCase(java.util.Locale.ROOT);
+        KafkaTestClient.send(
+                Topics.LINE_EVENTS,
+                misspelt,
+                TestEvents.encode(
+                        TestEvents.activation("SN-2", lineId, misspelt, "0xC004C003", null, null, Instant.now())));
         sendBalance(keyId, 100, 50, "blocked");
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("occurrences", Long.class))
                         .containsExactly(2L));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                        alerts(Map.of("keyId", misspelt)).getList("status"))
+                .containsExactly("firing"));
 
-        // A balance of the still active key that another booking caused leaves the alert firing.
+        // A balance of the still active key that another booking caused leaves the alerts firing.
         sendBalance(keyId, 100, 51, "active");
         KafkaTestClient.send(
                 Topics.LEDGER_EVENTS,
@@ -133,9 +143,12 @@ class KeyRuleAlertsTest {
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("status"))
                         .containsExactly("resolved"));
-        assertThat(alerts(Map.of("keyId", keyId)).getString("[0].summary"))
-                .isEqualTo("an operator unblocked " + keyId + " (partial key 7QX4M) (reference MS-9) (allotment 100,"
-                        + " consumed 51, committed 0)");
+        String summary = "an operator unblocked " + keyId + " (partial key 7QX4M) (reference MS-9), and it is active"
+                + " (allotment 100, consumed 51, committed 0)";
+        assertThat(alerts(Map.of("keyId", keyId)).getString("[0].summary")).isEqualTo(summary);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                        alerts(Map.of("keyId", misspelt)).getList("status"))
+                .containsExactly("resolved"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -114,6 +115,7 @@ public class DeviceResource {
     @POST
     @Path("/{serial}/scrap")
     @RolesAllowed(Roles.OPERATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DeviceResponse> scrap(@PathParam("serial") String serial, @Valid @NotNull ScrapRequest request) {
         // Free text is masked before it is stored or logged, because an operator may paste a key into it. It is masked
         // in every spelling, lower case and spaced groups included, because masking a word that is no key costs

@@ -15,8 +15,4 @@ public record TopUpRequest(
                 @Min(value = 1, message = "must be at least 1")
                 @Max(value = 100_000_000, message = "must be at most 100000000")
                 Long activations,
-        @Pattern(
-                        regexp = "(?![\\s\\p{Z}])[^|\\p{Cntrl}]{1,200}(?<![\\s\\p{Z}])",
-                        message = "must be 1 to 200 characters, without '|', control characters or blanks at either"
-                                + " end")
-                String reference) {}
+        @Pattern(regexp = References.PATTERN, message = References.MESSAGE) String reference) {}

@@ -9,6 +9,7 @@ import dev.keyline.platform.outbox.Outbox;
 import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.schemas.Printable;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -30,16 +31,20 @@ public class DeviceAdministrationService {
     private final JournalWriter journal;
     private final LedgerEvents events;
     private final Outbox outbox;
+    private final SecurityIdentity identity;
 
-    public DeviceAdministrationService(JournalWriter journal, LedgerEvents events, Outbox outbox) {
+    public DeviceAdministrationService(
+            JournalWriter journal, LedgerEvents events, Outbox outbox, SecurityIdentity identity) {
         this.journal = journal;
         this.events = events;
         this.outbox = outbox;
+        this.identity = identity;
     }
 
     public Uni<DeviceEntity> scrap(String serial, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String changeId = "scrap-" + UUID.randomUUID();
+        String operator = identity.getPrincipal().getName();
         return Panache.withTransaction(() -> DeviceEntity.<DeviceEntity>findById(serial)
                         .invoke(device -> requireScrappable(serial, device))
                         .call(DeviceAdministrationService::lockKeyThenDevice)
@@ -47,8 +52,9 @@ public class DeviceAdministrationService {
                         .call(device -> releaseCommitment(device, changeId, now))
                         .call(device -> history(device, changeId, reason, now).persist())
                         .invoke(device -> device.status = DeviceStatus.SCRAPPED))
-                .invoke(device ->
-                        LOG.infof("scrapped device %s (key %s): %s", serial, device.keyId, Printable.of(reason)));
+                .invoke(device -> LOG.infof(
+                        "scrapped device %s (key %s, operator %s): %s",
+                        serial, device.keyId, operator, Printable.of(reason)));
     }
 
     /**

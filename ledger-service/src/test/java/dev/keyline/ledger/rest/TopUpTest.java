@@ -107,14 +107,15 @@ class TopUpTest {
                 .body("errors[0].field", equalTo("reference"))
                 .body(
                         "errors[0].message",
-                        equalTo("holds text with a product key, which would be kept in the journal"));
+                        equalTo("may contain a product key (25 letters and digits in a row once blanks and punctuation"
+                                + " are removed), which the journal would keep"));
         topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"PO|1\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reference"))
                 .body(
                         "errors[0].message",
-                        equalTo("must be 1 to 200 characters, without '|', control characters or blanks at either"
-                                + " end"));
+                        equalTo("must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"
+                                + " without '|' and without a space at either end"));
         topUp("TOP-BAD", "{\"activations\": 1, \"reference\": \"   \"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reference"));

@@ -5,11 +5,14 @@ import static dev.keyline.ledger.TestEvents.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.keyline.ledger.KafkaTestClient;
 import dev.keyline.ledger.LedgerApi;
+import dev.keyline.ledger.LogCapture;
+import dev.keyline.ledger.service.KeyAdministrationService;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,11 +34,17 @@ class UnblockTest {
         LedgerApi.registerKey("UNB-1", "UNBLK-AAAAA-BBBBB-CCCCC-UNBK1", 10);
         block("UNB-1", "UNBK1", "UB1-1", 1);
 
-        unblock("UNB-1", "{\"reference\": \"MS-CASE 1207\"}")
-                .statusCode(200)
-                .body("state", equalTo("active"))
-                .body("stateReason", nullValue())
-                .body("available", equalTo(10));
+        try (LogCapture log = LogCapture.of(KeyAdministrationService.class.getName())) {
+            unblock("UNB-1", "{\"reference\": \"MS-CASE 1207\"}")
+                    .statusCode(200)
+                    .body("state", equalTo("active"))
+                    .body("stateReason", nullValue())
+                    .body("available", equalTo(10));
+
+            assertThat(log.containing("unblocked key UNB-1"))
+                    .containsExactly(
+                            "unblocked key UNB-1 to state active (change unblock:MS-CASE 1207, operator operator)");
+        }
 
         JsonPath journal = given().auth()
                 .oauth2(LedgerApi.AUDITOR)
@@ -70,6 +79,10 @@ class UnblockTest {
         LedgerApi.registerKey("UNB-2", "UNBLK-DDDDD-EEEEE-FFFFF-UNBK2", 10);
         block("UNB-2", "UNBK2", "UB2-1", 1);
         unblock("UNB-2", "{\"reference\": \"MS-1\"}").statusCode(200);
+        unblock("UNB-2", "{\"reference\": \"MS-1\"}")
+                .statusCode(409)
+                .body("type", equalTo("https://keyline.dev/problems/unblock-already-booked"))
+                .body("detail", containsString("and it is active now; nothing changed"));
         block("UNB-2", "UNBK2", "UB2-2", 2);
 
         unblock("UNB-2", "{\"reference\": \"MS-1\"}")
@@ -92,7 +105,7 @@ class UnblockTest {
                 .body(
                         "detail",
                         equalTo("key 'UNB-3' is active, not blocked; nothing changed. Only a blocked key can be"
-                                + " unblocked; top up an exhausted key"));
+                                + " unblocked"));
         unblock("UNB-NONE", "{\"reference\": \"MS-3\"}").statusCode(404);
 
         JsonPath journal = given().auth()
@@ -106,6 +119,83 @@ class UnblockTest {
     }
 
     @Test
+    void retiredKeyStaysBlocked() {
+        LedgerApi.registerKey("UNB-5", "UNBLK-PPPPP-QQQQQ-RRRRR-UNBK5", 10);
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .post("/api/v1/keys/UNB-5/retire")
+                .then()
+                .statusCode(200);
+        block("UNB-5", "UNBK5", "UB5-1", 1);
+
+        unblock("UNB-5", "{\"reference\": \"MS-5\"}")
+                .statusCode(409)
+                .body("type", equalTo("https://keyline.dev/problems/key-retired"));
+
+        assertThat(LedgerApi.key("UNB-5").getString("state")).isEqualTo("blocked");
+    }
+
+    @Test
+    void exhaustedKeyReturnsToExhausted() {
+        LedgerApi.registerKey("UNB-6", "UNBLK-TTTTT-VVVVV-WWWWW-UNBK6", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "UNB-6", json(activation("UB6-1", "UNB-6", "UNBK6", "0xC004C020")));
+        await().atMost(TIMEOUT)
+                .until(() -> "exhausted".equals(LedgerApi.key("UNB-6").getString("state")));
+        block("UNB-6", "UNBK6", "UB6-2", 1);
+
+        unblock("UNB-6", "{\"reference\": \"MS-6\"}")
+                .statusCode(200)
+                .body("state", equalTo("exhausted"))
+                .body(
+                        "stateReason",
+                        equalTo("Microsoft reported the key exhausted before it was blocked (activation of UB6-1),"
+                                + " and it was not topped up since"));
+    }
+
+    @Test
+    void topUpWhileBlockedClearsExhaustion() {
+        LedgerApi.registerKey("UNB-7", "UNBLK-XXXXX-YYYYY-ZZZZZ-UNBK7", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "UNB-7", json(activation("UB7-1", "UNB-7", "UNBK7", "0xC004C020")));
+        await().atMost(TIMEOUT)
+                .until(() -> "exhausted".equals(LedgerApi.key("UNB-7").getString("state")));
+        block("UNB-7", "UNBK7", "UB7-2", 1);
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"activations\": 5, \"reference\": \"PO-7\"}")
+                .post("/api/v1/keys/UNB-7/top-ups")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("blocked"));
+
+        unblock("UNB-7", "{\"reference\": \"MS-7\"}").statusCode(200).body("state", equalTo("active"));
+    }
+
+    @Test
+    void otherContentTypesRejected() {
+        LedgerApi.registerKey("UNB-8", "UNBLK-BBBBB-CCCCC-DDDDD-UNBK8", 10);
+        block("UNB-8", "UNBK8", "UB8-1", 1);
+
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/plain")
+                .body("{\"reference\": \"A\"}")
+                .post("/api/v1/keys/UNB-8/unblock")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/plain")
+                .body("dropped at QA")
+                .post("/api/v1/keys/UNB-8/retire")
+                .then()
+                .statusCode(415);
+
+        assertThat(LedgerApi.key("UNB-8").getString("state")).isEqualTo("blocked");
+    }
+
+    @Test
     void badReferenceRejected() {
         LedgerApi.registerKey("UNB-4", "UNBLK-KKKKK-MMMMM-NNNNN-UNBK4", 10);
         block("UNB-4", "UNBK4", "UB4-1", 1);
@@ -113,14 +203,28 @@ class UnblockTest {
         unblock("UNB-4", "{}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reference"))
-                .body("errors[0].message", equalTo("must be given: Microsoft's case number or your ticket"));
+                .body("errors[0].message", equalTo("must not be null"));
         unblock("UNB-4", "{\"reference\": \"case tstaabbbbbcccccddddd7qx4m\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reference"))
                 .body(
                         "errors[0].message",
-                        equalTo("holds text with a product key, which would be kept in the journal"));
-        unblock("UNB-4", "{\"reference\": \"MS|1\"}").statusCode(400).body("errors[0].field", equalTo("reference"));
+                        equalTo("may contain a product key (25 letters and digits in a row once blanks and punctuation"
+                                + " are removed), which the journal would keep"));
+        unblock("UNB-4", "{\"reference\": \"caseBCDFGHJKMNPQRTVWXY2346789\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reference"));
+        List<String> lookalikes =
+                List.of("MS|1", "MS-4\\u200b", "MS-4\\ufeff", "MS-4\\u0085", "A\\u2028B", "MS\\u00a0CASE", " MS-4");
+        for (String lookalike : lookalikes) {
+            unblock("UNB-4", "{\"reference\": \"" + lookalike + "\"}")
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("reference"))
+                    .body(
+                            "errors[0].message",
+                            equalTo("must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"
+                                    + " without '|' and without a space at either end"));
+        }
 
         assertThat(LedgerApi.key("UNB-4").getString("state")).isEqualTo("blocked");
     }

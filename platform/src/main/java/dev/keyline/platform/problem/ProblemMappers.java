@@ -57,6 +57,12 @@ public class ProblemMappers {
     /** Jackson's message for a number beyond the Java type of the member, whose range is not the API's. */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("out of range of [a-z]+ \\(([-0-9]+ - [-0-9]+)\\)");
 
+    /** Jackson's message for a word that is not JSON, such as {@code yes} or {@code TRUE}. */
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '(.{0,64}?)'");
+
+    /** Jackson's message for a character where JSON allows none, such as a comma before a closing brace. */
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\('(.)' \\(code");
+
     /** The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow}. */
     private static final Pattern JACKSON_SETTING =
             Pattern.compile(":? ?(?:enable|disable) `[A-Za-z_.]+` to allow|, from `[A-Za-z_.()]+`");
@@ -186,6 +192,18 @@ public class ProblemMappers {
         Matcher mismatch = TYPE_MISMATCH.matcher(simple);
         if (mismatch.find()) {
             return "is " + jsonKind(mismatch.group(2)) + " where " + expectedKind(mismatch.group(1)) + " belongs";
+        }
+        Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
+        if (token.find()) {
+            return "has '" + token.group(1) + "', which is not JSON; put text in quotes, and write true, false and"
+                    + " null in lower case";
+        }
+        Matcher character = UNEXPECTED_CHARACTER.matcher(message);
+        if (character.find()) {
+            return "has '" + character.group(1) + "' where JSON does not allow it";
+        }
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "ends before its JSON value is complete";
         }
         Matcher range = OUT_OF_RANGE.matcher(message);
         if (range.find()) {
@@ -347,6 +365,8 @@ public class ProblemMappers {
     private static String detailFor(
             int status, WebApplicationException e, HttpHeaders headers, Request request, UriInfo uri) {
         String path = KeyRedactor.maskAll(uri.getPath());
+        // The header as sent: parsing it (getMediaType) throws for a malformed one such as "; charset=UTF-8".
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         return switch (status) {
             case 404 -> "there is no endpoint at " + path + "; docs/API.md lists the endpoints";
             case 405 -> request.getMethod() + " is not allowed on " + path
@@ -354,8 +374,10 @@ public class ProblemMappers {
             case 406 -> "this endpoint cannot answer in the types of the Accept header; send an Accept header with a"
                     + " type that docs/API.md gives for this endpoint: application/json for most, text/csv for"
                     + " exports, text/event-stream for streams";
-            case 415 -> "this endpoint does not take Content-Type '"
-                    + QuotedValue.of(String.valueOf(headers.getMediaType())) + "'; send the type that docs/API.md"
+            case 415 -> (contentType == null || contentType.isBlank()
+                            ? "this request has no Content-Type, which this endpoint needs"
+                            : "this endpoint does not take Content-Type '" + QuotedValue.of(contentType) + "'")
+                    + "; send the type that docs/API.md"
                     + " gives for this endpoint: application/json for most, text/csv or application/xml for imports,"
                     + " text/plain, application/json or application/xml for artifacts";
             default -> KeyRedactor.maskAll(e.getMessage());

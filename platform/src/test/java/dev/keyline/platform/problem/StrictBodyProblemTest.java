@@ -84,7 +84,10 @@ class StrictBodyProblemTest {
                 "{\"activations\": 99999999999999999999999}",
                 "{\"activations\": NaN}",
                 "true",
-                "{\"activations\": [1]}")) {
+                "{\"activations\": [1]}",
+                "{\"activations\": yes}",
+                "{\"activations\": 1,}",
+                "{\"activations\": 1")) {
             try {
                 mapper().readValue(body, TopUpRequest.class);
             } catch (Exception e) {
@@ -99,7 +102,11 @@ class StrictBodyProblemTest {
                         "is a number too large for this member; docs/API.md gives the values it takes",
                         "Non-standard token 'NaN'",
                         "is true or false where a JSON object belongs",
-                        "is an array where a whole number belongs");
+                        "is an array where a whole number belongs",
+                        "has 'yes', which is not JSON; put text in quotes, and write true, false and null in lower"
+                                + " case",
+                        "has '}' where JSON does not allow it",
+                        "ends before its JSON value is complete");
         assertThat(ProblemMappers.readable(
                         "Cannot deserialize value of type `java.util.ArrayList<dev.keyline.alert.rest"
                                 + ".MatcherBody>` from Object value (token `JsonToken.START_OBJECT`)"))

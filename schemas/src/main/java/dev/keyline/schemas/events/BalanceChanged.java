@@ -26,14 +26,15 @@ public record BalanceChanged(
         implements LedgerEvent {
 
     /**
-     * The start of {@code causeEventId} when an operator unblocked the key, followed by the operator's reference.
-     * Such a balance has state {@code active}, and the alert service resolves the key's {@code key-blocked} on it.
+     * The start of {@code causeEventId} when an operator unblocked the key, followed by the operator's reference. Such a
+     * balance has state {@code active}, or {@code exhausted} when Microsoft reported the key exhausted before the block,
+     * and the alert service resolves the key's {@code key-blocked} on it.
      */
     public static final String UNBLOCK_CAUSE = "unblock:";
 
     /** Tells whether an operator's unblocking of the key caused this balance. */
     public boolean causedByUnblock() {
-        return causeEventId != null && causeEventId.startsWith(UNBLOCK_CAUSE) && "active".equals(state);
+        return causeEventId != null && causeEventId.startsWith(UNBLOCK_CAUSE) && !"blocked".equals(state);
     }
 
     /** A balance without a version. */

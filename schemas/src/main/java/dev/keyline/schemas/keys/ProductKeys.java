@@ -109,6 +109,39 @@ public final class ProductKeys {
     }
 
     /**
+     * Returns true when {@link #hidesKey} does, or when the text, once its separators are removed, has 25 characters in
+     * a row that Microsoft's keys use ({@link #KEY_ALPHABET}, in any case), a letter among them. That finds a key
+     * written without dashes and glued to other letters or digits, such as {@code case} followed by the key, in free
+     * text that is kept for good, such as a top-up's reference.
+     */
+    public static boolean hidesKeyInText(String text) {
+        if (text == null) {
+            return false;
+        }
+        if (hidesKey(text)) {
+            return true;
+        }
+        String compact = compact(KeySpans.foldFullWidth(text));
+        int run = 0;
+        int lastLetter = -1;
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            if (KEY_ALPHABET.indexOf(c) < 0) {
+                run = 0;
+                continue;
+            }
+            run++;
+            if (Character.isLetter(c)) {
+                lastLetter = i;
+            }
+            if (run >= KEY_LENGTH && lastLetter > i - KEY_LENGTH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Returns the keys that {@link #hidesKey} finds in {@code text}, each in upper case without separators: every
      * token {@link #ANY_CASE_KEY} matches, or else the whole text once its separators are removed. For turning a key
      * in a short value into a finding with the fingerprint of the key.

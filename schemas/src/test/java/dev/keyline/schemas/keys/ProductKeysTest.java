@@ -92,6 +92,36 @@ class ProductKeysTest {
     }
 
     @Test
+    void keyGluedToTextFound() {
+        assertThat(ProductKeys.hidesKeyInText("caseBCDFGHJKMNPQRTVWXY2346789")).isTrue();
+        assertThat(ProductKeys.hidesKeyInText("case bcdfghjkmnpqrtvwxy2346789x"))
+                .isTrue();
+        assertThat(ProductKeys.hidesKeyInText("SR-BCDFG.HJKMN.PQRTV.WXY23.46789-1"))
+                .isTrue();
+        assertThat(ProductKeys.hidesKeyInText("order tstaabbbbbcccccddddd7qx4m"))
+                .as("what hidesKey finds")
+                .isTrue();
+        assertThat(ProductKeys.hidesKeyInText(null)).isFalse();
+    }
+
+    @Test
+    void referencesWithoutKeyLeftAlone() {
+        assertThat(ProductKeys.hidesKeyInText("Microsoft SR 2512060040001234 ok"))
+                .isFalse();
+        assertThat(ProductKeys.hidesKeyInText("REQ-2026-12-06-LIFT-BLOCK")).isFalse();
+        assertThat(ProductKeys.hidesKeyInText("2346789".repeat(4)))
+                .as("digits only")
+                .isFalse();
+        assertThat(ProductKeys.hidesKeyInText("B" + "2346789".repeat(4)))
+                .as("one letter, then digits")
+                .isTrue();
+        assertThat(ProductKeys.hidesKeyInText("B" + "2346789".repeat(4) + "X")).isTrue();
+        assertThat(ProductKeys.hidesKeyInText("B" + "A" + "2346789".repeat(4)))
+                .as("a letter outside the alphabet breaks the run")
+                .isFalse();
+    }
+
+    @Test
     void hiddenKeysInUpperCaseWithoutSeparators() {
         assertThat(ProductKeys.hiddenKeys("sn-" + DASHLESS.toLowerCase())).containsExactly(DASHLESS);
         assertThat(ProductKeys.hiddenKeys("TSTAA.BBBBB.CCCCC.DDDDD.7QX4M")).containsExactly(DASHLESS);

@@ -62,6 +62,22 @@ class HttpErrorsTest {
     }
 
     @Test
+    void malformedContentTypeNamed() {
+        // RestAssured adds its default charset to the empty type, which makes a type without a name.
+        Response response = given().auth()
+                .oauth2(Tokens.IMAGING_STATION)
+                .header("Content-Type", "")
+                .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/reports/device-provisioned");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("detail"))
+                .startsWith("this endpoint does not take Content-Type '; charset=ISO-8859-1'; send the type that"
+                        + " docs/API.md gives");
+    }
+
+    @Test
     void unacceptableTypeNamesTypes() {
         Response response =
                 given().auth().oauth2(Tokens.OPERATOR).accept("image/png").get("/api/v1/devices/SN-406");
