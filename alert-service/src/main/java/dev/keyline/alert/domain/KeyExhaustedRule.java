@@ -10,7 +10,7 @@ import java.util.Optional;
  * installed with the key cannot activate. It resolves when a balance shows activations available and no exhaustion
  * mark, which takes a top-up. A balance of a retired key resolves it too, because stations no longer install that key.
  * Devices committed to it beyond its allotment raise {@code key-over-committed}. An activation that fails with an
- * exhausted HRESULT still fires it, and the ledger then turns the retired key {@code exhausted}.
+ * exhausted HRESULT still fires it, while the ledger keeps the key {@code retired}.
  */
 public final class KeyExhaustedRule {
 

@@ -25,6 +25,14 @@ public enum KeyState {
         return Optional.ofNullable(BY_HRESULT.get(hresult));
     }
 
+    /**
+     * Tells whether a key in {@code current} state keeps it when a failure proves {@code proven}. Retirement is an
+     * operator's decision that no failure undoes, and a block outranks exhaustion, which a top-up clears.
+     */
+    public static boolean outranks(String current, KeyState proven) {
+        return RETIRED.wireName().equals(current) || (BLOCKED.wireName().equals(current) && proven == EXHAUSTED);
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -120,9 +120,9 @@ public class DeviceResource {
         // Free text is masked before it is stored or logged, because an operator may paste a key into it. It is masked
         // in every spelling, lower case and spaced groups included, because masking a word that is no key costs
         // nothing.
-        return administration
-                .scrap(serial, KeyRedactor.maskForEcho(request.reason()))
-                .map(DeviceResponse::of);
+        String reason = KeyRedactor.maskForEcho(request.reason());
+        References.requireNoKeyLeft("reason", reason);
+        return administration.scrap(serial, reason).map(DeviceResponse::of);
     }
 
     @GET

@@ -129,6 +129,7 @@ public class KeyResource {
     public Uni<KeyBalanceResponse> retire(@PathParam("keyId") String keyId, @Valid RetireRequest request) {
         // The reason is masked as a scrap's is, because an operator may paste a key into it.
         String reason = request == null || request.reason() == null ? null : KeyRedactor.maskForEcho(request.reason());
+        References.requireNoKeyLeft("reason", reason);
         return administration.retire(keyId, reason).map(KeyBalanceResponse::of);
     }
 

@@ -11,12 +11,39 @@ import dev.keyline.schemas.keys.ProductKeys;
  */
 final class References {
 
-    static final String PATTERN = "(?! )(?:(?!\\|)[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]){1,200}(?<! )";
+    /**
+     * Visible text: letters, marks, digits, punctuation, symbols and plain spaces, 1 to 200 characters, without the
+     * marks that change nothing visible (the combining grapheme joiner U+034F and the variation selectors).
+     */
+    private static final String VISIBLE =
+            "(?![\\u034F\\u180B-\\u180D\\uFE00-\\uFE0F\\x{E0100}-\\x{E01EF}])[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]";
+
+    static final String PATTERN = "(?! )(?:(?!\\|)" + VISIBLE + "){1,200}(?<! )";
 
     static final String MESSAGE = "must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"
             + " without '|' and without a space at either end";
 
+    /** A reason kept as text (a retirement's or a scrap's): visible text as a reference, {@code |} allowed. */
+    static final String REASON_PATTERN = "(?! )" + VISIBLE + "{1,200}(?<! )";
+
+    static final String REASON_MESSAGE = "must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"
+            + " without a space at either end";
+
     private References() {}
+
+    /**
+     * Rejects a reason whose product key masking missed, such as a key without dashes glued to other text, because
+     * the reason is kept for good. {@code masked} is the reason after {@code KeyRedactor.maskForEcho}.
+     */
+    static void requireNoKeyLeft(String field, String masked) {
+        if (ProductKeys.hidesKeyInText(masked)) {
+            throw ProblemException.invalidField(
+                    field,
+                    "may contain a product key (a run of 25 of the letters and digits product keys use), which would"
+                            + " be kept",
+                    "write the reason without the key, or with blanks in long runs of letters and digits");
+        }
+    }
 
     /** Rejects a reference that may contain a product key, because the journal would keep the key for good. */
     static void requireNoKey(String reference) {

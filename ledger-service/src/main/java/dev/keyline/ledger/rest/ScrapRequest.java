@@ -1,7 +1,8 @@
 package dev.keyline.ledger.rest;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /** The reason a device is scrapped, kept in the device's history. */
-public record ScrapRequest(@NotBlank @Size(max = 200, message = "must be at most 200 characters") String reason) {}
+public record ScrapRequest(
+        @NotNull @Pattern(regexp = References.REASON_PATTERN, message = References.REASON_MESSAGE) String reason) {}

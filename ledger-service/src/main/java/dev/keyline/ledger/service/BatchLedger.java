@@ -250,7 +250,11 @@ final class BatchLedger {
                 event.time());
     }
 
-    /** Marks a key exhausted or blocked when an activation failure proves it; one finding per key, not per device. */
+    /**
+     * Marks a key exhausted or blocked when an activation failure proves it; one finding per key, not per device. A
+     * retired key stays retired and a blocked key stays blocked when the failure proves it exhausted, because a top-up
+     * would otherwise return such a key to use.
+     */
     private void markKeyState(CloudEvent<?> event, LineEvent data, KeyRef key, DeviceState device) {
         if (!(data instanceof ActivationAttempted attempt) || attempt.succeeded()) {
             return;
@@ -264,6 +268,12 @@ final class BatchLedger {
         ProductKeyEntity keyEntity = keyId == null ? null : keys.get(keyId);
         KeyState proven = KeyState.provenBy(attempt.result()).orElse(null);
         if (keyEntity == null || proven == null || proven.wireName().equals(keyEntity.state)) {
+            return;
+        }
+        if (KeyState.outranks(keyEntity.state, proven)) {
+            findings.add(BookingFinding.info(
+                    "key %s stays %s: activation of %s failed with %s (event %s)",
+                    keyId, keyEntity.state, attempt.serial(), attempt.result(), event.id()));
             return;
         }
         keyEntity.state = proven.wireName();

@@ -38,6 +38,15 @@ public class ReadingImportService {
     private static final String COUNTS_AT_SAME_TIME =
             "SELECT remaining FROM microsoft_readings WHERE key_id = ?1 AND read_at = ?2 ORDER BY id";
 
+    /**
+     * The allotment recorded with the same reading by an earlier import, or -1 when that import predates the column.
+     * An import of the same file again reports the reading's use with it, though a top-up booked since may be dated
+     * before the reading.
+     */
+    private static final String STORED_ALLOTMENT =
+            "SELECT CAST(coalesce(allotment, -1) AS bigint) FROM microsoft_readings"
+                    + " WHERE key_id = ?1 AND read_at = ?2 AND remaining = ?3";
+
     /** The activations booked for times up to a reading's: what the reading's count can be compared with. */
     private static final String CONSUMED_AS_OF = "SELECT CAST(coalesce(sum(consumed_delta), 0) AS bigint) FROM journal"
             + " WHERE key_id = ?1 AND occurred_at <= ?2";
@@ -122,7 +131,7 @@ public class ReadingImportService {
     /** Records a reading unless the same one was recorded before, and makes it the key's newest when it is. */
     private static Uni<ImportedReading> insert(
             Mutiny.Session session, MicrosoftReading reading, ProductKeyEntity key, String source) {
-        return asOf(session, ALLOTMENT_AS_OF, key, reading)
+        return allotmentOf(session, key, reading)
                 .chain(allotment -> reading.remaining() > allotment
                         ? Uni.createFrom().item(aboveAllotment(reading, key, allotment))
                         : session.createNativeQuery(INSERT)
@@ -146,6 +155,18 @@ public class ReadingImportService {
                                             String outcome = inserted == 1 ? "recorded" : "unchanged";
                                             return outcome(reading, key, outcome, unexplained, null);
                                         })));
+    }
+
+    /** Returns the allotment recorded with the same reading before, else the key's allotment as of its time. */
+    private static Uni<Long> allotmentOf(Mutiny.Session session, ProductKeyEntity key, MicrosoftReading reading) {
+        return session.createNativeQuery(STORED_ALLOTMENT, Long.class)
+                .setParameter(1, key.keyId)
+                .setParameter(2, reading.readAt())
+                .setParameter(3, reading.remaining())
+                .getResultList()
+                .chain(stored -> stored.isEmpty() || stored.get(0) < 0
+                        ? asOf(session, ALLOTMENT_AS_OF, key, reading)
+                        : Uni.createFrom().item(stored.get(0)));
     }
 
     /** Returns a sum of the key's journal as of the reading's time, such as {@link #CONSUMED_AS_OF}. */

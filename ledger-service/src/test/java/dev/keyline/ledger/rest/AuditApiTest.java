@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -258,7 +259,18 @@ class AuditApiTest {
         retire("AUD-R1", "{\"reason\": \"" + "x".repeat(201) + "\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reason"))
-                .body("errors[0].message", equalTo("must be 1 to 200 characters"));
+                .body(
+                        "errors[0].message",
+                        equalTo("must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"
+                                + " without a space at either end"));
+        for (String invisible : List.of("a\\u0085b", "a\\u202eb", "a\\u200bb", "a\\u2028b", "   ")) {
+            retire("AUD-R1", "{\"reason\": \"" + invisible + "\"}")
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("reason"));
+        }
+        retire("AUD-R1", "{\"reason\": \"leaked as caseBCDFGHJKMNPQRTVWXY2346789\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
         retire("AUD-R1", "{\"reason\": \"leaked as tstaa-bbbbb-ccccc-ddddd-7qx4m in a log\"}")
                 .statusCode(200)
                 .body("state", equalTo("retired"))
@@ -268,6 +280,15 @@ class AuditApiTest {
 
         assertThat(LedgerApi.key("AUD-R1").getString("stateReason"))
                 .isEqualTo("retired by an operator: leaked as *****-*****-*****-*****-7QX4M in a log");
+    }
+
+    @Test
+    void retireReasonCountsCharacters() {
+        LedgerApi.registerKey("AUD-R2", "AUDTS-WWWWW-XXXXX-YYYYY-A0DR2", 20);
+
+        // 200 emoji are 400 UTF-16 units but 200 characters.
+        retire("AUD-R2", "{\"reason\": \"" + "\\ud83d\\ude00".repeat(200) + "\"}")
+                .statusCode(200);
     }
 
     private static ValidatableResponse retire(String keyId, String body) {

@@ -183,6 +183,32 @@ class DeviceScrapTest {
         assertThat(other).contains("label read *****-*****-*****-*****-46789").doesNotContain("bcdfghjkmn");
     }
 
+    @Test
+    void gluedKeyInReasonRejected() {
+        LedgerApi.registerKey("SCRP-5", "SCRAP-PPPPP-QQQQQ-RRRRR-SCRP5", 10);
+        KafkaTestClient.produce(Topics.LINE_EVENTS, "SCRP-5", json(provisioned("S5-1", "SCRP-5", "SCRP5")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LedgerApi.key("SCRP-5").getLong("committed") == 1);
+
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"label readBCDFGHJKMNPQRTVWXY2346789\"}")
+                .post("/api/v1/devices/S5-1/scrap")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("text/plain")
+                .body("dropped at QA")
+                .post("/api/v1/devices/S5-1/scrap")
+                .then()
+                .statusCode(415);
+
+        assertThat(LedgerApi.key("SCRP-5").getLong("committed")).isEqualTo(1);
+    }
+
     private static void scrap(String serial, String reason) {
         given().auth()
                 .oauth2(LedgerApi.OPERATOR)

@@ -109,6 +109,26 @@ class MicrosoftReadingTest {
         assertThat(key.getLong("unexplained")).isEqualTo(6);
     }
 
+    @Test
+    void reimportAfterTopUpAnswersSameUse() {
+        LedgerApi.registerKey("RDG-AGN", "RDAGN-AAAAA-BBBBB-CCCCC-RDA09", 10);
+        // Dated a little ahead of the ledger's clock, so the top-up below is booked before the reading's time.
+        String csv = "keyId,remainingActivations,lastUpdate\nRDG-AGN,9,"
+                + Instant.now().plusSeconds(120) + "\n";
+        importCsv(csv).body("readings[0].outcome", equalTo("recorded")).body("readings[0].unexplained", equalTo(1));
+
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType("application/json")
+                .body("{\"activations\": 10}")
+                .post("/api/v1/keys/RDG-AGN/top-ups")
+                .then()
+                .statusCode(200);
+
+        importCsv(csv).body("readings[0].outcome", equalTo("unchanged")).body("readings[0].unexplained", equalTo(1));
+        assertThat(LedgerApi.key("RDG-AGN").getLong("unexplained")).isEqualTo(1);
+    }
+
     /** Provisions and activates {@code count} devices on the key, dated at {@code time} or the fixed test time. */
     private static void bookDevices(String keyId, String prefix, int count, Instant time) {
         long consumedBefore = LedgerApi.key(keyId).getLong("consumed");

@@ -2,6 +2,7 @@ package dev.keyline.ledger.rest;
 
 import static dev.keyline.ledger.TestEvents.activation;
 import static dev.keyline.ledger.TestEvents.json;
+import static dev.keyline.ledger.TestEvents.provisioned;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,20 +120,50 @@ class UnblockTest {
     }
 
     @Test
-    void retiredKeyStaysBlocked() {
+    void retiredKeyStaysRetired() {
         LedgerApi.registerKey("UNB-5", "UNBLK-PPPPP-QQQQQ-RRRRR-UNBK5", 10);
         given().auth()
                 .oauth2(LedgerApi.OPERATOR)
                 .post("/api/v1/keys/UNB-5/retire")
                 .then()
                 .statusCode(200);
-        block("UNB-5", "UNBK5", "UB5-1", 1);
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS,
+                "UNB-5",
+                json(activation("UB5-1", "UNB-5", "UNBK5", "0xC004C003")),
+                json(activation("UB5-2", "UNB-5", "UNBK5", "0xC004C020")),
+                json(provisioned("UB5-3", "UNB-5", "UNBK5")));
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key("UNB-5").getLong("committed") == 1);
 
+        assertThat(LedgerApi.key("UNB-5").getString("state")).isEqualTo("retired");
         unblock("UNB-5", "{\"reference\": \"MS-5\"}")
                 .statusCode(409)
-                .body("type", equalTo("https://keyline.dev/problems/key-retired"));
+                .body("type", equalTo("https://keyline.dev/problems/key-not-blocked"))
+                .body(
+                        "detail",
+                        equalTo("key 'UNB-5' is retired, not blocked; nothing changed. A retired key stays"
+                                + " retired"));
+    }
 
-        assertThat(LedgerApi.key("UNB-5").getString("state")).isEqualTo("blocked");
+    @Test
+    void blockedKeyStaysBlockedWhenExhausted() {
+        LedgerApi.registerKey("UNB-9", "UNBLK-FFFFF-GGGGG-HHHHH-UNBK9", 10);
+        block("UNB-9", "UNBK9", "UB9-1", 1);
+        KafkaTestClient.produce(
+                Topics.LINE_EVENTS,
+                "UNB-9",
+                json(activation("UB9-2", "UNB-9", "UNBK9", "0xC004C020")),
+                json(provisioned("UB9-3", "UNB-9", "UNBK9")));
+        await().atMost(TIMEOUT).until(() -> LedgerApi.key("UNB-9").getLong("committed") == 1);
+
+        given().auth()
+                .oauth2(LedgerApi.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"activations\": 5, \"reference\": \"PO-9\"}")
+                .post("/api/v1/keys/UNB-9/top-ups")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("blocked"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.keyline.platform.http.MetricsUri;
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -195,8 +196,10 @@ public class ProblemMappers {
         }
         Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
         if (token.find()) {
-            return "has '" + token.group(1) + "', which is not JSON; put text in quotes, and write true, false and"
-                    + " null in lower case";
+            // The word is repeated unless it may be a key that masking missed, such as one glued to other text.
+            String word = ProductKeys.hidesKeyInText(token.group(1)) ? "a word" : "'" + token.group(1) + "'";
+            return "has " + word + ", which is not JSON; put text in quotes, and write true, false and null in lower"
+                    + " case";
         }
         Matcher character = UNEXPECTED_CHARACTER.matcher(message);
         if (character.find()) {

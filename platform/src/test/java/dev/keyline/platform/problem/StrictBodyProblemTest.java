@@ -86,6 +86,7 @@ class StrictBodyProblemTest {
                 "true",
                 "{\"activations\": [1]}",
                 "{\"activations\": yes}",
+                "{\"activations\": caseBCDFGHJKMNPQRTVWXY2346789}",
                 "{\"activations\": 1,}",
                 "{\"activations\": 1")) {
             try {
@@ -104,6 +105,8 @@ class StrictBodyProblemTest {
                         "is true or false where a JSON object belongs",
                         "is an array where a whole number belongs",
                         "has 'yes', which is not JSON; put text in quotes, and write true, false and null in lower"
+                                + " case",
+                        "has a word, which is not JSON; put text in quotes, and write true, false and null in lower"
                                 + " case",
                         "has '}' where JSON does not allow it",
                         "ends before its JSON value is complete");

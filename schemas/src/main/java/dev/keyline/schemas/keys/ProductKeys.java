@@ -1,5 +1,6 @@
 package dev.keyline.schemas.keys;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +113,8 @@ public final class ProductKeys {
      * Returns true when {@link #hidesKey} does, or when the text, once its separators are removed, has 25 characters in
      * a row that Microsoft's keys use ({@link #KEY_ALPHABET}, in any case), a letter among them. That finds a key
      * written without dashes and glued to other letters or digits, such as {@code case} followed by the key, in free
-     * text that is kept for good, such as a top-up's reference.
+     * text that is kept for good, such as a top-up's reference, also in look-alike letters that NFKC normalization
+     * maps to ASCII (mathematical bold, circled and full-width forms).
      */
     public static boolean hidesKeyInText(String text) {
         if (text == null) {
@@ -121,7 +123,8 @@ public final class ProductKeys {
         if (hidesKey(text)) {
             return true;
         }
-        String compact = compact(KeySpans.foldFullWidth(text));
+        // NFKC writes look-alike letters as the letters they stand for: mathematical bold, circled, full-width.
+        String compact = compact(Normalizer.normalize(text, Normalizer.Form.NFKC));
         int run = 0;
         int lastLetter = -1;
         for (int i = 0; i < compact.length(); i++) {

@@ -101,6 +101,12 @@ class ProductKeysTest {
         assertThat(ProductKeys.hidesKeyInText("order tstaabbbbbcccccddddd7qx4m"))
                 .as("what hidesKey finds")
                 .isTrue();
+        assertThat(ProductKeys.hidesKeyInText("case \uD835\uDC01\uD835\uDC02\uD835\uDC03" + "DFGHJKMNPQRTVWXY2346789"))
+                .as("mathematical bold letters")
+                .isTrue();
+        assertThat(ProductKeys.hidesKeyInText("\u24B7\u24B8\u24B9" + "FGHJKMNPQRTVWXY23467898"))
+                .as("circled letters")
+                .isTrue();
         assertThat(ProductKeys.hidesKeyInText(null)).isFalse();
     }
 

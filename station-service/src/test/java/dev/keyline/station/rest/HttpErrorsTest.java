@@ -72,9 +72,11 @@ class HttpErrorsTest {
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type"))
+                .isEqualTo("https://keyline.dev/problems/unreadable-content-type");
         assertThat(response.jsonPath().getString("detail"))
-                .startsWith("this endpoint does not take Content-Type '; charset=ISO-8859-1'; send the type that"
-                        + " docs/API.md gives");
+                .isEqualTo("the Content-Type header '; charset=ISO-8859-1' is not a media type, so the body was not"
+                        + " read");
     }
 
     @Test
