@@ -64,9 +64,14 @@ public class ProblemMappers {
     /** Jackson's message for a character where JSON allows none, such as a comma before a closing brace. */
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\('(.)' \\(code");
 
-    /** The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow}. */
+    /**
+     * The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow},
+     * or its source position, such as {@code (for Object starting at [Source: REDACTED (`StreamReadFeature...`
+     * disabled); line: 1, column: 1])}.
+     */
     private static final Pattern JACKSON_SETTING =
-            Pattern.compile(":? ?(?:enable|disable) `[A-Za-z_.]+` to allow|, from `[A-Za-z_.()]+`");
+            Pattern.compile(":? ?(?:enable|disable) `[A-Za-z_.]+` to allow|, from `[A-Za-z_.()]+`"
+                    + "| ?\\(for [A-Za-z]+ starting at \\[Source: .*?\\]\\)");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {

@@ -88,7 +88,8 @@ class StrictBodyProblemTest {
                 "{\"activations\": yes}",
                 "{\"activations\": caseBCDFGHJKMNPQRTVWXY2346789}",
                 "{\"activations\": 1,}",
-                "{\"activations\": 1")) {
+                "{\"activations\": 1",
+                "{\"activations\": 1]")) {
             try {
                 mapper().readValue(body, TopUpRequest.class);
             } catch (Exception e) {
@@ -109,7 +110,8 @@ class StrictBodyProblemTest {
                         "has a word, which is not JSON; put text in quotes, and write true, false and null in lower"
                                 + " case",
                         "has '}' where JSON does not allow it",
-                        "ends before its JSON value is complete");
+                        "ends before its JSON value is complete",
+                        "Unexpected close marker ']': expected '}'");
         assertThat(ProblemMappers.readable(
                         "Cannot deserialize value of type `java.util.ArrayList<dev.keyline.alert.rest"
                                 + ".MatcherBody>` from Object value (token `JsonToken.START_OBJECT`)"))
