@@ -13,18 +13,20 @@ final class References {
 
     /**
      * Visible text: letters, marks, digits, punctuation, symbols and plain spaces, 1 to 200 characters, without the
-     * marks that change nothing visible (the combining grapheme joiner U+034F and the variation selectors).
+     * characters that show nothing: the combining grapheme joiner U+034F, the variation selectors, the Hangul fillers
+     * (U+115F, U+1160, U+3164, U+FFA0), the Khmer inherent vowels U+17B4 and U+17B5 and the blank braille pattern
+     * U+2800. A mark may not come first, where it has no letter to go with.
      */
-    private static final String VISIBLE =
-            "(?![\\u034F\\u180B-\\u180D\\uFE00-\\uFE0F\\x{E0100}-\\x{E01EF}])[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]";
+    private static final String VISIBLE = "(?![\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180D\\u2800\\u3164"
+            + "\\uFE00-\\uFE0F\\uFFA0\\x{E0100}-\\x{E01EF}])[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]";
 
-    static final String PATTERN = "(?! )(?:(?!\\|)" + VISIBLE + "){1,200}(?<! )";
+    static final String PATTERN = "(?! )(?!\\p{M})(?:(?!\\|)" + VISIBLE + "){1,200}(?<! )";
 
     static final String MESSAGE = "must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"
             + " without '|' and without a space at either end";
 
     /** A reason kept as text (a retirement's or a scrap's): visible text as a reference, {@code |} allowed. */
-    static final String REASON_PATTERN = "(?! )" + VISIBLE + "{1,200}(?<! )";
+    static final String REASON_PATTERN = "(?! )(?!\\p{M})" + VISIBLE + "{1,200}(?<! )";
 
     static final String REASON_MESSAGE = "must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"
             + " without a space at either end";

@@ -245,8 +245,16 @@ class UnblockTest {
         unblock("UNB-4", "{\"reference\": \"caseBCDFGHJKMNPQRTVWXY2346789\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reference"));
-        List<String> lookalikes =
-                List.of("MS|1", "MS-4\\u200b", "MS-4\\ufeff", "MS-4\\u0085", "A\\u2028B", "MS\\u00a0CASE", " MS-4");
+        List<String> lookalikes = List.of(
+                "MS|1",
+                "MS-4\\u200b",
+                "MS-4\\ufeff",
+                "MS-4\\u0085",
+                "A\\u2028B",
+                "MS\\u00a0CASE",
+                " MS-4",
+                "MS-4\\u3164",
+                "\\u0301MS-4");
         for (String lookalike : lookalikes) {
             unblock("UNB-4", "{\"reference\": \"" + lookalike + "\"}")
                     .statusCode(400)

@@ -14,8 +14,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Rejects a request whose {@code Content-Type} header is empty or not a media type, such as {@code ; charset=UTF-8},
- * with a 415 problem. The REST layer fails to parse such a header while it picks the method, which gave a 500 response
+ * Rejects a request whose {@code Content-Type} header is empty, not a media type, such as {@code ; charset=UTF-8}, or
+ * given twice, with a 415 problem. The REST layer fails to parse such a header while it picks the method, which gave a 500 response
  * and a stack trace in the log.
  */
 @ApplicationScoped
@@ -37,7 +37,26 @@ public class ContentTypeHeader {
     }
 
     private void check(RoutingContext context) {
-        String header = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        List<String> headers = context.request().headers().getAll(HttpHeaders.CONTENT_TYPE);
+        if (headers.size() > 1) {
+            LOG.debugf(
+                    "rejected a %s request with %d Content-Type headers",
+                    context.request().method(), headers.size());
+            RouteProblem.send(
+                    context,
+                    json,
+                    Problem.of(
+                            415,
+                            "unreadable-content-type",
+                            "Unreadable Content-Type",
+                            "the request has " + headers.size() + " Content-Type headers, so the body was not read",
+                            List.of(new FieldError(
+                                    "Content-Type",
+                                    "is given " + headers.size() + " times",
+                                    "send one Content-Type header"))));
+            return;
+        }
+        String header = headers.isEmpty() ? null : headers.get(0);
         if (header == null || isMediaType(header)) {
             context.next();
             return;

@@ -59,7 +59,7 @@ public class ProblemMappers {
     private static final Pattern OUT_OF_RANGE = Pattern.compile("out of range of [a-z]+ \\(([-0-9]+ - [-0-9]+)\\)");
 
     /** Jackson's message for a word that is not JSON, such as {@code yes} or {@code TRUE}. */
-    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '(.{0,64}?)'");
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '(.*?)': was expecting");
 
     /** Jackson's message for a character where JSON allows none, such as a comma before a closing brace. */
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\('(.)' \\(code");
@@ -201,8 +201,11 @@ public class ProblemMappers {
         }
         Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
         if (token.find()) {
-            // The word is repeated unless it may be a key that masking missed, such as one glued to other text.
-            String word = ProductKeys.hidesKeyInText(token.group(1)) ? "a word" : "'" + token.group(1) + "'";
+            // The word is repeated unless it is long or may be a key that masking missed, such as one glued to text.
+            String text = token.group(1);
+            String word = text.length() > QuotedValue.MAX_LENGTH || ProductKeys.hidesKeyInText(text)
+                    ? "a word"
+                    : "'" + text + "'";
             return "has " + word + ", which is not JSON; put text in quotes, and write true, false and null in lower"
                     + " case";
         }
@@ -217,7 +220,9 @@ public class ProblemMappers {
         if (range.find()) {
             return "is a number too large for this member; docs/API.md gives the values it takes";
         }
-        return JACKSON_SETTING.matcher(simple).replaceAll("");
+        String rest = JACKSON_SETTING.matcher(simple).replaceAll("");
+        // Jackson's other messages may repeat what was sent; one with a key that masking missed is not repeated.
+        return ProductKeys.hidesKeyInText(rest) ? "is not valid JSON" : rest;
     }
 
     /** Returns what a JSON value of Jackson's kind is, in the API's words: {@code Array} is "an array". */

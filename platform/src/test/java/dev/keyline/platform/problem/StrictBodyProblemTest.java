@@ -87,6 +87,7 @@ class StrictBodyProblemTest {
                 "{\"activations\": [1]}",
                 "{\"activations\": yes}",
                 "{\"activations\": caseBCDFGHJKMNPQRTVWXY2346789}",
+                "{\"activations\": " + "x".repeat(40) + "caseBCDFGHJKMNPQRTVWXY2346789}",
                 "{\"activations\": 1,}",
                 "{\"activations\": 1",
                 "{\"activations\": 1]")) {
@@ -106,6 +107,8 @@ class StrictBodyProblemTest {
                         "is true or false where a JSON object belongs",
                         "is an array where a whole number belongs",
                         "has 'yes', which is not JSON; put text in quotes, and write true, false and null in lower"
+                                + " case",
+                        "has a word, which is not JSON; put text in quotes, and write true, false and null in lower"
                                 + " case",
                         "has a word, which is not JSON; put text in quotes, and write true, false and null in lower"
                                 + " case",

@@ -4,13 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.station.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The errors that JAX-RS raises itself describe the problem in the caller's terms and give what to do. */
 @QuarkusTest
 class HttpErrorsTest {
+
+    @TestHTTPResource("/api/v1/reports/device-provisioned")
+    URI provisionedUri;
 
     @Test
     void semicolonInPathIsProblem() {
@@ -77,6 +84,26 @@ class HttpErrorsTest {
         assertThat(response.jsonPath().getString("detail"))
                 .isEqualTo("the Content-Type header '; charset=ISO-8859-1' is not a media type, so the body was not"
                         + " read");
+    }
+
+    @Test
+    void secondContentTypeRejected() throws Exception {
+        String request = "POST " + provisionedUri.getPath() + " HTTP/1.1\r\n"
+                + "Host: " + provisionedUri.getHost() + ":" + provisionedUri.getPort() + "\r\n"
+                + "Authorization: Bearer " + Tokens.IMAGING_STATION + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Type: ; x\r\n"
+                + "Content-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}";
+
+        String response;
+        try (Socket socket = new Socket(provisionedUri.getHost(), provisionedUri.getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 415");
+        assertThat(response).contains("the request has 2 Content-Type headers, so the body was not read");
     }
 
     @Test
