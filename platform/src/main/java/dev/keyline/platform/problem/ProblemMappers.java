@@ -222,7 +222,7 @@ public class ProblemMappers {
         }
         String rest = JACKSON_SETTING.matcher(simple).replaceAll("");
         // Jackson's other messages may repeat what was sent; one with a key that masking missed is not repeated.
-        return ProductKeys.hidesKeyInText(rest) ? "is not valid JSON" : rest;
+        return ProductKeys.hasKeyAlphabetRun(rest) ? "is not valid JSON" : rest;
     }
 
     /** Returns what a JSON value of Jackson's kind is, in the API's words: {@code Array} is "an array". */

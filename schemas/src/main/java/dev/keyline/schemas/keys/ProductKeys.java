@@ -117,11 +117,18 @@ public final class ProductKeys {
      * maps to ASCII (mathematical bold, circled and full-width forms).
      */
     public static boolean hidesKeyInText(String text) {
+        return text != null && (hidesKey(text) || hasKeyAlphabetRun(text));
+    }
+
+    /**
+     * Returns true when the text, once NFKC normalization and the removal of separators are done, has 25 characters in
+     * a row that Microsoft's keys use ({@link #KEY_ALPHABET}, in any case), a letter among them. Unlike
+     * {@link #hidesKey}, it leaves alone text of 25 letters and digits with others among them, such as {@code
+     * Duplicate field 'activations'}.
+     */
+    public static boolean hasKeyAlphabetRun(String text) {
         if (text == null) {
             return false;
-        }
-        if (hidesKey(text)) {
-            return true;
         }
         // NFKC writes look-alike letters as the letters they stand for: mathematical bold, circled, full-width.
         String compact = compact(Normalizer.normalize(text, Normalizer.Form.NFKC));

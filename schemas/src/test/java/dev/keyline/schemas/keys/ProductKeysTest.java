@@ -111,6 +111,17 @@ class ProductKeysTest {
     }
 
     @Test
+    void alphabetRunLeavesWordsAlone() {
+        assertThat(ProductKeys.hasKeyAlphabetRun("Duplicate field 'activations'"))
+                .isFalse();
+        assertThat(ProductKeys.hidesKey("Duplicate field 'activations'"))
+                .as("25 letters once punctuation is removed")
+                .isTrue();
+        assertThat(ProductKeys.hasKeyAlphabetRun("caseBCDFGHJKMNPQRTVWXY2346789"))
+                .isTrue();
+    }
+
+    @Test
     void referencesWithoutKeyLeftAlone() {
         assertThat(ProductKeys.hidesKeyInText("Microsoft SR 2512060040001234 ok"))
                 .isFalse();
