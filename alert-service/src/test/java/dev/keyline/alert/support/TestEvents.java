@@ -59,6 +59,24 @@ public final class TestEvents {
     /** Returns a balance with a key state, a fingerprint and, unless null, a Microsoft-reported remaining count. */
     public static CloudEvent<BalanceChanged> balance(
             String keyId, long allotment, long consumed, String state, String fingerprint, Long reportedRemaining) {
+        return balance(
+                keyId,
+                allotment,
+                consumed,
+                state,
+                fingerprint,
+                reportedRemaining,
+                UUID.randomUUID().toString());
+    }
+
+    private static CloudEvent<BalanceChanged> balance(
+            String keyId,
+            long allotment,
+            long consumed,
+            String state,
+            String fingerprint,
+            Long reportedRemaining,
+            String causeEventId) {
         Long unexplained = reportedRemaining == null ? null : allotment - reportedRemaining - consumed;
         BalanceChanged data = new BalanceChanged(
                 keyId,
@@ -67,7 +85,7 @@ public final class TestEvents {
                 0,
                 consumed,
                 allotment - consumed,
-                UUID.randomUUID().toString(),
+                causeEventId,
                 state,
                 0L,
                 fingerprint,
@@ -79,20 +97,7 @@ public final class TestEvents {
     /** Returns a balance with a key state whose cause is {@code causeEventId}, such as an operator's unblock. */
     public static CloudEvent<BalanceChanged> balanceCausedBy(
             String keyId, long allotment, long consumed, String state, String causeEventId) {
-        BalanceChanged data = new BalanceChanged(
-                keyId,
-                PARTIAL_KEY,
-                allotment,
-                0,
-                consumed,
-                allotment - consumed,
-                causeEventId,
-                state,
-                0L,
-                null,
-                null,
-                null);
-        return CloudEvent.create(LEDGER_SOURCE, keyId, Instant.now(), data);
+        return balance(keyId, allotment, consumed, state, null, null, causeEventId);
     }
 
     public static CloudEvent<ActivationUnattributed> unattributed(String keyId, String serial, String lineId) {

@@ -12,14 +12,14 @@ import dev.keyline.schemas.keys.ProductKeys;
 final class References {
 
     /**
-     * Visible text: letters, marks, digits, punctuation, symbols and plain spaces, 1 to 200 characters, without the
-     * characters that show nothing: the combining grapheme joiner U+034F, the variation selectors, the Hangul fillers
-     * (U+115F, U+1160, U+3164, U+FFA0), the Khmer inherent vowels U+17B4 and U+17B5 and the blank braille pattern
-     * U+2800. A mark may not come first, where it has no letter to go with.
+     * One visible character: a letter, mark, digit, punctuation mark, symbol or plain space. Characters that show
+     * nothing are excluded: the combining grapheme joiner U+034F, the variation selectors, the Hangul fillers (U+115F,
+     * U+1160, U+3164, U+FFA0), the Khmer inherent vowels U+17B4 and U+17B5, and the blank braille pattern U+2800.
      */
     private static final String VISIBLE = "(?![\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180D\\u2800\\u3164"
             + "\\uFE00-\\uFE0F\\uFFA0\\x{E0100}-\\x{E01EF}])[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]";
 
+    /** A reference: 1 to 200 visible characters without {@code |}, no space at either end and no mark first. */
     static final String PATTERN = "(?! )(?!\\p{M})(?:(?!\\|)" + VISIBLE + "){1,200}(?<! )";
 
     static final String MESSAGE = "must be 1 to 200 letters, digits, punctuation marks, symbols or plain spaces,"

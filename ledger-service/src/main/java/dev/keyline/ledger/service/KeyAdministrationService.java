@@ -77,9 +77,14 @@ public class KeyAdministrationService {
                         keyId, activations, key.allotment, key.state, KeyRedactor.maskForEcho(changeId), operator));
     }
 
-    private static Uni<Void> requireNewReference(ProductKeyEntity key, String changeId) {
+    /** Returns the key's journal entry with this event id, or null; a reference makes one such entry per key. */
+    private static Uni<JournalEntryEntity> entryOf(ProductKeyEntity key, String changeId) {
         return JournalEntryEntity.<JournalEntryEntity>find("keyId = ?1 and eventId = ?2", key.keyId, changeId)
-                .firstResult()
+                .firstResult();
+    }
+
+    private static Uni<Void> requireNewReference(ProductKeyEntity key, String changeId) {
+        return entryOf(key, changeId)
                 .invoke(earlier -> {
                     if (earlier != null) {
                         throw ProblemException.conflict(
@@ -118,8 +123,7 @@ public class KeyAdministrationService {
     }
 
     private static Uni<Void> requireNewUnblockReference(ProductKeyEntity key, String changeId) {
-        return JournalEntryEntity.<JournalEntryEntity>find("keyId = ?1 and eventId = ?2", key.keyId, changeId)
-                .firstResult()
+        return entryOf(key, changeId)
                 .invoke(earlier -> {
                     if (earlier == null) {
                         return;

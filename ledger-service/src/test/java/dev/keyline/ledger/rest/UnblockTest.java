@@ -47,13 +47,7 @@ class UnblockTest {
                             "unblocked key UNB-1 to state active (change unblock:MS-CASE 1207, operator operator)");
         }
 
-        JsonPath journal = given().auth()
-                .oauth2(LedgerApi.AUDITOR)
-                .get("/api/v1/keys/UNB-1/journal")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath journal = journal("UNB-1");
         assertThat(journal.getList("items.entryType")).containsExactly("REGISTERED", "BLOCKED", "UNBLOCKED");
         assertThat(journal.getString("items[2].eventId")).isEqualTo("unblock:MS-CASE 1207");
         given().auth()
@@ -109,14 +103,7 @@ class UnblockTest {
                                 + " unblocked"));
         unblock("UNB-NONE", "{\"reference\": \"MS-3\"}").statusCode(404);
 
-        JsonPath journal = given().auth()
-                .oauth2(LedgerApi.AUDITOR)
-                .get("/api/v1/keys/UNB-3/journal")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        assertThat(journal.getList("items.entryType")).containsExactly("REGISTERED");
+        assertThat(journal("UNB-3").getList("items.entryType")).containsExactly("REGISTERED");
     }
 
     @Test
@@ -277,15 +264,19 @@ class UnblockTest {
     }
 
     private static int blockedEntries(String keyId) {
-        List<String> types = given().auth()
+        List<String> types = journal(keyId).getList("items.entryType");
+        return (int) types.stream().filter("BLOCKED"::equals).count();
+    }
+
+    /** Returns the first page of the key's journal as an auditor reads it. */
+    private static JsonPath journal(String keyId) {
+        return given().auth()
                 .oauth2(LedgerApi.AUDITOR)
                 .get("/api/v1/keys/{keyId}/journal", keyId)
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath()
-                .getList("items.entryType");
-        return (int) types.stream().filter("BLOCKED"::equals).count();
+                .jsonPath();
     }
 
     private static ValidatableResponse unblock(String keyId, String body) {

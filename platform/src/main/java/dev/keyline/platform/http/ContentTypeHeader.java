@@ -39,33 +39,29 @@ public class ContentTypeHeader {
     private void check(RoutingContext context) {
         List<String> headers = context.request().headers().getAll(HttpHeaders.CONTENT_TYPE);
         if (headers.size() > 1) {
-            LOG.debugf(
-                    "rejected a %s request with %d Content-Type headers",
-                    context.request().method(), headers.size());
-            RouteProblem.send(
+            reject(
                     context,
-                    json,
-                    Problem.of(
-                            415,
-                            "unreadable-content-type",
-                            "Unreadable Content-Type",
-                            "the request has " + headers.size() + " Content-Type headers, so the body was not read",
-                            List.of(new FieldError(
-                                    "Content-Type",
-                                    "is given " + headers.size() + " times",
-                                    "send one Content-Type header"))));
+                    "the request has " + headers.size() + " Content-Type headers, so the body was not read",
+                    "is given " + headers.size() + " times",
+                    "send one Content-Type header");
             return;
         }
-        String header = headers.isEmpty() ? null : headers.get(0);
-        if (header == null || isMediaType(header)) {
+        if (headers.isEmpty() || isMediaType(headers.get(0))) {
             context.next();
             return;
         }
 
-        LOG.debugf(
-                "rejected a %s request with an unreadable Content-Type",
-                context.request().method());
-        String value = QuotedValue.of(header);
+        String value = QuotedValue.of(headers.get(0));
+        reject(
+                context,
+                "the Content-Type header '" + value + "' is not a media type, so the body was not read",
+                "is '" + value + "', not a media type such as application/json",
+                "send the type that docs/API.md gives for this endpoint, such as application/json, or no Content-Type"
+                        + " and no body");
+    }
+
+    private void reject(RoutingContext context, String detail, String message, String fix) {
+        LOG.debugf("rejected a %s request: %s", context.request().method(), detail);
         RouteProblem.send(
                 context,
                 json,
@@ -73,12 +69,8 @@ public class ContentTypeHeader {
                         415,
                         "unreadable-content-type",
                         "Unreadable Content-Type",
-                        "the Content-Type header '" + value + "' is not a media type, so the body was not read",
-                        List.of(new FieldError(
-                                "Content-Type",
-                                "is '" + value + "', not a media type such as application/json",
-                                "send the type that docs/API.md gives for this endpoint, such as application/json,"
-                                        + " or no Content-Type and no body"))));
+                        detail,
+                        List.of(new FieldError("Content-Type", message, fix))));
     }
 
     /** Tells whether the header names a type and a subtype, as {@code application/json; charset=UTF-8} does. */

@@ -65,9 +65,8 @@ public class ProblemMappers {
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\('(.)' \\(code");
 
     /**
-     * The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow},
-     * or its source position, such as {@code (for Object starting at [Source: REDACTED (`StreamReadFeature...`
-     * disabled); line: 1, column: 1])}.
+     * The parts of Jackson's messages that name its settings, such as {@code : enable `JsonReadFeature...` to allow}.
+     * Also its source position, such as {@code (for Object starting at [Source: REDACTED ...; line: 1, column: 1])}.
      */
     private static final Pattern JACKSON_SETTING =
             Pattern.compile(":? ?(?:enable|disable) `[A-Za-z_.]+` to allow|, from `[A-Za-z_.()]+`"
