@@ -139,8 +139,8 @@ async function follow() {
   const response = await request("/api/v1/alerts/stream", "text/event-stream");
   await loadActive();
   showState("live since " + new Date().toLocaleTimeString(), "live");
-  // The stream is silent while nothing changes, so a stalled connection looks the same as a quiet one.
-  // Reading the list again every minute bounds how stale the page can be.
+  // A quiet stream sends only keep-alive comments, which readEvents skips. Reading the list again every
+  // minute bounds how stale the page can be if a connection stalls without closing.
   const reread = setInterval(() => loadActive().catch(() => {}), REREAD_MS);
   try {
     await readEvents(response);

@@ -34,6 +34,8 @@ public interface AlertsConfig {
 
     ProcessedEvents processedEvents();
 
+    LiveStream stream();
+
     /** The {@code key-low} rule. */
     interface KeyLow {
 
@@ -180,5 +182,16 @@ public interface AlertsConfig {
         /** Wait before the first retry. Later waits grow exponentially, with random jitter. */
         @WithDefault("1s")
         Duration initialBackoff();
+    }
+
+    /** The server-sent event stream of alert changes. */
+    interface LiveStream {
+
+        /**
+         * How often a quiet stream sends a comment line, so that proxies and load balancers that close idle
+         * connections keep it open, and a client can tell a quiet stream from a broken one.
+         */
+        @WithDefault("20s")
+        Duration keepAlive();
     }
 }

@@ -25,6 +25,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +45,9 @@ public class AlertsResource {
 
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 1000;
+
+    /** The text of the comment line that a quiet alert stream sends every keep-alive interval. */
+    static final String KEEP_ALIVE = "keep-alive";
 
     private final AlertQueryService queries;
     private final AlertActions actions;
@@ -97,9 +102,20 @@ public class AlertsResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(summary = "Stream every alert change committed after the request as server-sent events")
-    public Multi<AlertChangeView> changes() {
+    public Multi<OutboundSseEvent> changes(@Context Sse sse) {
         LOG.debugf("%s subscribed to the alert stream", identity.getPrincipal().getName());
-        return stream.changes().map(AlertChangeView::of);
+        Multi<OutboundSseEvent> changes = stream.changes()
+                .map(AlertChangeView::of)
+                .map(view -> sse.newEventBuilder()
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(AlertChangeView.class, view)
+                        .build());
+
+        // A comment line, which clients of server-sent events skip, so that a quiet stream still carries bytes.
+        OutboundSseEvent keepAlive = sse.newEventBuilder().comment(KEEP_ALIVE).build();
+        Multi<OutboundSseEvent> keepAlives = stream.keepAlives().map(tick -> keepAlive);
+
+        return Multi.createBy().merging().streams(changes, keepAlives);
     }
 
     @GET

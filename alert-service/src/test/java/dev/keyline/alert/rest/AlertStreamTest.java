@@ -60,6 +60,26 @@ class AlertStreamTest {
     }
 
     @Test
+    void quietStreamSendsKeepAliveComments() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(stream)
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = response.thenAccept(r -> r.body().forEach(lines::add));
+
+        // The test profile sets the interval to 1 s, so two comments come within seconds whatever else is streamed.
+        await().atMost(TIMEOUT)
+                .until(() -> lines.stream().filter(line -> line.startsWith(":")).count() >= 2);
+        assertThat(lines.stream().filter(line -> line.startsWith(":")).distinct())
+                .containsExactly(":" + AlertsResource.KEEP_ALIVE);
+        reading.cancel(true);
+        response.join().body().close();
+    }
+
+    @Test
     void streamNeedsToken() throws Exception {
         HttpResponse<Void> response = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(stream).build(), HttpResponse.BodyHandlers.discarding());
