@@ -55,7 +55,8 @@ public class AlertActions {
                     OperatorOutcome outcome = action.apply(alert.toState());
                     if (outcome instanceof OperatorOutcome.Rejected rejected) {
                         LOG.infof("operator %s: alert %s not changed: %s", operator, alertId, rejected.reason());
-                        throw ProblemException.conflict("alert-status", rejected.reason());
+                        throw ProblemException.conflict(
+                                "alert-status", "Alert status does not allow this", rejected.reason());
                     }
                     OperatorOutcome.Applied applied = (OperatorOutcome.Applied) outcome;
                     return applier.store(alert, applied.transition(), now, "operator " + operator)

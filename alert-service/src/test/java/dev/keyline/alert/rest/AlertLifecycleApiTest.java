@@ -118,6 +118,7 @@ class AlertLifecycleApiTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
+                .body("title", equalTo("Alert status does not allow this"))
                 .body("detail", startsWith("the alert is resolved, so there is nothing to acknowledge"));
         given().auth()
                 .oauth2(OPERATOR_TOKEN)

@@ -73,6 +73,7 @@ public class DeviceAdministrationService {
                     if (!Objects.equals(keyId, device.keyId)) {
                         throw ProblemException.conflict(
                                 "device-changed",
+                                "Device changed meanwhile",
                                 "device '" + device.serial + "' moved from key " + keyId + " to " + device.keyId
                                         + " while it was being scrapped; nothing changed, send the request again");
                     }
@@ -86,7 +87,9 @@ public class DeviceAdministrationService {
         }
         if (device.status == DeviceStatus.SCRAPPED) {
             throw ProblemException.conflict(
-                    "device-scrapped", "device '" + serial + "' is already scrapped; nothing changed");
+                    "device-scrapped",
+                    "Device already scrapped",
+                    "device '" + serial + "' is already scrapped; nothing changed");
         }
     }
 

@@ -59,6 +59,7 @@ public class KeyAdministrationService {
                             if (allotment > MAX_ALLOTMENT) {
                                 throw ProblemException.conflict(
                                         "allotment-too-large",
+                                        "Allotment too large",
                                         "topping up key '" + keyId + "' by " + activations
                                                 + " would make its allotment "
                                                 + allotment + ", above the maximum of " + MAX_ALLOTMENT
@@ -89,6 +90,7 @@ public class KeyAdministrationService {
                     if (earlier != null) {
                         throw ProblemException.conflict(
                                 "top-up-already-booked",
+                                "Top-up already booked",
                                 "key '" + key.keyId + "' was already topped up by " + earlier.allotmentDelta
                                         + " with this reference at " + earlier.occurredAt
                                         + "; nothing changed. Give a new reference for another top-up");
@@ -133,6 +135,7 @@ public class KeyAdministrationService {
                             : " and it is " + key.state + " now";
                     throw ProblemException.conflict(
                             "unblock-already-booked",
+                            "Unblock already booked",
                             "key '" + key.keyId + "' was already unblocked with this reference at "
                                     + earlier.occurredAt + since + "; nothing changed. Give the reference of a new"
                                     + " case to unblock it again");
@@ -151,6 +154,7 @@ public class KeyAdministrationService {
                         : "Only a blocked key can be unblocked";
         throw ProblemException.conflict(
                 "key-not-blocked",
+                "Key not blocked",
                 "key '" + key.keyId + "' is " + key.state + ", not blocked; nothing changed. " + fix);
     }
 
@@ -162,6 +166,7 @@ public class KeyAdministrationService {
                     if (retirement != null) {
                         throw ProblemException.conflict(
                                 "key-retired",
+                                "Key retired",
                                 "key '" + key.keyId + "' was retired at " + retirement.occurredAt
                                         + " before it was blocked; nothing changed. A retired key stays out of use,"
                                         + " so it is not unblocked");
@@ -199,7 +204,9 @@ public class KeyAdministrationService {
                         .invoke(key -> {
                             if (KeyState.RETIRED.wireName().equals(key.state)) {
                                 throw ProblemException.conflict(
-                                        "key-retired", "key '" + keyId + "' is already retired; nothing changed");
+                                        "key-retired",
+                                        "Key retired",
+                                        "key '" + keyId + "' is already retired; nothing changed");
                             }
                             key.state = KeyState.RETIRED.wireName();
                             key.stateReason =

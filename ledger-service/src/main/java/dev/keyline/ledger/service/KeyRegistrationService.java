@@ -88,6 +88,7 @@ public class KeyRegistrationService {
                     if (existing != null) {
                         throw ProblemException.conflict(
                                 "key-id-taken",
+                                "Key id taken",
                                 "key id '" + keyId + "' is already registered; choose another key id or top up"
                                         + " the existing key");
                     }
@@ -97,6 +98,7 @@ public class KeyRegistrationService {
                     if (sameKey != null) {
                         throw ProblemException.conflict(
                                 "key-already-registered",
+                                "Key already registered",
                                 "this product key is already registered as '" + sameKey.keyId + "'; use that key id");
                     }
                 })

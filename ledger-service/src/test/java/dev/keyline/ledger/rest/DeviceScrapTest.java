@@ -50,7 +50,9 @@ class DeviceScrapTest {
                 .body("{\"reason\": \"again\"}")
                 .post("/api/v1/devices/S1-1/scrap")
                 .then()
-                .statusCode(409);
+                .statusCode(409)
+                .body("type", equalTo("https://keyline.dev/problems/device-scrapped"))
+                .body("title", equalTo("Device already scrapped"));
 
         JsonPath key = LedgerApi.key("SCRP-1");
         assertThat(key.getLong("committed")).isZero();

@@ -89,6 +89,7 @@ class KeyRegistrationTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
+                .body("title", equalTo("Key already registered"))
                 .body("detail", equalTo("this product key is already registered as 'REG-2'; use that key id"));
     }
 

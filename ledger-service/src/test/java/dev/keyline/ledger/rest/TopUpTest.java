@@ -61,7 +61,8 @@ class TopUpTest {
         topUp("TOP-REF", "{\"activations\": 2, \"reference\": \"PO-1\"}")
                 .statusCode(409)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://keyline.dev/problems/top-up-already-booked"));
+                .body("type", equalTo("https://keyline.dev/problems/top-up-already-booked"))
+                .body("title", equalTo("Top-up already booked"));
         topUp("TOP-REF", "{\"activations\": 3, \"reference\": \"PO-2\"}").statusCode(200);
 
         assertThat(LedgerApi.key("TOP-REF").getLong("allotment")).isEqualTo(10);

@@ -97,6 +97,7 @@ class UnblockTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://keyline.dev/problems/key-not-blocked"))
+                .body("title", equalTo("Key not blocked"))
                 .body(
                         "detail",
                         equalTo("key 'UNB-3' is active, not blocked; nothing changed. Only a blocked key can be"

@@ -57,8 +57,9 @@ public class ProblemException extends RuntimeException {
                 404, "not-found", "Not found", what + " '" + QuotedValue.of(id) + "' was not found; " + fix));
     }
 
-    public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(Problem.of(409, slug, "Conflict", detail));
+    /** Returns a 409 problem of type {@code slug}, whose {@code title} names the conflict the same way each time. */
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(409, slug, title, detail));
     }
 
     public static ProblemException forbidden(String detail) {
