@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.keyline.platform.http.MetricsUri;
+import dev.keyline.platform.http.ResourceMethods;
 import dev.keyline.schemas.keys.KeyRedactor;
 import dev.keyline.schemas.keys.ProductKeys;
 import io.quarkus.security.AuthenticationFailedException;
@@ -366,11 +367,27 @@ public class ProblemMappers {
                             "a parameter could not be converted",
                             "send numbers where the API expects them"))));
         }
-        if (status == 405) {
-            MetricsUri.setForCurrentRequest(MetricsUri.METHOD_NOT_ALLOWED);
+        if (status == 404 || status == 405) {
+            // Quarkus REST responds 404 to some methods that a path does not take, where 405 is correct.
+            String allowed = ResourceMethods.ofApplication().allowedOn(uri.getPath());
+            boolean methodNotAllowed = status == 405 || !allowed.isEmpty() && !allows(allowed, request.getMethod());
+            if (methodNotAllowed) {
+                MetricsUri.setForCurrentRequest(MetricsUri.METHOD_NOT_ALLOWED);
+                Response response = respond(
+                        Problem.of(405, "http-405", "Method Not Allowed", detailFor(405, e, headers, request, uri)));
+                return allowed.isEmpty()
+                        ? response
+                        : Response.fromResponse(response)
+                                .header("Allow", allowed)
+                                .build();
+            }
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of(status, "http-" + status, title, detailFor(status, e, headers, request, uri)));
+    }
+
+    private static boolean allows(String allowHeader, String method) {
+        return List.of(allowHeader.split(", ")).contains(method);
     }
 
     /** Returns what went wrong for the plain JAX-RS errors, in the caller's terms, with what to do. */

@@ -128,6 +128,8 @@ class HttpErrorsTest {
         assertThat(missing.jsonPath().getString("detail"))
                 .isEqualTo("there is no endpoint at /api/v1/reportz; docs/API.md lists the endpoints");
         assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.header("Allow")).isEqualTo("OPTIONS, POST");
+        assertThat(missing.header("Allow")).isNull();
         assertThat(method.jsonPath().getString("detail"))
                 .isEqualTo("GET is not allowed on /api/v1/reports/device-provisioned; docs/API.md gives the methods of"
                         + " each endpoint");

@@ -39,7 +39,7 @@ class StoreFailureTest {
     @Test
     void problemsPassUnchanged() {
         assertThat(ReportPublisher.isStoreFailure(
-                        ProblemException.conflict("step-out-of-order", "clear the key first")))
+                        ProblemException.conflict("step-out-of-order", "Step out of order", "clear the key first")))
                 .isFalse();
         assertThat(ReportPublisher.isStoreFailure(new ArtifactRejected("not XML", false)))
                 .isFalse();
