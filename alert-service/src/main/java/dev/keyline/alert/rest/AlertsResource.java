@@ -106,10 +106,8 @@ public class AlertsResource {
         LOG.debugf("%s subscribed to the alert stream", identity.getPrincipal().getName());
         Multi<OutboundSseEvent> changes = stream.changes()
                 .map(AlertChangeView::of)
-                .map(view -> sse.newEventBuilder()
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(AlertChangeView.class, view)
-                        .build());
+                .map(view ->
+                        sse.newEventBuilder().data(AlertChangeView.class, view).build());
 
         // A comment line, which clients of server-sent events skip, so that a quiet stream still carries bytes.
         OutboundSseEvent keepAlive = sse.newEventBuilder().comment(KEEP_ALIVE).build();

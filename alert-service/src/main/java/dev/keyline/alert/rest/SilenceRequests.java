@@ -1,6 +1,9 @@
 package dev.keyline.alert.rest;
 
+import com.google.re2j.PatternSyntaxException;
+import dev.keyline.alert.domain.AlertRule;
 import dev.keyline.alert.domain.LabelMatcher;
+import dev.keyline.alert.domain.Severity;
 import dev.keyline.platform.problem.FieldError;
 import dev.keyline.platform.problem.Problem;
 import dev.keyline.platform.problem.ProblemException;
@@ -11,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Checks a silence request and turns it into matchers and a time window, reporting every invalid field in one 400 response. */
 final class SilenceRequests {
@@ -79,8 +81,27 @@ final class SilenceRequests {
                     "every matcher also matches alerts without the label, so the silence would match every alert",
                     "add a matcher that requires a label value, such as {\"name\": \"alertname\", \"value\":"
                             + " \"key-low\"}"));
+        } else if (matchers.size() == bodies.size() && matchesEveryRule(matchers)) {
+            errors.add(new FieldError(
+                    "matchers",
+                    "the matchers accept every rule with every severity, so the silence would match every alert",
+                    "narrow alertname or severity to some rules, or add a matcher that requires a label such as"
+                            + " keyId or lineId"));
         }
         return matchers;
+    }
+
+    /** Tells whether the matchers accept an alert of each rule and severity that has no other labels. */
+    private static boolean matchesEveryRule(List<LabelMatcher> matchers) {
+        for (String rule : AlertRule.wireNames()) {
+            for (String severity : Severity.wireNames()) {
+                Map<String, String> labels = Map.of("alertname", rule, "severity", severity);
+                if (!matchers.stream().allMatch(m -> m.matches(labels))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static LabelMatcher matcher(String field, MatcherBody body, List<FieldError> errors) {
@@ -115,12 +136,12 @@ final class SilenceRequests {
         boolean regex = Boolean.TRUE.equals(body.isRegex());
         if (valid && regex) {
             try {
-                Pattern.compile(body.value());
+                LabelMatcher.compile(body.value());
             } catch (PatternSyntaxException e) {
                 errors.add(new FieldError(
                         field + "/value",
                         "'" + body.value() + "' is not a valid regular expression: " + e.getDescription(),
-                        "send a Java regular expression, or set isRegex to false"));
+                        "send an RE2 regular expression, the syntax Alertmanager uses, or set isRegex to false"));
                 valid = false;
             }
         }

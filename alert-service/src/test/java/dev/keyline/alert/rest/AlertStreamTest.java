@@ -52,6 +52,8 @@ class AlertStreamTest {
         String event =
                 lines.stream().filter(line -> line.contains(keyId)).findFirst().orElseThrow();
         assertThat(event).startsWith("data:");
+        assertThat(lines)
+                .noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type"));
         assertThat(event).contains("\"change\":\"raised\"");
         assertThat(event).contains("\"rule\":\"key-low\"");
         assertThat(event).contains("\"keyId\":\"" + keyId + "\"");

@@ -270,6 +270,67 @@ class SilencesApiTest {
     }
 
     @Test
+    void everyRuleMatchedIs400() {
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"alertname\", \"value\": \".+\", \"isRegex\": true}],"
+                        + " \"endsAt\": \"" + Instant.now().plusSeconds(60) + "\", \"comment\": \"too wide\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("matchers"))
+                .body(
+                        "errors[0].message",
+                        equalTo("the matchers accept every rule with every severity, so the silence would match"
+                                + " every alert"));
+    }
+
+    /** An open quote compiles alone but not inside Alertmanager's anchors; RE2 takes the rest of it literally. */
+    @Test
+    void openQuoteMatchesLiterally() {
+        String keyId = TestEvents.uniqueId("KEY");
+        String silenceId = given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"alertname\", \"value\": \"key-low\"}, {\"name\": \"keyId\","
+                        + " \"value\": \"\\\\Q" + keyId + "\", \"isRegex\": true}], \"endsAt\": \""
+                        + Instant.now().plusSeconds(600) + "\", \"comment\": \"open quote\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        KafkaTestClient.send(Topics.LEDGER_EVENTS, keyId, TestEvents.encode(TestEvents.balance(keyId, 10)));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(alerts(Map.of("keyId", keyId)).getList("silencedBy"))
+                        .containsExactly(List.of(silenceId)));
+        given().auth().oauth2(AUDITOR_TOKEN).get("/api/v1/alerts").then().statusCode(200);
+    }
+
+    @Test
+    void lookaheadRejected() {
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"(?=KEY)KEY-B\", \"isRegex\": true}],"
+                        + " \"endsAt\": \"" + Instant.now().plusSeconds(60) + "\", \"comment\": \"lookahead\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("matchers/0/value"))
+                .body(
+                        "errors[0].fix",
+                        equalTo("send an RE2 regular expression, the syntax Alertmanager uses, or set"
+                                + " isRegex to false"));
+    }
+
+    @Test
     void auditorCannotSilence() {
         given().auth()
                 .oauth2(AUDITOR_TOKEN)
