@@ -1,11 +1,13 @@
 package dev.keyline.alert.rest;
 
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the {@code Link} header of a paged list (RFC 8288), with {@code next} and {@code prev} where they exist. Pages
+ * Builds the {@code Link} header of a paged list (RFC 8288), with {@code next} and {@code prev} where they exist, as
+ * references relative to the request's host. Pages
  * count from 0. A page past the end links back to the last page that has entries, and no page links back when
  * nothing matches.
  */
@@ -26,11 +28,14 @@ final class PageLinks {
     }
 
     private static String link(UriInfo uri, int page, int size, String relation) {
-        String target = uri.getRequestUriBuilder()
+        URI target = uri.getRequestUriBuilder()
                 .replaceQueryParam("page", page)
                 .replaceQueryParam("size", size)
-                .build()
-                .toString();
-        return "<" + target + ">; rel=\"" + relation + "\"";
+                .build();
+
+        // A reference without scheme and host, which the client resolves against the URL it requested, because the
+        // request's Host header is the client's to choose.
+        String reference = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        return "<" + reference + ">; rel=\"" + relation + "\"";
     }
 }

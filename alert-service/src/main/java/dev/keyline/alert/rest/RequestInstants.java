@@ -1,6 +1,8 @@
 package dev.keyline.alert.rest;
 
 import dev.keyline.platform.problem.FieldError;
+import dev.keyline.platform.problem.QuotedValue;
+import dev.keyline.schemas.keys.KeyRedactor;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,17 +32,27 @@ final class RequestInstants {
         } catch (DateTimeException e) {
             errors.add(new FieldError(
                     field,
-                    "'" + value + "' is not an RFC 3339 instant",
+                    "'" + quoted(value) + "' is not an RFC 3339 instant",
                     "send " + field + " such as 2026-12-05T18:00:00Z"));
             return null;
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             errors.add(new FieldError(
                     field,
-                    "'" + value + "' is outside the accepted range " + EARLIEST + " to " + LATEST,
+                    "'" + quoted(value) + "' is outside the accepted range " + EARLIEST + " to " + LATEST,
                     "send " + field + " from " + EARLIEST + " to " + LATEST + ", such as 2026-12-05T18:00:00Z"));
             return null;
         }
         return instant;
+    }
+
+    /**
+     * Returns {@code value} with keys masked and cut to {@link QuotedValue#MAX_LENGTH} characters. Unlike {@link
+     * QuotedValue#of}, it masks keys in the usual spellings only, because a timestamp with nine fractional digits has
+     * 25 letters and digits once its separators are removed.
+     */
+    private static String quoted(String value) {
+        String masked = KeyRedactor.maskAll(value);
+        return masked.length() <= QuotedValue.MAX_LENGTH ? masked : masked.substring(0, QuotedValue.MAX_LENGTH) + "...";
     }
 }

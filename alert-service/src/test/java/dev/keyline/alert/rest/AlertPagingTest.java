@@ -11,7 +11,6 @@ import dev.keyline.alert.support.KafkaTestClient;
 import dev.keyline.alert.support.TestEvents;
 import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,9 +60,7 @@ class AlertPagingTest {
 
         assertThat(beyond.jsonPath().getList("$")).isEmpty();
         assertThat(beyond.header("X-Total-Count")).isEqualTo("3");
-        assertThat(beyond.header("Link"))
-                .isEqualTo("<" + RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/alerts?keyId=" + keyId
-                        + "&page=2&size=1>; rel=\"prev\"");
+        assertThat(beyond.header("Link")).isEqualTo("</api/v1/alerts?keyId=" + keyId + "&page=2&size=1>; rel=\"prev\"");
     }
 
     @Test

@@ -15,28 +15,28 @@ class PageLinksTest {
     @Test
     void middlePageLinksBothWays() {
         assertThat(PageLinks.of(request(LIST + "1"), 1, 1, 4))
-                .isEqualTo("<http://localhost:8083/api/v1/alerts?rule=key-low&page=2&size=1>; rel=\"next\", "
-                        + "<http://localhost:8083/api/v1/alerts?rule=key-low&page=0&size=1>; rel=\"prev\"");
+                .isEqualTo("</api/v1/alerts?rule=key-low&page=2&size=1>; rel=\"next\", "
+                        + "</api/v1/alerts?rule=key-low&page=0&size=1>; rel=\"prev\"");
     }
 
     @Test
     void pageBeyondEndLinksToLast() {
         // 4 key-low alerts, one per page: pages 0 to 3 have alerts.
         assertThat(PageLinks.of(request(LIST + "50"), 50, 1, 4))
-                .isEqualTo("<http://localhost:8083/api/v1/alerts?rule=key-low&page=3&size=1>; rel=\"prev\"");
+                .isEqualTo("</api/v1/alerts?rule=key-low&page=3&size=1>; rel=\"prev\"");
     }
 
     @Test
     void pageAfterLastLinksBack() {
         assertThat(PageLinks.of(request(LIST + "4"), 4, 1, 4))
-                .isEqualTo("<http://localhost:8083/api/v1/alerts?rule=key-low&page=3&size=1>; rel=\"prev\"");
+                .isEqualTo("</api/v1/alerts?rule=key-low&page=3&size=1>; rel=\"prev\"");
     }
 
     @Test
     void lastPageOfPartialPageLinksBack() {
         // 4 alerts, 3 per page: page 1 contains the fourth, and page 7 links back to it.
         assertThat(PageLinks.of(request("http://localhost:8083/api/v1/alerts?rule=key-low&size=3&page=7"), 7, 3, 4))
-                .isEqualTo("<http://localhost:8083/api/v1/alerts?rule=key-low&page=1&size=3>; rel=\"prev\"");
+                .isEqualTo("</api/v1/alerts?rule=key-low&page=1&size=3>; rel=\"prev\"");
     }
 
     @Test

@@ -61,4 +61,12 @@ class RequestInstantsTest {
         assertThat(errors).extracting(FieldError::field).containsExactly("startsAt", "startsAt");
         assertThat(errors.get(0).message()).isEqualTo("'tomorrow' is not an RFC 3339 instant");
     }
+
+    @Test
+    void longValueCutInMessage() {
+        List<FieldError> errors = new ArrayList<>();
+
+        assertThat(RequestInstants.read("endsAt", "9".repeat(100_000), errors)).isNull();
+        assertThat(errors.get(0).message()).isEqualTo("'" + "9".repeat(64) + "...' is not an RFC 3339 instant");
+    }
 }
