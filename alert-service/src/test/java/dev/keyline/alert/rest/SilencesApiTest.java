@@ -208,8 +208,10 @@ class SilencesApiTest {
 
     @Test
     void silenceCommentMasksSpelledKeys() throws SQLException {
-        String pasted = "key BCDFG HJKMN PQRTV WXY23 46789 seen; also bcdfghjkmnpqrtvwxy2346789";
-        String masked = "key *****-*****-*****-*****-46789 seen; also *****-*****-*****-*****-46789";
+        String pasted = "key BCDFG HJKMN PQRTV WXY23 46789 seen; also bcdfghjkmnpqrtvwxy2346789"
+                + " and BCDFG\\tHJKMN\\tPQRTV\\tWXY23\\t46789 and BCDFG - HJKMN - PQRTV - WXY23 - 46789";
+        String masked = "key *****-*****-*****-*****-46789 seen; also *****-*****-*****-*****-46789"
+                + " and *****-*****-*****-*****-46789 and *****-*****-*****-*****-46789";
 
         Response created = given().auth()
                 .oauth2(OPERATOR_TOKEN)

@@ -73,16 +73,28 @@ public final class ProductKeys {
             + "|(?<![A-Za-z0-9])(?:(?=[A-Z0-9]{0,24}[0-9])(?=[A-Z0-9]{0,24}[A-Z])[A-Z0-9]{25}"
             + "|(?=[0-9]{0,24}[A-Z])[" + KEY_ALPHABET + "]{25})(?![A-Za-z0-9])");
 
+    /** A blank within a line: a space, a tab, the no-break spaces and the other spaces of Unicode's category Zs. */
+    private static final String BLANK = "[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]";
+
+    /**
+     * Blanks between a key's groups, as a key pasted from a log or a spreadsheet has them: one to three blanks, or a
+     * dash with up to three blanks on either side, such as {@code " - "}.
+     */
+    private static final String BLANK_SEPARATOR = "(?:" + BLANK + "{1,3}|" + BLANK + "{0,3}" + DASH + BLANK + "{0,3})";
+
+    private static final String ANY_CASE_KEY_LETTER = "[" + KEY_ALPHABET + KEY_ALPHABET.toLowerCase(Locale.ROOT) + "]";
+
     /**
      * A key in either form and in any case, including lower- and mixed-case tokens of 25 letters and digits, which
-     * {@link #FULL_KEY} leaves alone, and five groups separated by spaces when they hold a digit or consist of letters
-     * that keys use only. For text where masking a token that is not a key costs nothing, such as an error message
-     * that repeats a value back to the caller.
+     * {@link #FULL_KEY} leaves alone, and five groups separated by blanks ({@link #BLANK_SEPARATOR}) when a digit comes
+     * within the next 53 characters or the groups consist of letters that keys use only. For text where masking a
+     * token that is not a key costs nothing, such as an error message that repeats a value back to the caller.
      */
     public static final Pattern ANY_CASE_KEY = Pattern.compile("(?:[A-Za-z0-9]{5}" + DASH + "){4}[A-Za-z0-9]{5}"
-            + "|(?<![A-Za-z0-9])(?:[A-Za-z0-9]{25}|(?=[A-Za-z0-9 ]{0,28}[0-9])(?:[A-Za-z0-9]{5} ){4}[A-Za-z0-9]{5}"
-            + "|(?:[" + KEY_ALPHABET + KEY_ALPHABET.toLowerCase(Locale.ROOT) + "]{5} ){4}["
-            + KEY_ALPHABET + KEY_ALPHABET.toLowerCase(Locale.ROOT) + "]{5})"
+            + "|(?<![A-Za-z0-9])(?:[A-Za-z0-9]{25}"
+            + "|(?=(?:[A-Za-z0-9]|" + BLANK + "|" + DASH + "){0,52}[0-9])"
+            + "(?:[A-Za-z0-9]{5}" + BLANK_SEPARATOR + "){4}[A-Za-z0-9]{5}"
+            + "|(?:" + ANY_CASE_KEY_LETTER + "{5}" + BLANK_SEPARATOR + "){4}" + ANY_CASE_KEY_LETTER + "{5})"
             + "(?![A-Za-z0-9])");
 
     private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]");

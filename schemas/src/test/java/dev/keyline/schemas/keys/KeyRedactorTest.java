@@ -111,6 +111,25 @@ class KeyRedactorTest {
         assertThat(KeyRedactor.maskForEcho("these items would never crash")).isEqualTo("these items would never crash");
     }
 
+    /** Made up; groups pasted from a log or a spreadsheet come with tabs, runs of spaces or spaced dashes. */
+    @Test
+    void echoMaskCoversBlankSeparators() {
+        List<String> separators = List.of("\t", "  ", "\u00A0", " - ", " \u2013 ", "\u2003", "\t-\t");
+        for (String separator : separators) {
+            String spelled = String.join(separator, "BCDFG", "HJKMP", "QRTVW", "XY234", "6789Q");
+
+            assertThat(KeyRedactor.maskForEcho("c " + spelled + " d"))
+                    .as("groups joined by U+%04X", (int) separator.charAt(0))
+                    .isEqualTo("c *****-*****-*****-*****-6789Q d");
+        }
+        assertThat(KeyRedactor.maskForEcho("tqbcd\tfghjk\tmprvw\txybcd\tfghjk"))
+                .isEqualTo("*****-*****-*****-*****-FGHJK");
+        assertThat(KeyRedactor.maskForEcho("WORDS  THESE  ARENT  ABOUT  KEYS!"))
+                .isEqualTo("WORDS  THESE  ARENT  ABOUT  KEYS!");
+        assertThat(KeyRedactor.maskForEcho("FIRST\tCHECK\tTHESE\tWORDS\tAGAIN, step 2"))
+                .isEqualTo("FIRST\tCHECK\tTHESE\tWORDS\tAGAIN, step 2");
+    }
+
     @Test
     void keyWithTypographicDashesFound() {
         KeyRedactor redactor = new KeyRedactor(new KeyFingerprinter("unit-test-secret"));
