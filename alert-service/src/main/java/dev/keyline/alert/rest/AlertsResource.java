@@ -167,8 +167,16 @@ public class AlertsResource {
     @Operation(
             summary = "Resolve an active alert; if its condition is still true, the next event that shows it fires"
                     + " the alert again")
-    public Uni<AlertView> resolve(@PathParam("id") String id) {
+    @Consumes(MediaType.WILDCARD)
+    public Uni<AlertView> resolve(@PathParam("id") String id, String body) {
         UUID alertId = Identifiers.uuid("id", id);
+        if (body != null && !body.isBlank()) {
+            // A resolution keeps no comment, and one sent here would be dropped without a word.
+            throw ProblemException.invalidField(
+                    "body",
+                    "resolve takes no body, so its content would be lost",
+                    "send the request without a body; to leave a note, acknowledge the alert with a comment first");
+        }
         return actions.resolve(alertId, operator()).map(AlertsResource::view);
     }
 

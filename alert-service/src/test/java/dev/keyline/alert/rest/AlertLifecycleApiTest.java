@@ -130,6 +130,25 @@ class AlertLifecycleApiTest {
     }
 
     @Test
+    void resolveWithBodyRejected() {
+        String alertId = raiseKeyLow(TestEvents.uniqueId("KEY"), 10, "firing", 1);
+
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body("{\"comment\": \"fixed by hand\"}")
+                .when()
+                .post("/api/v1/alerts/{id}/resolve", alertId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("resolve takes no body, so its content would be lost"));
+
+        assertThat(alert(alertId).getString("status")).isEqualTo("firing");
+    }
+
+    @Test
     void conditionRefiresResolvedAlert() {
         String keyId = TestEvents.uniqueId("KEY");
         String alertId = raiseKeyLow(keyId, 10, "firing", 1);
