@@ -13,8 +13,13 @@ public final class QueryNumbers {
      * {@code parameter}, quotes the value with any product key masked, and gives the allowed range.
      */
     public static int read(String parameter, String value, int min, int max) {
+        String digits = value.strip();
         try {
-            int number = Integer.parseInt(value.strip());
+            // Integer.parseInt also takes a leading '+' and digits of other scripts, which the API does not document.
+            if (!asciiWholeNumber(digits)) {
+                throw new NumberFormatException(parameter);
+            }
+            int number = Integer.parseInt(digits);
             if (number >= min && number <= max) {
                 return number;
             }
@@ -25,5 +30,19 @@ public final class QueryNumbers {
                 parameter,
                 "must be a whole number from " + min + " to " + max + ", got '" + QuotedValue.of(value) + "'",
                 "send " + parameter + " as a whole number from " + min + " to " + max);
+    }
+
+    /** Tells whether {@code text} is ASCII digits, with a leading minus sign or none. */
+    private static boolean asciiWholeNumber(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        if (text.length() == start) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

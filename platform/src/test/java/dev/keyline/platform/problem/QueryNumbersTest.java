@@ -47,4 +47,13 @@ class QueryNumbersTest {
                         ((ProblemException) failure).problem().errors().get(0).message())
                 .isEqualTo("must be a whole number from 1 to 10, got '" + "9".repeat(64) + "...'");
     }
+
+    @Test
+    void plusSignAndOtherDigitsRejected() {
+        for (String value : new String[] {"+5", "\uFF15", "\u0663", "-", ""}) {
+            assertThatThrownBy(() -> QueryNumbers.read("size", value, 1, 10))
+                    .as(value)
+                    .isInstanceOf(ProblemException.class);
+        }
+    }
 }
