@@ -27,6 +27,14 @@ class DashboardTest {
     }
 
     @Test
+    void pathWithoutSlashRedirected() {
+        Response redirect = given().redirects().follow(false).get("/dashboard");
+
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.header("Location")).isEqualTo("/dashboard/");
+    }
+
+    @Test
     void scriptReadsListAndStream() {
         Response script = given().get("/dashboard/dashboard.js");
 
