@@ -251,4 +251,21 @@ class RoleAccessTest {
                 .isEqualTo("this token's role may not call this endpoint, which takes a token with the role"
                         + " operator; use such a token");
     }
+
+    /** Which of two tokens a request acts with is left open, so it gets 401 in either order. */
+    @Test
+    void twoAuthorizationHeadersRefused() {
+        for (List<String> tokens : List.of(List.of(STATION, LedgerApi.AUDITOR), List.of(LedgerApi.AUDITOR, STATION))) {
+            Response response = given().header("Authorization", "Bearer " + tokens.get(0))
+                    .header("Authorization", "Bearer " + tokens.get(1))
+                    .get("/api/v1/keys");
+
+            assertThat(response.statusCode())
+                    .as(tokens.get(0).equals(STATION) ? "station first" : "auditor first")
+                    .isEqualTo(401);
+            assertThat(response.jsonPath().getString("detail"))
+                    .isEqualTo("a valid bearer token is required; send one 'Authorization: Bearer <token>' header"
+                            + " with a token configured for this service");
+        }
+    }
 }

@@ -313,8 +313,8 @@ public class ProblemMappers {
                         401,
                         "unauthorized",
                         "Unauthorized",
-                        "a valid bearer token is required; send 'Authorization: Bearer <token>' with a token"
-                                + " configured for this service")))
+                        "a valid bearer token is required; send one 'Authorization: Bearer <token>' header with a"
+                                + " token configured for this service")))
                 .header("WWW-Authenticate", "Bearer realm=\"keyline\"")
                 .build();
     }
