@@ -5,6 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One matcher of a silence, with the semantics of Alertmanager's API v2: {@code name} is a label, {@code alertname}
@@ -24,9 +25,17 @@ public record LabelMatcher(String name, String value, boolean regex, boolean equ
 
     private static final Map<String, Optional<Pattern>> COMPILED = new ConcurrentHashMap<>();
 
+    /** The maximum number of copies that an expression's counted repetitions may multiply to, such as 10 for {@code (a{2}){5}}. */
+    static final int MAX_COPIES = 100;
+
+    /** A label value for the trial match, besides the empty one. */
+    private static final String TRIAL_VALUE = "x".repeat(256);
+
+    private static final long TRIAL_STACK_BYTES = 256 * 1024;
+
     /**
-     * Tells whether the alert with {@code labels} matches. A regular expression that does not compile, as one stored
-     * before expressions were checked with RE2 can be, matches no alert with either operator.
+     * Tells whether the alert with {@code labels} matches. A regular expression that does not compile, or that {@link
+     * #compile} rejects as too costly, matches no alert with either operator, as one stored before these checks can.
      */
     public boolean matches(Map<String, String> labels) {
         String actual = labels.getOrDefault(name, "");
@@ -34,16 +43,60 @@ public record LabelMatcher(String name, String value, boolean regex, boolean equ
             return value.equals(actual) == equal;
         }
         Optional<Pattern> pattern = compiled(value);
-        return pattern.isPresent() && pattern.get().matcher(actual).matches() == equal;
+        if (pattern.isEmpty()) {
+            return false;
+        }
+        try {
+            return pattern.get().matcher(actual).matches() == equal;
+        } catch (StackOverflowError e) {
+            // The trial match of compile() makes this unlikely, but a long label could still reach deeper.
+            return false;
+        }
     }
 
     /**
-     * Compiles {@code expression} as matching uses it.
+     * Compiles {@code expression} as matching uses it. RE2J expands a counted repetition such as {@code a{0,9}} into
+     * copies, and follows a chain of optional parts by recursion. So an expression whose counted repetitions multiply
+     * to more than {@link #MAX_COPIES} copies is rejected, and so is one that overflows a small stack on a trial match.
      *
-     * @throws PatternSyntaxException when it is not a valid RE2 expression
+     * @throws PatternSyntaxException when it is not a valid RE2 expression or is too costly to match
      */
     public static Pattern compile(String expression) {
-        return Pattern.compile(expression);
+        long copies = RepetitionCount.copies(expression);
+        if (copies > MAX_COPIES) {
+            throw new PatternSyntaxException(
+                    "its counted repetitions multiply to " + copies + " copies, more than " + MAX_COPIES, expression);
+        }
+        Pattern pattern = Pattern.compile(expression);
+        if (overflowsStack(pattern)) {
+            throw new PatternSyntaxException("it nests optional parts too deeply to be matched", expression);
+        }
+        return pattern;
+    }
+
+    /**
+     * Tells whether matching {@code pattern} overflows the stack of a thread with {@link #TRIAL_STACK_BYTES}, a
+     * quarter of the 1 MB that threads get by default on 64-bit Linux, so that what passes here has room to spare.
+     */
+    private static boolean overflowsStack(Pattern pattern) {
+        AtomicBoolean overflowed = new AtomicBoolean();
+        Runnable trial = () -> {
+            try {
+                pattern.matcher("").matches();
+                pattern.matcher(TRIAL_VALUE).matches();
+            } catch (StackOverflowError e) {
+                overflowed.set(true);
+            }
+        };
+        Thread thread = new Thread(null, trial, "silence-expression-trial", TRIAL_STACK_BYTES);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return overflowed.get();
     }
 
     private static Optional<Pattern> compiled(String expression) {

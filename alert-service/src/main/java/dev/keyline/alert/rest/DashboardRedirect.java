@@ -13,9 +13,12 @@ import jakarta.enterprise.event.Observes;
 public class DashboardRedirect {
 
     void register(@Observes Router router) {
-        router.routeWithRegex(HttpMethod.GET, "/dashboard").handler(context -> context.response()
-                .setStatusCode(301)
-                .putHeader("Location", "/dashboard/")
-                .end());
+        router.routeWithRegex("/dashboard")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
+                .handler(context -> context.response()
+                        .setStatusCode(301)
+                        .putHeader("Location", "/dashboard/")
+                        .end());
     }
 }

@@ -54,4 +54,32 @@ class LabelMatcherTest {
         assertThat(new LabelMatcher("topic", expression, true, true).matches(Map.of("topic", value + "x")))
                 .isTrue();
     }
+
+    /** Each of these made RE2J overflow the stack or fill the heap when matched. */
+    @Test
+    void costlyExpressionsRejected() {
+        String[] costly = {
+            "(((((a{0,9}){0,9}){0,9}){0,9}){0,9})",
+            "(a{1,1000}){1,1000}",
+            "(.{0,1000}){0,1000}x",
+            "(a?){1000}",
+            "(" + "a?".repeat(120) + "){20}"
+        };
+        for (String expression : costly) {
+            assertThatThrownBy(() -> LabelMatcher.compile(expression))
+                    .as(expression)
+                    .isInstanceOf(PatternSyntaxException.class);
+            assertThat(new LabelMatcher("serial", expression, true, false).matches(Map.of()))
+                    .as(expression)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void modestRepetitionsAccepted() {
+        assertThat(new LabelMatcher("keyId", "KEY-[A-Z0-9]{1,32}", true, true).matches(KEY_B))
+                .isTrue();
+        assertThat(new LabelMatcher("keyId", "(.{0,10}){0,10}", true, true).matches(KEY_B))
+                .isTrue();
+    }
 }

@@ -32,6 +32,8 @@ class DashboardTest {
 
         assertThat(redirect.statusCode()).isEqualTo(301);
         assertThat(redirect.header("Location")).isEqualTo("/dashboard/");
+        assertThat(given().redirects().follow(false).head("/dashboard").statusCode())
+                .isEqualTo(301);
     }
 
     @Test

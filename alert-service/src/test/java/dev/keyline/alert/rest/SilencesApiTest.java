@@ -314,6 +314,26 @@ class SilencesApiTest {
         given().auth().oauth2(AUDITOR_TOKEN).get("/api/v1/alerts").then().statusCode(200);
     }
 
+    /** Stored behind a matcher that the create check stops at, this expression once broke every alert list. */
+    @Test
+    void nestedRepetitionRejected() {
+        given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"KEY-B\"}, {\"name\": \"serial\", \"value\":"
+                        + " \"(((((a{0,9}){0,9}){0,9}){0,9}){0,9})\", \"isRegex\": true}], \"endsAt\": \""
+                        + Instant.now().plusSeconds(60) + "\", \"comment\": \"nested\"}")
+                .when()
+                .post("/api/v1/silences")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("matchers/1/value"))
+                .body(
+                        "errors[0].message",
+                        equalTo("'(((((a{0,9}){0,9}){0,9}){0,9}){0,9})' is not a valid regular expression: its counted"
+                                + " repetitions multiply to 59049 copies, more than 100"));
+    }
+
     @Test
     void lookaheadRejected() {
         given().auth()

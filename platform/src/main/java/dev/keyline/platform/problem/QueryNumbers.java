@@ -13,7 +13,8 @@ public final class QueryNumbers {
      * {@code parameter}, quotes the value with any product key masked, and gives the allowed range.
      */
     public static int read(String parameter, String value, int min, int max) {
-        String digits = value.strip();
+        // Only ASCII spaces around the number are dropped: String.strip() also drops other Unicode blanks.
+        String digits = value.replaceAll("^ +| +$", "");
         try {
             // Integer.parseInt also takes a leading '+' and digits of other scripts, which the API does not document.
             if (!asciiWholeNumber(digits)) {

@@ -50,7 +50,7 @@ class QueryNumbersTest {
 
     @Test
     void plusSignAndOtherDigitsRejected() {
-        for (String value : new String[] {"+5", "\uFF15", "\u0663", "-", ""}) {
+        for (String value : new String[] {"+5", "\uFF15", "\u0663", "-", "", "\u30005", "5\u000B"}) {
             assertThatThrownBy(() -> QueryNumbers.read("size", value, 1, 10))
                     .as(value)
                     .isInstanceOf(ProblemException.class);
