@@ -226,7 +226,9 @@ final class AnchoredPattern {
             return new Choice(alternatives, optional, next);
         }
 
-        /** Reads the quantifier before {@code end}, if any, and returns its bounds, which are {@code {1,1}} for none. */
+        /**
+         * Reads the quantifier before {@code end}, if any, and returns its bounds, which are {@code {1,1}} for none.
+         */
         private int[] quantifier() {
             char last = pattern.charAt(end - 1);
             if (escaped(end - 1)) {

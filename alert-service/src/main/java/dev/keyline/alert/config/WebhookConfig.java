@@ -12,7 +12,9 @@ public interface WebhookConfig {
     /** URL the service POSTs each alert change to; empty turns the webhook off. */
     Optional<String> url();
 
-    /** Changes waiting for delivery at most, in the table {@code webhook_deliveries}. Beyond it the oldest are dropped. */
+    /**
+     * Changes waiting for delivery at most, in the table {@code webhook_deliveries}. Beyond it the oldest are dropped.
+     */
     @WithDefault("1000")
     int queueCapacity();
 

@@ -85,7 +85,8 @@ public final class KeyExposureRule {
     private static String requestAction(KeyExposed exposure) {
         return String.format(
                 "fix the tool of station %s so that it sends the device serial in the URL and a new UUID as"
-                        + " Idempotency-Key, never a product key; the key was in clear text in the station's request and"
+                        + " Idempotency-Key, never a product key; the key was in clear text in the "
+                        + "station's request and"
                         + " in any proxy or access log on its way, so treat key %s as leaked and watch its"
                         + " Microsoft-reported remaining count",
                 exposure.stationId(), exposure.maskedKey());

@@ -25,7 +25,10 @@ public record LabelMatcher(String name, String value, boolean regex, boolean equ
 
     private static final Map<String, Optional<Pattern>> COMPILED = new ConcurrentHashMap<>();
 
-    /** The maximum number of copies that an expression's counted repetitions may multiply to, such as 10 for {@code (a{2}){5}}. */
+    /**
+     * The maximum number of copies that an expression's counted repetitions may multiply to, such as 10 for {@code
+     * (a{2}){5}}.
+     */
     static final int MAX_COPIES = 100;
 
     /** A label value for the trial match, besides the empty one. */

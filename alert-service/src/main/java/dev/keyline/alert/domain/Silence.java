@@ -33,7 +33,9 @@ public record Silence(
         return matchers.stream().allMatch(matcher -> matcher.matches(labels));
     }
 
-    /** Returns the alert's labels plus {@code alertname} (the rule) and {@code severity}, as Alertmanager receives them. */
+    /**
+     * Returns the alert's labels plus {@code alertname} (the rule) and {@code severity}, as Alertmanager receives them.
+     */
     public static Map<String, String> matchableLabels(AlertIdentity identity, Severity severity) {
         Map<String, String> labels = new HashMap<>(identity.labels());
         labels.put("alertname", identity.rule().wireName());

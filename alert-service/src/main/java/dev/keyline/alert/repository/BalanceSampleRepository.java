@@ -38,7 +38,9 @@ public class BalanceSampleRepository {
         return NativeRows.execute(PRUNE, seconds);
     }
 
-    /** Returns the samples a forecast at {@code at} over a window starting at {@code windowStart} needs, oldest first. */
+    /**
+     * Returns the samples a forecast at {@code at} over a window starting at {@code windowStart} needs, oldest first.
+     */
     public Uni<List<BalanceSample>> history(String keyId, Instant windowStart, Instant at) {
         return NativeRows.select(HISTORY, keyId, windowStart, at).map(rows -> rows.stream()
                 .map(row -> new BalanceSample(NativeRows.instant(row[0]), NativeRows.longValue(row[1])))

@@ -15,7 +15,8 @@ public class KeyFactsRepository {
             + " exhausted_at_allotment, exhausted_reason";
 
     private static final String SAVE_BALANCE = "INSERT INTO key_facts (" + COLUMNS + ", updated_at)"
-            + " VALUES (?1, ?2, CAST(?3 AS text), ?4, ?5, CAST(?6 AS text), CAST(?7 AS bigint), CAST(?8 AS text), now())"
+            + " VALUES (?1, ?2, CAST(?3 AS text), ?4, ?5, CAST(?6 AS text), CAST(?7 AS bigint), CAST(?8 AS "
+            + "text), now())"
             + " ON CONFLICT (key_id) DO UPDATE SET partial_key = excluded.partial_key,"
             + " fingerprint = coalesce(excluded.fingerprint, key_facts.fingerprint), allotment = excluded.allotment,"
             + " available = excluded.available, state = excluded.state,"

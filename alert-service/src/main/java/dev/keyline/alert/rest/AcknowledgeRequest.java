@@ -18,7 +18,9 @@ record AcknowledgeRequest(String comment) {
 
     static final int MAX_COMMENT_LENGTH = 1000;
 
-    /** A reader that rejects a member given twice and text after the body's value, as the services' JSON provider does. */
+    /**
+     * A reader that rejects a member given twice and text after the body's value, as the services' JSON provider does.
+     */
     private static final ObjectReader JSON = new ObjectMapper()
             .reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Checks a silence request and turns it into matchers and a time window, reporting every invalid field in one 400 response. */
+/**
+ * Checks a silence request and turns it into matchers and a time window, reporting every invalid field in one 400
+ * response.
+ */
 final class SilenceRequests {
 
     static final int MAX_MATCHERS = 20;

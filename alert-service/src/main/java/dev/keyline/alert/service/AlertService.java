@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one record to the alerts: records its id, stores the facts the rules need from it, runs the rules, and stores the alert
+ * Applies one record to the alerts: records its id, stores the facts the rules need from it, runs the rules, and stores
+ * the alert
  * changes with their history and {@code AlertChanged} events, all in one transaction.
  */
 @ApplicationScoped

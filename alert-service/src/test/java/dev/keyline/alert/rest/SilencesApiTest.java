@@ -196,8 +196,8 @@ class SilencesApiTest {
                 .body("errors.field", org.hamcrest.Matchers.contains("matchers/0/value", "matchers/1/name", "endsAt"))
                 .body(
                         "errors[0].message",
-                        equalTo(
-                                "contains a product key, so it was not stored: alert labels carry only key ids and partial keys"))
+                        equalTo("contains a product key, so it was not stored: alert labels carry only key "
+                                + "ids and partial keys"))
                 .extract()
                 .asString();
 

@@ -25,7 +25,10 @@ public final class PostgresBackend implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** Connects to the external server if the settings name one, else starts the embedded server in {@code dataDirectory}. */
+    /**
+     * Connects to the external server if the settings name one, else starts the embedded server in {@code
+     * dataDirectory}.
+     */
     public static PostgresBackend start(StackSettings settings, Path dataDirectory) throws IOException {
         if (settings.externalPostgresHost().isPresent()) {
             PostgresAddress address = new PostgresAddress(

@@ -18,7 +18,9 @@ public record ChainVerification(
         String problem,
         JournalTotals journalTotals) {
 
-    /** How far an entry's booking time may be after the ledger's clock, for a database server whose clock runs ahead. */
+    /**
+     * How far an entry's booking time may be after the ledger's clock, for a database server whose clock runs ahead.
+     */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     /**

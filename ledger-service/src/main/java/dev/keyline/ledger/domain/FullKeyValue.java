@@ -10,7 +10,8 @@ final class FullKeyValue {
 
     /**
      * Returns the one key that {@code value} contains in any spelling that key registration takes, such as lower case
-     * without dashes, or with a label as in {@code Key: XXXXX-...}. Returns null when it contains no key or more than one.
+     * without dashes, or with a label as in {@code Key: XXXXX-...}. Returns null when it contains no key or more than
+     * one.
      */
     static String read(String value) {
         if (value == null) {

@@ -14,7 +14,9 @@ final class ReadingCounts {
 
     private ReadingCounts() {}
 
-    /** Returns the value as a count from 0 to {@link #MAX_REMAINING}, or null when it is missing or not such a number. */
+    /**
+     * Returns the value as a count from 0 to {@link #MAX_REMAINING}, or null when it is missing or not such a number.
+     */
     static Long wholeNumber(String value) {
         if (value == null) {
             return null;

@@ -72,9 +72,9 @@ public final class ReadingCsvParser {
                 String value = misplaced.equals("keyId") ? keyId : partialKey;
                 String upper = value.toUpperCase(Locale.ROOT);
                 if (fullKey != null || !ProductKeys.isFullKey(upper)) {
-                    problems.add(
-                            "line " + line + ": the " + misplaced + " column holds text with a product key;"
-                                    + " put the full key alone in the productKey column, where it is fingerprinted and dropped");
+                    problems.add("line " + line + ": the " + misplaced + " column holds text with a product key;"
+                            + " put the full key alone in the productKey column, where it is "
+                            + "fingerprinted and dropped");
                     continue;
                 }
                 // A full key in the wrong column is still a full key: it is matched by fingerprint and dropped.

@@ -16,7 +16,9 @@ import java.time.temporal.ChronoUnit;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
-/** Registers keys: fingerprints the full key, keeps only the fingerprint and partial key, and journals the allotment. */
+/**
+ * Registers keys: fingerprints the full key, keeps only the fingerprint and partial key, and journals the allotment.
+ */
 @ApplicationScoped
 public class KeyRegistrationService {
 

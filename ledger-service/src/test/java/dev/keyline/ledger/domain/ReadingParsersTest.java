@@ -58,7 +58,8 @@ class ReadingParsersTest {
     void cilxEmptyLastUpdateTakesReadAt() {
         String cilx = "<VolumeActivationManagementToolData><SoftwareLicensingData><ProductKeys><ProductKey>"
                 + "<PartialProductKey>H2K9D</PartialProductKey><RemainingActivations>5</RemainingActivations>"
-                + "<LastUpdate/></ProductKey></ProductKeys></SoftwareLicensingData></VolumeActivationManagementToolData>";
+                + "<LastUpdate/></ProductKey></ProductKeys></SoftwareLicensingData>"
+                + "</VolumeActivationManagementToolData>";
 
         ReadingFile file = VamtCilxParser.parse(cilx, FINGERPRINTER, DEFAULT);
 

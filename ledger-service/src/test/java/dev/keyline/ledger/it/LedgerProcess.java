@@ -91,7 +91,9 @@ public final class LedgerProcess {
         return process.isAlive();
     }
 
-    /** Polls {@code GET /q/health/ready} until it returns 200, and throws when the process exits or the timeout passes. */
+    /**
+     * Polls {@code GET /q/health/ready} until it returns 200, and throws when the process exits or the timeout passes.
+     */
     public void awaitReady(Duration timeout) throws InterruptedException {
         URI readiness = url.resolve("/q/health/ready");
         Instant deadline = Instant.now().plus(timeout);

@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Books every record of {@code keyline.line-events} with the pure {@link LedgerDecider}, the way the ledger does: in
- * offset order per partition, each event id once, the key resolved by {@link KeyResolution}. The result is what a full recompute of the books from the topic gives.
+ * offset order per partition, each event id once, the key resolved by {@link KeyResolution}. The result is what a full
+ * recompute of the books from the topic gives.
  *
  * <p>Partitions are booked one after the other. That gives the ledger's result only while each device's events stay
  * in one partition, which holds when events are keyed by key id and no device moves to another key.
@@ -127,7 +128,9 @@ public final class TopicRecompute {
                         .toList());
     }
 
-    /** Reads every partition from its start to its current end and returns the records per partition, in offset order. */
+    /**
+     * Reads every partition from its start to its current end and returns the records per partition, in offset order.
+     */
     private static List<List<ConsumerRecord<String, String>>> readAll(String bootstrapServers) {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", bootstrapServers);

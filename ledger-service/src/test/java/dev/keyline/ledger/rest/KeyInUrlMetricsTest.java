@@ -90,7 +90,9 @@ class KeyInUrlMetricsTest {
         assertThat(metrics).contains("status=\"431\",uri=\"/unlisted-path\"");
     }
 
-    /** Sends a request as raw bytes, since HTTP clients refuse to send a malformed escape, and returns its status line. */
+    /**
+     * Sends a request as raw bytes, since HTTP clients refuse to send a malformed escape, and returns its status line.
+     */
     private static String rawStatusLine(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

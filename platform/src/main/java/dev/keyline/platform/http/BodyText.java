@@ -82,7 +82,9 @@ public final class BodyText {
         return decode(body, contentType);
     }
 
-    /** Decodes the bytes of {@code body} from {@code start} on as UTF-8, or fails with a 400 problem naming a bad byte. */
+    /**
+     * Decodes the bytes of {@code body} from {@code start} on as UTF-8, or fails with a 400 problem naming a bad byte.
+     */
     private static String strictUtf8(byte[] body, int start) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()

@@ -20,7 +20,9 @@ public class MatrixParameterInUrl {
 
     private static final Logger LOG = Logger.getLogger(MatrixParameterInUrl.class);
 
-    /** Runs after the NUL and product key checks, so a key in the path is still recorded, and before Quarkus's routes. */
+    /**
+     * Runs after the NUL and product key checks, so a key in the path is still recorded, and before Quarkus's routes.
+     */
     private static final int ORDER = -3;
 
     private final ObjectMapper json;

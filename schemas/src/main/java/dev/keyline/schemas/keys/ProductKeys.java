@@ -106,7 +106,8 @@ public final class ProductKeys {
     private ProductKeys() {}
 
     /**
-     * Returns true when {@code text} contains a key, also after its separators are removed, such as {@code TSTAA.BBBBB...}
+     * Returns true when {@code text} contains a key, also after its separators are removed, such as {@code
+     * TSTAA.BBBBB...}
      * in a regular expression or {@code TSTAA_BBBBB...} in an id, and in full-width letters. For short values that are
      * never a key.
      */

@@ -14,7 +14,8 @@ public interface StationConfig {
 
     /**
      * Partial keys (last 5 characters) of default manufacturing keys, which let setup finish but cannot activate. A
-     * device whose installed key ends in one of them cannot ship, the same as when its report sends {@code defaultKey: true}.
+     * device whose installed key ends in one of them cannot ship, the same as when its report sends {@code defaultKey:
+     * true}.
      */
     Optional<List<String>> defaultKeyPartialKeys();
 
@@ -38,14 +39,16 @@ public interface StationConfig {
 
     /**
      * How many large request bodies are read (decoded, masked and parsed) at once, on threads of their own. More
-     * requests wait their turn. Reading is CPU work that takes several copies of a body in memory, so the default is the number of
+     * requests wait their turn. Reading is CPU work that takes several copies of a body in memory, so the default is
+     * the number of
      * processors: 12 answer files of 6 MB read at once ran a 512 MB heap out of memory.
      */
     OptionalInt readingThreads();
 
     /**
      * How many bytes of large request bodies may wait for a reading thread or be read at once. A large body beyond that
-     * gets 503, so that the bodies waiting in the queue cannot run the heap out. Default: an eighth of the maximum heap.
+     * gets 503, so that the bodies waiting in the queue cannot run the heap out. Default: an eighth of the maximum
+     * heap.
      */
     OptionalLong readingMaxBytes();
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A balance with nothing
+ * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A balance with
+ * nothing
  * available, once this service's unbooked provisionings are counted, rejects it however old the balance is. The
  * ledger publishes a new balance for every change that adds activations (a top-up, a released commitment), so an old
  * balance of an idle key is still its balance. Missing or ambiguous figures let it through with a warning, because

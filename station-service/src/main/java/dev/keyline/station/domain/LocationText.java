@@ -6,7 +6,10 @@ package dev.keyline.station.domain;
  */
 public final class LocationText {
 
-    /** The maximum length of a location kept whole. The alert service indexes it, and PostgreSQL indexes rows up to 2,704 bytes. */
+    /**
+     * The maximum length of a location kept whole. The alert service indexes it, and PostgreSQL indexes rows up to
+     * 2,704 bytes.
+     */
     public static final int MAX_LENGTH = 512;
 
     private LocationText() {}

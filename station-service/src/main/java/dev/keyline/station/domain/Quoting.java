@@ -19,7 +19,9 @@ public final class Quoting {
         return ", got '" + KeyRedactor.maskShortValue(text) + "'";
     }
 
-    /** Returns a request value to quote in a message: keys masked, cut to {@link ReportConstraints#MAX_QUOTED_LENGTH}. */
+    /**
+     * Returns a request value to quote in a message: keys masked, cut to {@link ReportConstraints#MAX_QUOTED_LENGTH}.
+     */
     public static String masked(String value) {
         if (value == null) {
             return "";

@@ -20,7 +20,8 @@ import java.util.Set;
  * at the pointer of the masked name. Numbers, booleans and null cannot spell a 5x5 key.
  *
  * <p>The values of the id members ({@link #ID_MEMBERS}) are short ids that a key has no place in. So in them a key in
- * any spelling that {@link ProductKeys#hidesKey} finds is masked too, such as {@code tstaa.bbbbb...} sent as a serial. Free text
+ * any spelling that {@link ProductKeys#hidesKey} finds is masked too, such as {@code tstaa.bbbbb...} sent as a serial.
+ * Free text
  * is not read this way, because removing its separators would join unrelated words.
  */
 public final class TreeRedaction {

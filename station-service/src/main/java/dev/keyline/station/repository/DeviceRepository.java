@@ -18,7 +18,8 @@ public class DeviceRepository implements PanacheRepositoryBase<DeviceEntity, Str
                     + " VALUES (?1, 1, ?2, ?3, ?4) ON CONFLICT (serial) DO NOTHING";
 
     /**
-     * Returns the device's row locked for this transaction, creating an empty one first when the serial is new. The lock
+     * Returns the device's row locked for this transaction, creating an empty one first when the serial is new. The
+     * lock
      * makes two stations reporting the same device at once apply their steps one after the other.
      */
     public Uni<DeviceEntity> lockOrCreate(String serial, String lineId, String stationId, Instant now) {

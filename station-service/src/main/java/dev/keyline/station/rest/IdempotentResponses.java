@@ -102,7 +102,8 @@ public class IdempotentResponses {
         return requests.find(request).chain(stored -> {
             if (stored.isPresent()) {
                 LOG.infof(
-                        "sent the stored response to a resend of %s request with key %s from %s; event %s was booked at %s",
+                        "sent the stored response to a resend of %s request with key %s from %s; event %s "
+                                + "was booked at %s",
                         target, key.value(), station, stored.get().eventId, stored.get().receivedAt);
                 return Uni.createFrom()
                         .item(Response.accepted(stored.get().response)

@@ -68,7 +68,8 @@ public class IdempotentRequests {
     }
 
     /**
-     * Returns the stored response to {@code request}, or nothing when its key is new. Fails with 422 when the key was used
+     * Returns the stored response to {@code request}, or nothing when its key is new. Fails with 422 when the key was
+     * used
      * for another request, because sending the first response would hide that the second was not booked.
      */
     public Uni<Optional<IdempotentRequest>> find(Request request) {
@@ -121,7 +122,8 @@ public class IdempotentRequests {
                                 "Report not stored",
                                 "a request with Idempotency-Key '"
                                         + request.key().value() + "' was stored at the"
-                                        + " same moment, so this one was not; send it again to get the stored response"),
+                                        + " same moment, so this one was not; send it again to get the "
+                                        + "stored response"),
                         Duration.ofSeconds(1));
             }
             return null;

@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  *
  * <p>The pool has {@code keyline.station.reading-threads} threads, so that large bodies sent at once wait their turn
  * instead of running the heap out of memory together. Bodies that wait or are read take at most
- * {@code keyline.station.reading-max-bytes}; a large body beyond that gets 503. Small bodies, such as a report, are read
+ * {@code keyline.station.reading-max-bytes}; a large body beyond that gets 503. Small bodies, such as a report, are
+ * read
  * on the event loop, so that they never wait behind large ones. Masking them there takes a few milliseconds.
  */
 @ApplicationScoped
@@ -94,7 +95,8 @@ public class OffEventLoop {
                         "Busy reading other bodies",
                         "the service is reading " + waiting + " bytes of other large request bodies, and this body of "
                                 + bodySize + " bytes would take it over its limit of " + maxBytes + " bytes. Nothing of"
-                                + " this request was read or stored; send it again in a minute, or send smaller artifacts"),
+                                + " this request was read or stored; send it again in a minute, or send "
+                                + "smaller artifacts"),
                 RETRY_AFTER);
     }
 

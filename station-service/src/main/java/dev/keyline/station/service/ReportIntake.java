@@ -58,7 +58,10 @@ public class ReportIntake {
         this.offEventLoop = offEventLoop;
     }
 
-    /** Stores the report from {@code body}, or fails with a {@link ProblemException} whose problem explains the rejection. */
+    /**
+     * Stores the report from {@code body}, or fails with a {@link ProblemException} whose problem explains the
+     * rejection.
+     */
     public Uni<ReportOutcome> receive(ReportKind kind, String body, StationBinding station) {
         return receive(kind, body, station, null);
     }

@@ -100,9 +100,9 @@ class WorkflowRulesTest {
 
         assertThat(rejected.problems()).hasSize(1);
         assertThat(rejected.problems().get(0).problem())
-                .isEqualTo(
-                        "critical finding: C:\\Windows\\Panther\\unattend.xml contains the product key"
-                                + " *****-*****-*****-*****-7QX4M at /unattend/settings[@pass='specialize']/component/ProductKey");
+                .isEqualTo("critical finding: C:\\Windows\\Panther\\unattend.xml contains the product key"
+                        + " *****-*****-*****-*****-7QX4M at "
+                        + "/unattend/settings[@pass='specialize']/component/ProductKey");
         assertThat(rejected.problems().get(0).fix()).isEqualTo(blocker.fix());
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Gives a {@code @QuarkusTest} a real Kafka broker in a child JVM whose {@code stop()} and {@code start()} keep its port
+ * Gives a {@code @QuarkusTest} a real Kafka broker in a child JVM whose {@code stop()} and {@code start()} keep its
+ * port
  * and data, so a test can take the broker away and bring it back.
  */
 public class StandaloneKafkaResource implements QuarkusTestResourceLifecycleManager {

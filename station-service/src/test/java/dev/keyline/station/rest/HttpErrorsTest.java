@@ -64,7 +64,8 @@ class HttpErrorsTest {
         assertThat(response.jsonPath().getString("detail"))
                 .startsWith("this endpoint does not take Content-Type 'text/plain")
                 .endsWith("send the type that docs/API.md gives for this endpoint: application/json for most,"
-                        + " text/csv or application/xml for imports, text/plain, application/json or application/xml for"
+                        + " text/csv or application/xml for imports, text/plain, application/json or "
+                        + "application/xml for"
                         + " artifacts");
     }
 
