@@ -5,7 +5,6 @@ import com.google.re2j.PatternSyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One matcher of a silence, with the semantics of Alertmanager's API v2: {@code name} is a label, {@code alertname}
@@ -31,10 +30,11 @@ public record LabelMatcher(String name, String value, boolean regex, boolean equ
      */
     static final int MAX_COPIES = 100;
 
-    /** A label value for the trial match, besides the empty one. */
-    private static final String TRIAL_VALUE = "x".repeat(256);
-
-    private static final long TRIAL_STACK_BYTES = 256 * 1024;
+    /**
+     * The most branch points (see {@link ExpressionSize#branches}) in all copies. In a trial of RE2J 1.8, a chain of
+     * 960 optional parts fitted a 512 KB stack and one of 2,400 did not. Threads get 1 MB by default on 64-bit Linux.
+     */
+    static final int MAX_BRANCHES = 500;
 
     /**
      * Tells whether the alert with {@code labels} matches. A regular expression that does not compile, or that {@link
@@ -52,54 +52,30 @@ public record LabelMatcher(String name, String value, boolean regex, boolean equ
         try {
             return pattern.get().matcher(actual).matches() == equal;
         } catch (StackOverflowError e) {
-            // The trial match of compile() makes this unlikely, but a long label could still reach deeper.
+            // The limits of compile() make this unlikely, but a stored expression may predate them.
             return false;
         }
     }
 
     /**
      * Compiles {@code expression} as matching uses it. RE2J expands a counted repetition such as {@code a{0,9}} into
-     * copies, and follows a chain of optional parts by recursion. So an expression whose counted repetitions multiply
-     * to more than {@link #MAX_COPIES} copies is rejected, and so is one that overflows a small stack on a trial match.
+     * copies and follows chains of branches by recursion, so an expression whose counted repetitions multiply to more
+     * than {@link #MAX_COPIES} copies, or whose branch points in all copies pass {@link #MAX_BRANCHES}, is rejected.
      *
      * @throws PatternSyntaxException when it is not a valid RE2 expression or is too costly to match
      */
     public static Pattern compile(String expression) {
-        long copies = RepetitionCount.copies(expression);
+        long copies = ExpressionSize.copies(expression);
         if (copies > MAX_COPIES) {
             throw new PatternSyntaxException(
                     "its counted repetitions multiply to " + copies + " copies, more than " + MAX_COPIES, expression);
         }
-        Pattern pattern = Pattern.compile(expression);
-        if (overflowsStack(pattern)) {
-            throw new PatternSyntaxException("it nests optional parts too deeply to be matched", expression);
+        long branches = ExpressionSize.branches(expression) * copies;
+        if (branches > MAX_BRANCHES) {
+            throw new PatternSyntaxException(
+                    "it has " + branches + " branch points in all copies, more than " + MAX_BRANCHES, expression);
         }
-        return pattern;
-    }
-
-    /**
-     * Tells whether matching {@code pattern} overflows the stack of a thread with {@link #TRIAL_STACK_BYTES}, a
-     * quarter of the 1 MB that threads get by default on 64-bit Linux, so that what passes here has room to spare.
-     */
-    private static boolean overflowsStack(Pattern pattern) {
-        AtomicBoolean overflowed = new AtomicBoolean();
-        Runnable trial = () -> {
-            try {
-                pattern.matcher("").matches();
-                pattern.matcher(TRIAL_VALUE).matches();
-            } catch (StackOverflowError e) {
-                overflowed.set(true);
-            }
-        };
-        Thread thread = new Thread(null, trial, "silence-expression-trial", TRIAL_STACK_BYTES);
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-        return overflowed.get();
+        return Pattern.compile(expression);
     }
 
     private static Optional<Pattern> compiled(String expression) {

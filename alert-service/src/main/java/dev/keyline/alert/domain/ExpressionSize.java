@@ -1,16 +1,16 @@
 package dev.keyline.alert.domain;
 
 /**
- * Counts the copies that the counted repetitions of an RE2 expression, such as {@code {2}}, {@code {0,9}} or {@code
- * {3,}}, multiply to. The count is an upper bound: repetitions side by side are multiplied as if one were nested in
- * the other, which keeps the parser small.
+ * Measures how large RE2J's program for an RE2 expression can grow: the copies that its counted repetitions, such as
+ * {@code {2}}, {@code {0,9}} or {@code {3,}}, multiply to, and its branch points. Both are upper bounds: repetitions
+ * side by side are multiplied as if one were nested in the other, which keeps the parser small.
  */
-final class RepetitionCount {
+final class ExpressionSize {
 
     /** A count above every limit, returned once the product passes it, so that it cannot overflow. */
     private static final long CAP = 1_000_000;
 
-    private RepetitionCount() {}
+    private ExpressionSize() {}
 
     /** Returns the product of the largest count of each counted repetition, 1 when there is none, at most 1,000,000. */
     static long copies(String expression) {
@@ -37,6 +37,29 @@ final class RepetitionCount {
             }
         }
         return product;
+    }
+
+    /**
+     * Returns 1 plus the count of the characters that make RE2J branch or nest, outside escapes and classes: {@code ?},
+     * {@code *}, {@code +}, {@code |} and {@code (}. Matching follows chains of such branches by recursion.
+     */
+    static long branches(String expression) {
+        long branches = 1;
+        int i = 0;
+        while (i < expression.length()) {
+            char c = expression.charAt(i);
+            if (c == '\\') {
+                i = afterEscape(expression, i);
+            } else if (c == '[') {
+                i = afterClass(expression, i);
+            } else {
+                if ("?*+|(".indexOf(c) >= 0) {
+                    branches++;
+                }
+                i++;
+            }
+        }
+        return branches;
     }
 
     /** Returns the index after an escape, after the whole quoted text for {@code \Q...\E}. */
