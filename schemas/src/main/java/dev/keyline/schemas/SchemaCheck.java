@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
  * the general validator's cost. It supports the keywords these schemas use: {@code type} (object, string or boolean),
  * {@code required}, {@code properties}, {@code additionalProperties: false}, {@code pattern}, {@code minLength},
  * {@code maxLength}, {@code enum} and {@code const} of strings, and {@code anyOf}; annotations are ignored. It reads
- * them as the general validator does, given {@link SchemaPattern#FACTORY}: a pattern is read as ECMA-262 reads it,
- * and lengths count code points. A schema with any other keyword does not compile, so {@link EventCodec} keeps the
- * general
+ * them as the general validator does, given {@link SchemaPattern#FACTORY}: a pattern is read as ECMA-262 reads it, and
+ * lengths count code points. A schema with any other keyword does not compile, so {@link EventCodec} keeps the general
  * validator for it.
  */
 final class SchemaCheck {

@@ -17,9 +17,8 @@ public final class AlertLifecycle {
 
     /**
      * Returns the change that {@code evaluation}, observed at {@code eventTime}, makes to {@code current}, or empty
-     * when
-     * it changes nothing (no change, or a resolve for an alert that is absent or already resolved). A
-     * {@link Evaluation.ResolveMatching} is applied like a {@link Evaluation.Resolve} of the alert it matched.
+     * when it changes nothing (no change, or a resolve for an alert that is absent or already resolved). A {@link
+     * Evaluation.ResolveMatching} is applied like a {@link Evaluation.Resolve} of the alert it matched.
      */
     public static Optional<AlertTransition> apply(
             Optional<AlertState> current, Evaluation evaluation, Instant eventTime) {

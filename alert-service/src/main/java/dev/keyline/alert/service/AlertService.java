@@ -15,8 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies one record to the alerts: records its id, stores the facts the rules need from it, runs the rules, and stores
- * the alert
- * changes with their history and {@code AlertChanged} events, all in one transaction.
+ * the alert changes with their history and {@code AlertChanged} events, all in one transaction.
  */
 @ApplicationScoped
 public class AlertService {

@@ -13,10 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP server on 127.0.0.1 that records every POST it receives: the alert service's webhook calls under
- * {@code /webhook}, and Alertmanager's notifications under {@code /alertmanager}. It responds with 204, or 503 for
- * calls
- * that {@link #failFirst} selects.
+ * A small HTTP server on 127.0.0.1 that records every POST it receives: the alert service's webhook calls under {@code
+ * /webhook}, and Alertmanager's notifications under {@code /alertmanager}. It responds with 204, or 503 for calls that
+ * {@link #failFirst} selects.
  */
 public final class WebhookReceiver {
 

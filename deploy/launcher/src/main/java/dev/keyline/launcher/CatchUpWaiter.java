@@ -51,10 +51,9 @@ public final class CatchUpWaiter {
 
     /**
      * Polls until the ledger's {@code lineEventsBooked} reaches the baseline plus {@code acceptedEvents}, then until
-     * the alert-service's {@code lineEventsProcessed} reaches its baseline plus {@code acceptedEvents} and its
-     * {@code ledgerEventsProcessed} reaches the ledger's current {@code ledgerEventsPublished}. A service whose
-     * consumer
-     * group has consumed every line event counts as caught up with its line events whatever its counter shows.
+     * the alert-service's {@code lineEventsProcessed} reaches its baseline plus {@code acceptedEvents} and its {@code
+     * ledgerEventsProcessed} reaches the ledger's current {@code ledgerEventsPublished}. A service whose consumer group
+     * has consumed every line event counts as caught up with its line events whatever its counter shows.
      *
      * @throws CatchUpTimeoutException naming the counter that lagged, when {@code timeout} passes first
      */

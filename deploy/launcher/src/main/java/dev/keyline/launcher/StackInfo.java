@@ -7,8 +7,7 @@ import java.util.TreeMap;
 
 /**
  * Addresses of the running local stack and the tokens for calling it. The tokens are bearer tokens of this local stack,
- * not
- * product keys, and are printed on purpose.
+ * not product keys, and are printed on purpose.
  *
  * @param serviceUrls base URL of each service by module name
  * @param logDirectory directory of the services' log files

@@ -16,8 +16,7 @@ public interface AuditConfig {
 
     /**
      * The maximum number of entries in one journal CSV. The document is built in the ledger's memory, about 250 bytes
-     * per entry,
-     * so a larger range gets 400 and is exported in parts by {@code from} and {@code to}.
+     * per entry, so a larger range gets 400 and is exported in parts by {@code from} and {@code to}.
      */
     @WithDefault("200000")
     long maxCsvEntries();

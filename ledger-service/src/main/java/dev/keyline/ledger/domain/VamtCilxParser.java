@@ -29,17 +29,15 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads remaining activations per key from a VAMT {@code .cilx} export: root {@code
- * VolumeActivationManagementToolData},
- * then {@code SoftwareLicensingData/ProductKeys/ProductKey} elements whose children carry {@code RemainingActivations},
- * {@code LastUpdate} and the key. A full key in any child is fingerprinted and dropped. DTDs and external entities are
- * refused, so a hostile file cannot read local files or reach the network.
+ * VolumeActivationManagementToolData}, then {@code SoftwareLicensingData/ProductKeys/ProductKey} elements whose
+ * children carry {@code RemainingActivations}, {@code LastUpdate} and the key. A full key in any child is fingerprinted
+ * and dropped. DTDs and external entities are refused, so a hostile file cannot read local files or reach the network.
  */
 public final class VamtCilxParser {
 
     /**
      * The deepest nesting of elements that is read. A VAMT export nests its fields 5 deep. Reading the text of a field
-     * nested thousands
-     * deep recurses once per level and overflowed the stack.
+     * nested thousands deep recurses once per level and overflowed the stack.
      */
     static final int MAX_DEPTH = 64;
 

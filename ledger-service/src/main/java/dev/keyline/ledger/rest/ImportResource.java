@@ -34,8 +34,7 @@ public class ImportResource {
 
     /**
      * The maximum number of readings in one file. A VAMT export has one entry per key, and an import holds the locks of
-     * the
-     * keys it names, so a file of many thousands would hold up their booking for minutes.
+     * the keys it names, so a file of many thousands would hold up their booking for minutes.
      */
     static final int MAX_READINGS = 10_000;
 

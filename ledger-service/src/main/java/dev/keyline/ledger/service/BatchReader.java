@@ -45,11 +45,10 @@ final class BatchReader {
     private BatchReader() {}
 
     /**
-     * Locks the registered keys that the batch names by key id or partial key and returns their ids. Locking in key
-     * id order makes two ledgers that need the same keys wait for each other instead of deadlocking. A ledger that
-     * still books a
-     * partition it just lost to another one holds these locks until it commits, so the other books after it, reads
-     * its counts and chain heads, and skips its events as repeats.
+     * Locks the registered keys that the batch names by key id or partial key and returns their ids. Locking in key id
+     * order makes two ledgers that need the same keys wait for each other instead of deadlocking. A ledger that still
+     * books a partition it just lost to another one holds these locks until it commits, so the other books after it,
+     * reads its counts and chain heads, and skips its events as repeats.
      */
     static Uni<Set<String>> lockKeys(
             SqlConnection connection, Collection<String> keyIds, Collection<String> partialKeys) {

@@ -16,8 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * Rejects a request whose {@code Content-Type} header is empty, not a media type, such as {@code ; charset=UTF-8}, or
  * given twice, with a 415 problem. The REST layer fails to parse such a header while it picks the method, which gave a
- * 500 response
- * and a stack trace in the log.
+ * 500 response and a stack trace in the log.
  */
 @ApplicationScoped
 public class ContentTypeHeader {

@@ -27,10 +27,8 @@ public record BalanceChanged(
 
     /**
      * The start of {@code causeEventId} when an operator unblocked the key, followed by the operator's reference. Such
-     * a
-     * balance has state {@code active}, or {@code exhausted} when Microsoft reported the key exhausted before the
-     * block,
-     * and the alert service resolves the key's {@code key-blocked} on it.
+     * a balance has state {@code active}, or {@code exhausted} when Microsoft reported the key exhausted before the
+     * block, and the alert service resolves the key's {@code key-blocked} on it.
      */
     public static final String UNBLOCK_CAUSE = "unblock:";
 

@@ -107,9 +107,8 @@ public final class ProductKeys {
 
     /**
      * Returns true when {@code text} contains a key, also after its separators are removed, such as {@code
-     * TSTAA.BBBBB...}
-     * in a regular expression or {@code TSTAA_BBBBB...} in an id, and in full-width letters. For short values that are
-     * never a key.
+     * TSTAA.BBBBB...} in a regular expression or {@code TSTAA_BBBBB...} in an id, and in full-width letters. For short
+     * values that are never a key.
      */
     public static boolean hidesKey(String text) {
         if (text == null) {

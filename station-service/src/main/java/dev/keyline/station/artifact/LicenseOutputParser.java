@@ -55,11 +55,10 @@ public final class LicenseOutputParser {
 
     /**
      * Returns slmgr, WMI or JSON output with the value of each partial product key line or member written as a dashed
-     * upper-case key
-     * when it contains a full key in another spelling, such as lower case without dashes. The key scan of free text
-     * leaves such spellings alone, because they look like other ids. In this field they are a key, so the scan must
-     * mask them and raise an exposure, and the parser reads the partial key from the masked form. Lines keep their
-     * place, so an exposure names the right line.
+     * upper-case key when it contains a full key in another spelling, such as lower case without dashes. The key scan
+     * of free text leaves such spellings alone, because they look like other ids. In this field they are a key, so the
+     * scan must mask them and raise an exposure, and the parser reads the partial key from the masked form. Lines keep
+     * their place, so an exposure names the right line.
      */
     public static String withKeyFieldsSpelledOut(String text) {
         String spelled = rewriteValues(SLMGR_FIELD_LINE, text, LicenseField::fromSlmgrLabel);

@@ -40,8 +40,7 @@ public interface StationConfig {
     /**
      * How many large request bodies are read (decoded, masked and parsed) at once, on threads of their own. More
      * requests wait their turn. Reading is CPU work that takes several copies of a body in memory, so the default is
-     * the number of
-     * processors: 12 answer files of 6 MB read at once ran a 512 MB heap out of memory.
+     * the number of processors: 12 answer files of 6 MB read at once ran a 512 MB heap out of memory.
      */
     OptionalInt readingThreads();
 

@@ -11,12 +11,11 @@ import java.util.Set;
 
 /**
  * Decides whether a provisioning may use a key, from the key's last balance the ledger published. A balance with
- * nothing
- * available, once this service's unbooked provisionings are counted, rejects it however old the balance is. The
+ * nothing available, once this service's unbooked provisionings are counted, rejects it however old the balance is. The
  * ledger publishes a new balance for every change that adds activations (a top-up, a released commitment), so an old
- * balance of an idle key is still its balance. Missing or ambiguous figures let it through with a warning, because
- * the ledger books the provisioning either way and a stopped ledger must not stop the line. Old figures with
- * activations left and state active let it through with a warning too.
+ * balance of an idle key is still its balance. Missing or ambiguous figures let it through with a warning, because the
+ * ledger books the provisioning either way and a stopped ledger must not stop the line. Old figures with activations
+ * left and state active let it through with a warning too.
  */
 public final class Availability {
 

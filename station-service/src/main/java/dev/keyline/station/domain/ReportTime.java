@@ -33,9 +33,9 @@ public final class ReportTime {
     }
 
     /**
-     * Returns the error for a time that is present but unreadable, before {@link #EARLIEST}, or later than
-     * {@link #MAX_AHEAD} after {@code now}, or nothing. A report from the future means a station clock that is wrong,
-     * and its time would misdate the books.
+     * Returns the error for a time that is present but unreadable, before {@link #EARLIEST}, or later than {@link
+     * #MAX_AHEAD} after {@code now}, or nothing. A report from the future means a station clock that is wrong, and its
+     * time would misdate the books.
      */
     public static List<FieldError> errors(String time, Instant now) {
         if (time == null) {

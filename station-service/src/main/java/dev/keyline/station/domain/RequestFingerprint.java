@@ -15,10 +15,9 @@ public final class RequestFingerprint {
     private RequestFingerprint() {}
 
     /**
-     * Returns the fingerprint of {@code body} sent to {@code target}, a name of the endpoint such as
-     * {@code device-provisioned} or {@code steps/L1-0001}. Only the masked body is hashed, so the fingerprint contains
-     * no
-     * full key.
+     * Returns the fingerprint of {@code body} sent to {@code target}, a name of the endpoint such as {@code
+     * device-provisioned} or {@code steps/L1-0001}. Only the masked body is hashed, so the fingerprint contains no full
+     * key.
      */
     public static String of(String target, String body) {
         MessageDigest sha256;

@@ -21,8 +21,7 @@ import java.util.Set;
  *
  * <p>The values of the id members ({@link #ID_MEMBERS}) are short ids that a key has no place in. So in them a key in
  * any spelling that {@link ProductKeys#hidesKey} finds is masked too, such as {@code tstaa.bbbbb...} sent as a serial.
- * Free text
- * is not read this way, because removing its separators would join unrelated words.
+ * Free text is not read this way, because removing its separators would join unrelated words.
  */
 public final class TreeRedaction {
 

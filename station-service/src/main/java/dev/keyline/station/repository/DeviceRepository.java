@@ -19,8 +19,7 @@ public class DeviceRepository implements PanacheRepositoryBase<DeviceEntity, Str
 
     /**
      * Returns the device's row locked for this transaction, creating an empty one first when the serial is new. The
-     * lock
-     * makes two stations reporting the same device at once apply their steps one after the other.
+     * lock makes two stations reporting the same device at once apply their steps one after the other.
      */
     public Uni<DeviceEntity> lockOrCreate(String serial, String lineId, String stationId, Instant now) {
         return getSession()

@@ -12,12 +12,12 @@ import java.time.ZoneOffset;
 /**
  * Stores a published balance with the reactive SQL client, outside Hibernate, so the Kafka consumer needs no Hibernate
  * session. With it goes the outbox position the balance has booked through: that of its cause event, the key's last
- * line event the ledger booked into it. A balance caused by an operator's action (a top-up, a retirement) names no
- * line event, so the position stays where the key's last booking left it. A key's first balance without a known cause
- * counts every event this service has sent as booked. A balance older than the stored one is ignored, so a redelivered
- * or late event never rolls a key back. Older
- * means a lower version. The event's time decides only between balances without a version, because a balance carries
- * the time of the line events it booked, and a back-dated report makes that time go back.
+ * line event the ledger booked into it. A balance caused by an operator's action (a top-up, a retirement) names no line
+ * event, so the position stays where the key's last booking left it. A key's first balance without a known cause counts
+ * every event this service has sent as booked. A balance older than the stored one is ignored, so a redelivered or late
+ * event never rolls a key back. Older means a lower version. The event's time decides only between balances without a
+ * version, because a balance carries the time of the line events it booked, and a back-dated report makes that time go
+ * back.
  */
 @ApplicationScoped
 public class KeyBalanceWriter {

@@ -69,8 +69,7 @@ public class IdempotentRequests {
 
     /**
      * Returns the stored response to {@code request}, or nothing when its key is new. Fails with 422 when the key was
-     * used
-     * for another request, because sending the first response would hide that the second was not booked.
+     * used for another request, because sending the first response would hide that the second was not booked.
      */
     public Uni<Optional<IdempotentRequest>> find(Request request) {
         return Panache.withSession(() -> requests.findById(request.scope())).map(stored -> {

@@ -21,10 +21,9 @@ import org.jboss.logging.Logger;
  * work goes on in the same reactive session.
  *
  * <p>The pool has {@code keyline.station.reading-threads} threads, so that large bodies sent at once wait their turn
- * instead of running the heap out of memory together. Bodies that wait or are read take at most
- * {@code keyline.station.reading-max-bytes}; a large body beyond that gets 503. Small bodies, such as a report, are
- * read
- * on the event loop, so that they never wait behind large ones. Masking them there takes a few milliseconds.
+ * instead of running the heap out of memory together. Bodies that wait or are read take at most {@code
+ * keyline.station.reading-max-bytes}; a large body beyond that gets 503. Small bodies, such as a report, are read on
+ * the event loop, so that they never wait behind large ones. Masking them there takes a few milliseconds.
  */
 @ApplicationScoped
 public class OffEventLoop {

@@ -9,8 +9,7 @@ import java.util.UUID;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker in a child JVM whose {@code stop()} and {@code start()} keep its
- * port
- * and data, so a test can take the broker away and bring it back.
+ * port and data, so a test can take the broker away and bring it back.
  */
 public class StandaloneKafkaResource implements QuarkusTestResourceLifecycleManager {
 
