@@ -1,20 +1,23 @@
 package dev.keyline.alert.domain;
 
 /**
- * Measures how large RE2J's program for an RE2 expression can grow: the copies that its counted repetitions, such as
- * {@code {2}}, {@code {0,9}} or {@code {3,}}, multiply to, and its branch points. Both are upper bounds: repetitions
- * side by side are multiplied as if one were nested in the other, which keeps the parser small.
+ * The size that RE2J's program for an RE2 expression can grow to: the copies that its counted repetitions, such as
+ * {@code {2}}, {@code {0,9}} or {@code {3,}}, multiply to, and its branch points. Both are upper bounds, because
+ * repetitions side by side are multiplied as if one were nested in the other, which keeps the parser small.
+ *
+ * @param copies the product of the largest count of each counted repetition, 1 when there is none, at most 1,000,000
+ * @param branches 1 plus the count of the characters that make RE2J branch or nest, outside escapes and classes:
+ *     {@code ?}, {@code *}, {@code +}, {@code |} and {@code (}. Matching follows chains of such branches by recursion.
  */
-final class ExpressionSize {
+record ExpressionSize(long copies, long branches) {
 
     /** A count above every limit, returned once the product passes it, so that it cannot overflow. */
     private static final long CAP = 1_000_000;
 
-    private ExpressionSize() {}
-
-    /** Returns the product of the largest count of each counted repetition, 1 when there is none, at most 1,000,000. */
-    static long copies(String expression) {
-        long product = 1;
+    /** Measures {@code expression} in one pass. */
+    static ExpressionSize of(String expression) {
+        long copies = 1;
+        long branches = 1;
         int i = 0;
         while (i < expression.length()) {
             char c = expression.charAt(i);
@@ -26,32 +29,12 @@ final class ExpressionSize {
                 int end = expression.indexOf('}', i);
                 long count = end < 0 ? 0 : largestCount(expression.substring(i + 1, end));
                 if (count > 0) {
-                    product = Math.min(CAP, product * Math.min(CAP, count));
+                    copies = Math.min(CAP, copies * Math.min(CAP, count));
                     i = end + 1;
                 } else {
                     // Not a repetition, such as "{x}": RE2 reads the brace as a literal.
                     i++;
                 }
-            } else {
-                i++;
-            }
-        }
-        return product;
-    }
-
-    /**
-     * Returns 1 plus the count of the characters that make RE2J branch or nest, outside escapes and classes: {@code ?},
-     * {@code *}, {@code +}, {@code |} and {@code (}. Matching follows chains of such branches by recursion.
-     */
-    static long branches(String expression) {
-        long branches = 1;
-        int i = 0;
-        while (i < expression.length()) {
-            char c = expression.charAt(i);
-            if (c == '\\') {
-                i = afterEscape(expression, i);
-            } else if (c == '[') {
-                i = afterClass(expression, i);
             } else {
                 if ("?*+|(".indexOf(c) >= 0) {
                     branches++;
@@ -59,7 +42,7 @@ final class ExpressionSize {
                 i++;
             }
         }
-        return branches;
+        return new ExpressionSize(copies, branches);
     }
 
     /** Returns the index after an escape, after the whole quoted text for {@code \Q...\E}. */

@@ -31,8 +31,9 @@ public record LabelMatcher(String name, String value, boolean regex, boolean equ
     static final int MAX_COPIES = 100;
 
     /**
-     * The most branch points (see {@link ExpressionSize#branches}) in all copies. In a trial of RE2J 1.8, a chain of
-     * 960 optional parts fitted a 512 KB stack and one of 2,400 did not. Threads get 1 MB by default on 64-bit Linux.
+     * The maximum number of branch points (see {@link ExpressionSize#branches}) in all copies. In a trial of RE2J
+     * 1.8, a chain of 960 optional parts fitted a 512 KB stack and one of 2,400 did not. Threads get 1 MB by default
+     * on 64-bit Linux.
      */
     static final int MAX_BRANCHES = 500;
 
@@ -65,12 +66,13 @@ public record LabelMatcher(String name, String value, boolean regex, boolean equ
      * @throws PatternSyntaxException when it is not a valid RE2 expression or is too costly to match
      */
     public static Pattern compile(String expression) {
-        long copies = ExpressionSize.copies(expression);
+        ExpressionSize size = ExpressionSize.of(expression);
+        long copies = size.copies();
         if (copies > MAX_COPIES) {
             throw new PatternSyntaxException(
                     "its counted repetitions multiply to " + copies + " copies, more than " + MAX_COPIES, expression);
         }
-        long branches = ExpressionSize.branches(expression) * copies;
+        long branches = size.branches() * copies;
         if (branches > MAX_BRANCHES) {
             throw new PatternSyntaxException(
                     "it has " + branches + " branch points in all copies, more than " + MAX_BRANCHES, expression);

@@ -43,8 +43,8 @@ public class AlertStream {
     }
 
     /**
-     * A tick every keep-alive interval while subscribed. A tick that the subscriber has not taken yet is dropped, so a
-     * slow reader gets at most one.
+     * Returns a tick every keep-alive interval while subscribed. A tick that the subscriber has not taken yet is
+     * dropped, so a slow reader gets at most one.
      */
     public Multi<Long> keepAlives() {
         return Multi.createFrom().ticks().every(keepAlive).onOverflow().drop();

@@ -8,36 +8,36 @@ class ExpressionSizeTest {
 
     @Test
     void countsMultiply() {
-        assertThat(ExpressionSize.copies("KEY-.*")).isEqualTo(1);
-        assertThat(ExpressionSize.copies("[A-Z]{5}")).isEqualTo(5);
-        assertThat(ExpressionSize.copies("(a{2,9}){3}")).isEqualTo(27);
-        assertThat(ExpressionSize.copies("a{3,}")).isEqualTo(4);
-        assertThat(ExpressionSize.copies("(a{0,9}){0,9}b{0}")).isEqualTo(81);
-        assertThat(ExpressionSize.copies("(((((a{0,9}){0,9}){0,9}){0,9}){0,9})"))
+        assertThat(ExpressionSize.of("KEY-.*").copies()).isEqualTo(1);
+        assertThat(ExpressionSize.of("[A-Z]{5}").copies()).isEqualTo(5);
+        assertThat(ExpressionSize.of("(a{2,9}){3}").copies()).isEqualTo(27);
+        assertThat(ExpressionSize.of("a{3,}").copies()).isEqualTo(4);
+        assertThat(ExpressionSize.of("(a{0,9}){0,9}b{0}").copies()).isEqualTo(81);
+        assertThat(ExpressionSize.of("(((((a{0,9}){0,9}){0,9}){0,9}){0,9})").copies())
                 .isEqualTo(59_049);
     }
 
     @Test
     void literalBracesNotCounted() {
-        assertThat(ExpressionSize.copies("\\{5}")).isEqualTo(1);
-        assertThat(ExpressionSize.copies("[{5}]x")).isEqualTo(1);
-        assertThat(ExpressionSize.copies("[]{5}]")).isEqualTo(1);
-        assertThat(ExpressionSize.copies("[[:alpha:]{5}]")).isEqualTo(1);
-        assertThat(ExpressionSize.copies("\\Qa{1000}\\E")).isEqualTo(1);
-        assertThat(ExpressionSize.copies("a{x}")).isEqualTo(1);
-        assertThat(ExpressionSize.copies("a{,5}")).isEqualTo(1);
+        assertThat(ExpressionSize.of("\\{5}").copies()).isEqualTo(1);
+        assertThat(ExpressionSize.of("[{5}]x").copies()).isEqualTo(1);
+        assertThat(ExpressionSize.of("[]{5}]").copies()).isEqualTo(1);
+        assertThat(ExpressionSize.of("[[:alpha:]{5}]").copies()).isEqualTo(1);
+        assertThat(ExpressionSize.of("\\Qa{1000}\\E").copies()).isEqualTo(1);
+        assertThat(ExpressionSize.of("a{x}").copies()).isEqualTo(1);
+        assertThat(ExpressionSize.of("a{,5}").copies()).isEqualTo(1);
     }
 
     @Test
     void largeProductCapped() {
-        assertThat(ExpressionSize.copies("((a{1,1000}){1,1000}){1,1000}")).isEqualTo(1_000_000);
+        assertThat(ExpressionSize.of("((a{1,1000}){1,1000}){1,1000}").copies()).isEqualTo(1_000_000);
     }
 
     @Test
     void branchPointsCounted() {
-        assertThat(ExpressionSize.branches("KEY-B")).isEqualTo(1);
-        assertThat(ExpressionSize.branches("KEY-A|KEY-B")).isEqualTo(2);
-        assertThat(ExpressionSize.branches("(a?b*)+")).isEqualTo(5);
-        assertThat(ExpressionSize.branches("\\(a\\?[?*+|(]\\Q(((\\E")).isEqualTo(1);
+        assertThat(ExpressionSize.of("KEY-B").branches()).isEqualTo(1);
+        assertThat(ExpressionSize.of("KEY-A|KEY-B").branches()).isEqualTo(2);
+        assertThat(ExpressionSize.of("(a?b*)+").branches()).isEqualTo(5);
+        assertThat(ExpressionSize.of("\\(a\\?[?*+|(]\\Q(((\\E").branches()).isEqualTo(1);
     }
 }

@@ -19,6 +19,7 @@ import dev.keyline.schemas.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -273,14 +274,8 @@ class SilencesApiTest {
 
     @Test
     void everyRuleMatchedIs400() {
-        given().auth()
-                .oauth2(OPERATOR_TOKEN)
-                .contentType(ContentType.JSON)
-                .body("{\"matchers\": [{\"name\": \"alertname\", \"value\": \".+\", \"isRegex\": true}],"
+        postSilence("{\"matchers\": [{\"name\": \"alertname\", \"value\": \".+\", \"isRegex\": true}],"
                         + " \"endsAt\": \"" + Instant.now().plusSeconds(60) + "\", \"comment\": \"too wide\"}")
-                .when()
-                .post("/api/v1/silences")
-                .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("matchers"))
                 .body(
@@ -293,15 +288,10 @@ class SilencesApiTest {
     @Test
     void openQuoteMatchesLiterally() {
         String keyId = TestEvents.uniqueId("KEY");
-        String silenceId = given().auth()
-                .oauth2(OPERATOR_TOKEN)
-                .contentType(ContentType.JSON)
-                .body("{\"matchers\": [{\"name\": \"alertname\", \"value\": \"key-low\"}, {\"name\": \"keyId\","
-                        + " \"value\": \"\\\\Q" + keyId + "\", \"isRegex\": true}], \"endsAt\": \""
-                        + Instant.now().plusSeconds(600) + "\", \"comment\": \"open quote\"}")
-                .when()
-                .post("/api/v1/silences")
-                .then()
+        String silenceId = postSilence(
+                        "{\"matchers\": [{\"name\": \"alertname\", \"value\": \"key-low\"}, {\"name\": \"keyId\","
+                                + " \"value\": \"\\\\Q" + keyId + "\", \"isRegex\": true}], \"endsAt\": \""
+                                + Instant.now().plusSeconds(600) + "\", \"comment\": \"open quote\"}")
                 .statusCode(201)
                 .extract()
                 .path("id");
@@ -317,15 +307,9 @@ class SilencesApiTest {
     /** Stored behind a matcher that the create check stops at, this expression once broke every alert list. */
     @Test
     void nestedRepetitionRejected() {
-        given().auth()
-                .oauth2(OPERATOR_TOKEN)
-                .contentType(ContentType.JSON)
-                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"KEY-B\"}, {\"name\": \"serial\", \"value\":"
+        postSilence("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"KEY-B\"}, {\"name\": \"serial\", \"value\":"
                         + " \"(((((a{0,9}){0,9}){0,9}){0,9}){0,9})\", \"isRegex\": true}], \"endsAt\": \""
                         + Instant.now().plusSeconds(60) + "\", \"comment\": \"nested\"}")
-                .when()
-                .post("/api/v1/silences")
-                .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("matchers/1/value"))
                 .body(
@@ -336,14 +320,8 @@ class SilencesApiTest {
 
     @Test
     void lookaheadRejected() {
-        given().auth()
-                .oauth2(OPERATOR_TOKEN)
-                .contentType(ContentType.JSON)
-                .body("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"(?=KEY)KEY-B\", \"isRegex\": true}],"
+        postSilence("{\"matchers\": [{\"name\": \"keyId\", \"value\": \"(?=KEY)KEY-B\", \"isRegex\": true}],"
                         + " \"endsAt\": \"" + Instant.now().plusSeconds(60) + "\", \"comment\": \"lookahead\"}")
-                .when()
-                .post("/api/v1/silences")
-                .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("matchers/0/value"))
                 .body(
@@ -375,6 +353,17 @@ class SilencesApiTest {
                 return rows.getString(1);
             }
         }
+    }
+
+    /** Posts {@code body} to create a silence as the operator. */
+    private static ValidatableResponse postSilence(String body) {
+        return given().auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/silences")
+                .then();
     }
 
     private static Response create(String keyId, Instant endsAt) {
