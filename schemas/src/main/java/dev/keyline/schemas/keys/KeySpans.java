@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
 public final class KeySpans {
 
     /**
-     * A character that may stand between two groups of a disguised key, besides a dash. {@code +} and {@code #} are
-     * not among them, because lists of partial keys are written with them, such as in a URL's query.
+     * A character that may stand between two groups of a disguised key, besides a dash: dots, the colon and its
+     * look-alikes, slashes, {@code _ ~ = *}, middle dots and bullets ({@code U+00B7 U+2022 U+2027 U+2219 U+22C5
+     * U+30FB}) and the ideographic full stop {@code U+3002}. {@code +} and {@code #} are not among them, because lists
+     * of partial keys are written with them, such as in a URL's query.
      */
-    private static final String SEPARATORS = "._/\\:\u2236\uFE55\uA789~=";
+    private static final String SEPARATORS = "._/\\:\u2236\uFE55\uA789~=*\u00B7\u2022\u2027\u2219\u22C5\u30FB\u3002";
 
     /**
      * Five groups of five letters and digits, each two joined by a dash or one other separator, or 25 letters and

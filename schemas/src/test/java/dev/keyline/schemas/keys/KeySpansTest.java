@@ -58,7 +58,10 @@ class KeySpansTest {
                 "KTPRB\uFF0DCCCCC\uFF0DDDDDD\uFF0DFFFFF\uFF0D7QX4M",
                 "KTPRB:CCCCC:DDDDD:FFFFF:7QX4M",
                 "KTPRB\u2236CCCCC\uFE55DDDDD\uA789FFFFF:7QX4M",
-                "ktprb:ccccc:ddddd:fffff:7qx4m");
+                "ktprb:ccccc:ddddd:fffff:7qx4m",
+                "KTPRB*CCCCC*DDDDD*FFFFF*7QX4M",
+                "KTPRB\u00B7CCCCC\u2022DDDDD\u2027FFFFF\u2219" + "7QX4M",
+                "KTPRB\u22C5CCCCC\u30FBDDDDD\u3002FFFFF\u3002" + "7QX4M");
 
         for (String key : written) {
             assertMaskedAsKey("id=", key, ";");

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -31,6 +32,12 @@ public final class AnswerFileScanner {
     /** The elements whose text Windows reads as a product key. */
     private static final Set<String> KEY_ELEMENTS = Set.of("ProductKey", "Key");
 
+    /**
+     * How deep elements may nest. Windows' answer files nest about 10 deep; the limit keeps a crafted file from holding
+     * a reading thread, as the ledger's limit for VAMT exports does.
+     */
+    static final int MAX_DEPTH = 64;
+
     private AnswerFileScanner() {}
 
     /** Scans {@code xml}; throws {@link ArtifactRejected} for a DOCTYPE or XML that is not well-formed. */
@@ -45,6 +52,9 @@ public final class AnswerFileScanner {
                 switch (event) {
                     case XMLStreamConstants.DTD -> throw new ArtifactRejected(SecureXml.DOCTYPE_MESSAGE, true);
                     case XMLStreamConstants.START_ELEMENT -> {
+                        if (path.size() == MAX_DEPTH) {
+                            throw tooDeep(reader.getLocation().getLineNumber());
+                        }
                         Frame frame = enter(path, reader);
                         scanAttributes(reader, path, frame, classifier, findings);
                     }
@@ -55,7 +65,7 @@ public final class AnswerFileScanner {
                         path.pop();
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                        scanText(reader.getText(), startLine, xpath(path), "element", path, classifier, findings);
+                        scanText(reader.getText(), startLine, () -> xpath(path), "element", path, classifier, findings);
                         if (!path.isEmpty()) {
                             path.peek().addText(reader.getText(), startLine);
                         }
@@ -63,16 +73,17 @@ public final class AnswerFileScanner {
                     case XMLStreamConstants.COMMENT -> {
                         // NOTE: a decoded &#10; adds a line, so a key after one is reported a line late.
                         String comment = CommentReferences.decode(reader.getText());
-                        String location = xpath(path) + "/comment()";
+                        Supplier<String> location = () -> xpath(path) + "/comment()";
                         scanText(comment, startLine, location, "comment", path, classifier, findings);
                         for (String key : WhitespaceSplitKeys.in(comment)) {
-                            findings.add(finding(key, location, startLine, "comment", path, classifier));
+                            findings.add(finding(key, location.get(), startLine, "comment", path, classifier));
                         }
                     }
                     case XMLStreamConstants.PROCESSING_INSTRUCTION -> {
                         // A parser leaves references in an instruction as written, as it does in a comment.
                         String data = CommentReferences.decode(reader.getPIData() == null ? "" : reader.getPIData());
-                        String location = xpath(path) + "/processing-instruction('" + reader.getPITarget() + "')";
+                        String target = reader.getPITarget();
+                        Supplier<String> location = () -> xpath(path) + "/processing-instruction('" + target + "')";
                         scanText(data, startLine, location, "processing instruction", path, classifier, findings);
                     }
                     default -> {}
@@ -84,6 +95,13 @@ public final class AnswerFileScanner {
         }
         addRawOnlyFindings(xml, redactor, classifier, findings);
         return List.copyOf(findings);
+    }
+
+    private static ArtifactRejected tooDeep(int line) {
+        return new ArtifactRejected(
+                "the XML nests elements more than " + MAX_DEPTH + " deep at line " + line
+                        + "; an answer file nests about 10 deep, so send the file as Windows Setup reads it",
+                false);
     }
 
     private static Frame enter(Deque<Frame> path, XMLStreamReader reader) {
@@ -126,11 +144,14 @@ public final class AnswerFileScanner {
         }
     }
 
-    /** Scans text that starts on {@code startLine}, giving each key the line it is on. */
+    /**
+     * Scans text that starts on {@code startLine}, giving each key the line it is on. The location is built only for a
+     * key found, because building it takes time in the depth of the element, for every piece of text.
+     */
     private static void scanText(
             String text,
             int startLine,
-            String location,
+            Supplier<String> location,
             String placement,
             Deque<Frame> path,
             KeyClassifier classifier,
@@ -141,7 +162,7 @@ public final class AnswerFileScanner {
             // Counts the line breaks since the previous key only, so a text with many keys is read once.
             line += newlines(text, counted, span.start());
             counted = span.start();
-            findings.add(finding(span.key(), location, line, placement, path, classifier));
+            findings.add(finding(span.key(), location.get(), line, placement, path, classifier));
         }
     }
 

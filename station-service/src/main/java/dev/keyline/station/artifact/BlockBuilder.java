@@ -100,7 +100,8 @@ final class BlockBuilder {
             status = LicenseStatus.fromPrinted(text);
         }
         if (status.isEmpty()) {
-            problems.add(where + ": license status '" + text + "' is not a known status");
+            problems.add(where + ": license status '" + text + "' is not a known status, so nothing was booked for it;"
+                    + " send the output as the tool wrote it");
         }
         return status.orElse(LicenseStatus.UNKNOWN);
     }

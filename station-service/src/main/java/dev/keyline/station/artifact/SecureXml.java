@@ -2,6 +2,7 @@ package dev.keyline.station.artifact;
 
 import dev.keyline.schemas.keys.KeyRedactor;
 import java.io.StringReader;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -17,6 +18,10 @@ final class SecureXml {
 
     private static final XMLInputFactory FACTORY = factory();
 
+    /** The position that the JDK's parser writes before its message. */
+    private static final Pattern POSITION =
+            Pattern.compile("^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*(Message:\\s*)?");
+
     private SecureXml() {}
 
     static XMLStreamReader open(String xml) throws XMLStreamException {
@@ -24,15 +29,28 @@ final class SecureXml {
         return FACTORY.createXMLStreamReader(new StringReader(text));
     }
 
-    /** Returns a rejection for a parser error, naming its line and column, with keys masked. */
+    /**
+     * Returns a rejection for a parser error, naming its line and column. The parser's message quotes names from the
+     * document, such as an element's, so keys are masked in every spelling that an echo of a request's values masks:
+     * the message goes to the station and to the log.
+     */
     static ArtifactRejected malformed(XMLStreamException e) {
         String where = e.getLocation() == null
                 ? ""
                 : " at line " + e.getLocation().getLineNumber() + ", column "
                         + e.getLocation().getColumnNumber();
-        String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^ParseError at \\[[^]]*]\\s*", "");
         return new ArtifactRejected(
-                KeyRedactor.maskAll("not well-formed XML" + where + ": " + message.replace('\n', ' ')), false);
+                KeyRedactor.maskForEcho(KeyRedactor.maskAll("not well-formed XML" + where + ": " + reason(e))), false);
+    }
+
+    /**
+     * Returns the parser's own words, without the position it puts in front ({@code ParseError at [row,col]:[3,3]
+     * Message:}), which the rejection gives as line and column, and without a final period.
+     */
+    static String reason(XMLStreamException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().replace('\n', ' ');
+        String reason = POSITION.matcher(message).replaceFirst("").strip();
+        return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 
     private static XMLInputFactory factory() {

@@ -10,6 +10,7 @@ import dev.keyline.station.domain.ReportKind;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StepReport;
 import dev.keyline.station.domain.WorkflowProblems;
+import dev.keyline.station.service.ArtifactSupport;
 import dev.keyline.station.service.BodyDecoding;
 import dev.keyline.station.service.DeviceQueries;
 import dev.keyline.station.service.ReportIntake;
@@ -94,6 +95,8 @@ public class DeviceResource {
     @RolesAllowed({Roles.STATION, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(summary = "Read a device's manufacturing state, open findings and step history")
     public Uni<DeviceView> device(@PathParam("serial") String serial) {
+        // A serial that no device can have gets the rule, not a 404 that sends the caller looking for the device.
+        ArtifactSupport.checkSerial(serial);
         return queries.view(serial);
     }
 

@@ -3,6 +3,7 @@ package dev.keyline.station.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyline.platform.problem.ProblemException;
+import dev.keyline.schemas.keys.KeyFingerprinter;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.RequestFingerprint;
 import dev.keyline.station.domain.StationBinding;
@@ -36,13 +37,19 @@ public class IdempotentResponses {
     private final ObjectMapper json;
     private final CurrentVertxRequest current;
     private final OffEventLoop offEventLoop;
+    private final KeyFingerprinter fingerprinter;
 
     public IdempotentResponses(
-            IdempotentRequests requests, ObjectMapper json, CurrentVertxRequest current, OffEventLoop offEventLoop) {
+            IdempotentRequests requests,
+            ObjectMapper json,
+            CurrentVertxRequest current,
+            OffEventLoop offEventLoop,
+            KeyFingerprinter fingerprinter) {
         this.requests = requests;
         this.json = json;
         this.current = current;
         this.offEventLoop = offEventLoop;
+        this.fingerprinter = fingerprinter;
     }
 
     /** Books a request; {@code alsoInTransaction} must run in the transaction that stores it. */
@@ -86,7 +93,7 @@ public class IdempotentResponses {
 
         // The fingerprint masks every key in the body first, which takes seconds for a large artifact full of keys.
         return offEventLoop
-                .run(body == null ? 0 : body.length(), () -> RequestFingerprint.of(target, body))
+                .run(body == null ? 0 : body.length(), () -> RequestFingerprint.of(target, body, fingerprinter))
                 .map(fingerprint -> new IdempotentRequests.Request(station, key, target, fingerprint))
                 .chain(request -> respond(request, key, target, station, receivedAt, intake, response));
     }

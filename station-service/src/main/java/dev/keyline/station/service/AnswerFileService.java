@@ -168,20 +168,27 @@ public class AnswerFileService {
             Instant now,
             ArtifactSupport.Redacted redacted,
             List<KeyBalanceEntity> registered) {
-        List<AnswerFileFinding> found = AnswerFileScanner.scan(xml, classifier(registered), redactor());
+        KeyClassifier classifier = classifier(registered);
+        List<AnswerFileFinding> found = AnswerFileScanner.scan(xml, classifier, redactor());
         List<CloudEvent<KeyExposed>> exposures =
                 support.exposureEvents(ARTIFACT, exposures(found), station, serial, now);
-        return new Scan(found, exposures, results(found, exposures), storedContent(redacted, found, redactor()));
+        return new Scan(
+                found, exposures, results(found, exposures), storedContent(redacted, found, classifier, redactor()));
     }
 
     /**
-     * Returns the text to store: the answer file with its keys masked, or a note in its place when the parser found a
-     * key that the text does not show as such, because a character reference, a CDATA section, a comment or whitespace
-     * splits or encodes it. Masking works on the text, so such a key would be stored readable. The masked file is
-     * parsed again too, so a plain copy of a key elsewhere in the file does not hide an encoded one.
+     * Returns the text to store: the answer file with its keys masked, or a note in its place when the masked text
+     * still holds a key that the scanner reads. Masking works on the text as written, so it misses a key that a
+     * character reference, a CDATA section, a comment or whitespace splits or encodes, and a key in a {@code
+     * ProductKey} or {@code Key} element written with other separators, such as spaces or dots in mixed case. The
+     * masked file is scanned again as a whole, so a plain copy of a key elsewhere in the file, which masking does
+     * cover, does not hide another spelling of the same key.
      */
     static String storedContent(
-            ArtifactSupport.Redacted redacted, List<AnswerFileFinding> found, KeyRedactor redactor) {
+            ArtifactSupport.Redacted redacted,
+            List<AnswerFileFinding> found,
+            KeyClassifier classifier,
+            KeyRedactor redactor) {
         Set<String> masked = redacted.exposures().stream()
                 .map(exposure -> exposure.finding().fingerprint())
                 .collect(Collectors.toSet());
@@ -197,12 +204,29 @@ public class AnswerFileService {
                     .count();
         }
         if (hidden == 0) {
+            hidden = stillShown(redacted.text(), classifier, redactor);
+        }
+        if (hidden == 0) {
             return redacted.text();
         }
         return "[not stored: the answer file contains " + hidden + " product key" + (hidden == 1 ? "" : "s")
-                + " written with character references, CDATA sections, comments or line breaks, which masking cannot"
-                + " cover;"
-                + " the findings name where]";
+                + " written with character references, CDATA sections, comments, line breaks or separators that"
+                + " masking cannot cover; the findings name where]";
+    }
+
+    /**
+     * Returns how many distinct keys the scanner finds in the masked file. A masked file that no longer parses, as
+     * when a key was an element's name, counts as one, because the scanner cannot read what it still holds.
+     */
+    private static long stillShown(String maskedText, KeyClassifier classifier, KeyRedactor redactor) {
+        try {
+            return AnswerFileScanner.scan(maskedText, classifier, redactor).stream()
+                    .map(AnswerFileFinding::fingerprint)
+                    .distinct()
+                    .count();
+        } catch (ArtifactRejected e) {
+            return 1;
+        }
     }
 
     private Uni<List<DeviceFinding>> updateDevice(

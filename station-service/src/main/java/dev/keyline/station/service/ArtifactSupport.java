@@ -91,7 +91,7 @@ public class ArtifactSupport {
             throw ProblemException.invalidField(
                     "serial",
                     ReportConstraints.ID_MESSAGE + ", got '" + Quoting.masked(serial) + "'",
-                    "post to the path of a device serial of 1 to 64 letters, digits, '.', '_' or '-', not dots alone");
+                    "use the path of a device serial of 1 to 64 letters, digits, '.', '_' or '-', not dots alone");
         }
     }
 

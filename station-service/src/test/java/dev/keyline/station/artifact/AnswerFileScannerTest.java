@@ -241,6 +241,30 @@ class AnswerFileScannerTest {
     }
 
     @Test
+    void malformedXmlMessageMasksNamesAndDropsParserPosition() {
+        // The parser quotes an element's name, here a key in lower case without dashes, which the log repeats.
+        assertThatThrownBy(() -> AnswerFileScanner.scan(
+                        "<unattend>\n<tstaabbbbbcccccddddd7qx4m>\n</unattend>", CLASSIFIER, REDACTOR))
+                .isInstanceOf(ArtifactRejected.class)
+                .hasMessage(
+                        "not well-formed XML at line 3, column 3: The element type \"*****-*****-*****-*****-7QX4M\""
+                                + " must be terminated by the matching end-tag \"</*****-*****-*****-*****-7QX4M>\"");
+    }
+
+    @Test
+    void nestingDeeperThanLimitRejected() {
+        String deepest = "<a>".repeat(AnswerFileScanner.MAX_DEPTH) + "x" + "</a>".repeat(AnswerFileScanner.MAX_DEPTH);
+        String tooDeep =
+                "<a>".repeat(AnswerFileScanner.MAX_DEPTH + 1) + "\nx" + "</a>".repeat(AnswerFileScanner.MAX_DEPTH + 1);
+
+        assertThat(AnswerFileScanner.scan(deepest, CLASSIFIER, REDACTOR)).isEmpty();
+        assertThatThrownBy(() -> AnswerFileScanner.scan(tooDeep, CLASSIFIER, REDACTOR))
+                .isInstanceOf(ArtifactRejected.class)
+                .hasMessage("the XML nests elements more than 64 deep at line 1; an answer file nests about 10 deep,"
+                        + " so send the file as Windows Setup reads it");
+    }
+
+    @Test
     void emptyKeyElementNoFinding() {
         String xml = "<unattend><settings pass=\"windowsPE\"><component name=\"Microsoft-Windows-Setup\">"
                 + "<UserData><ProductKey><Key>  </Key></ProductKey></UserData></component></settings></unattend>";

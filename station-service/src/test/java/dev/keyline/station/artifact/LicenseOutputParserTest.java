@@ -30,6 +30,28 @@ class LicenseOutputParserTest {
     }
 
     @Test
+    void addOnListedFirstIsNotTheWindowsLicense() {
+        // slmgr /dlv lists Extended Security Updates beside Windows, and an ESU's name mentions Windows too.
+        LicenseOutput output = LicenseOutputParser.parse(
+                """
+                Name: Windows(R), Client-ESU-Year1 add-on for Windows 10
+                Description: Windows(R) Operating System, VOLUME_MAK channel
+                Partial Product Key: 9GCHT
+                License Status: Licensed
+
+                Name: Windows(R), IoTEnterprise edition
+                Description: Windows(R) Operating System, OEM_DM channel
+                Partial Product Key: 7QX4M
+                License Status: Notification
+                Notification Reason: 0xC004F009.
+                """);
+
+        assertThat(output.blocks()).hasSize(2);
+        assertThat(output.primary()).contains(output.blocks().get(1));
+        assertThat(output.primary().orElseThrow().status()).isEqualTo(LicenseStatus.NOTIFICATION);
+    }
+
+    @Test
     void germanLabelsRead() {
         LicenseOutput output = LicenseOutputParser.parse(Fixtures.artifact("slmgr-dli-german.txt"));
 
@@ -115,7 +137,7 @@ class LicenseOutputParserTest {
         assertThat(output.problems())
                 .containsExactly(
                         "license 'Windows(R), IoTEnterprise edition': license status 'Mostly licensed' is not a"
-                                + " known status");
+                                + " known status, so nothing was booked for it; send the output as the tool wrote it");
     }
 
     @Test

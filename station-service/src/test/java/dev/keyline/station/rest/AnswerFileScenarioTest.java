@@ -219,6 +219,24 @@ class AnswerFileScenarioTest {
     }
 
     @Test
+    void plainCopyDoesNotHideSpacedKey() throws Exception {
+        // Masking covers the comment's dashed copy but not the spaced one that Windows reads from ProductKey.
+        String serial = newSerial("SN-SPACED");
+        String xml = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><!-- " + UNKNOWN_KEY + " -->"
+                + "<settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\"><ProductKey>"
+                + "TSTQQ RRRRR SSSSS TTTTT 9ZW3K</ProductKey></component></settings></unattend>";
+
+        Response response = Artifacts.postAnswerFile(serial, PANTHER, xml);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("findings.placement")).containsExactly("comment", "element");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM artifacts WHERE serial = '" + serial
+                        + "' AND content LIKE '[not stored: the answer file contains 1 product key written with%'"))
+                .isEqualTo(1);
+        KeyLeaks.assertNowhere(UNKNOWN_KEY, "TSTQQ RRRRR SSSSS TTTTT 9ZW3K");
+    }
+
+    @Test
     void referenceEncodedCommentKeyNotStored() throws Exception {
         assertStoredAsNote("SN-REF", "<!-- TSTQQ&#45;RRRRR&#45;SSSSS&#45;TTTTT&#45;9ZW3K -->");
     }

@@ -133,6 +133,31 @@ class IdempotentReportTest {
     }
 
     @Test
+    void resendWithOtherKeyOfSamePartialKeyRejected() throws Exception {
+        // Both notes read the same once masked; the second key must not pass as a resend of the first request.
+        String serial = StationCalls.newSerial("SN-SWAP");
+        String key = "line-1:imaging-01:" + serial;
+        ObjectNode report = StationCalls.provisioned(serial, "KEY-A", "7QX4M", false);
+        Response first = post(
+                "/api/v1/reports/device-provisioned",
+                Tokens.IMAGING_STATION,
+                key,
+                report.put("notes", "ipk " + KEY).toString());
+
+        Response swapped = post(
+                "/api/v1/reports/device-provisioned",
+                Tokens.IMAGING_STATION,
+                key,
+                report.put("notes", "ipk TSTQQ-RRRRR-SSSSS-TTTTT-7QX4M").toString());
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(swapped.statusCode()).isEqualTo(422);
+        assertThat(swapped.jsonPath().getString("type"))
+                .isEqualTo("https://keyline.dev/problems/idempotency-key-reused");
+        assertThat(swapped.asString()).doesNotContain("TSTQQ").doesNotContain("TSTAA");
+    }
+
+    @Test
     void keyBelongsToItsStation() {
         String key = UUID.randomUUID().toString();
         String first = StationCalls.provisioned(StationCalls.newSerial("SN-IDEM"), "KEY-A", "7QX4M", false)

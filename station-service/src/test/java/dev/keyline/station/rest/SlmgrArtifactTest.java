@@ -63,6 +63,60 @@ class SlmgrArtifactTest {
     }
 
     @Test
+    void cutOffStatusKeepsLicensedState() {
+        // A status cut off inside the word says nothing, so the next whole output books no second success.
+        String serial = newSerial("SN-CUT");
+        postProvisioned(provisioned(serial, "KEY-A", "7QX4M", true)).then().statusCode(202);
+        Artifacts.post(serial, "slmgr", "text/plain", LICENSED).then().statusCode(202);
+
+        JsonPath cut = Artifacts.post(serial, "slmgr", "text/plain", LICENSED.replace("Licensed\r\n", "Licen"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        JsonPath again = Artifacts.post(serial, "slmgr", "text/plain", LICENSED)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(cut.getList("events")).isEmpty();
+        assertThat(cut.getList("problems", String.class))
+                .singleElement()
+                .asString()
+                .contains("'Licen'");
+        assertThat(again.getList("events.type")).containsExactly("keyline.device.license-reported.v1");
+        assertThat(getDevice(serial).jsonPath().getString("license.status")).isEqualTo("licensed");
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.eventsFor(Topics.LINE_EVENTS, serial).stream()
+                        .filter(event -> event.type().equals("keyline.activation.attempted.v1"))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void addOnBeforeWindowsNotTakenForIt() {
+        String serial = newSerial("SN-ESU");
+        postProvisioned(provisioned(serial, "KEY-A", "7QX4M", true)).then().statusCode(202);
+        String dlv = "Name: Windows(R), Client-ESU-Year1 add-on for Windows 10\r\n"
+                + "Description: Windows(R) Operating System, VOLUME_MAK channel\r\n"
+                + "Partial Product Key: 9GCHT\r\nLicense Status: Licensed\r\n\r\n"
+                + LICENSED.replace("Licensed\r\n", "Notification\r\nNotification Reason: 0xC004F009.\r\n");
+
+        JsonPath result = Artifacts.post(serial, "slmgr", "text/plain", dlv)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getList("events.type")).containsExactly("keyline.device.license-reported.v1");
+        assertThat(result.getString("events[0].detail")).isEqualTo("license notification");
+        JsonPath device = getDevice(serial).jsonPath();
+        assertThat(device.getString("license.status")).isEqualTo("notification");
+        assertThat(device.getString("license.partialKey")).isEqualTo("7QX4M");
+    }
+
+    @Test
     void germanNotificationReported() {
         String serial = newSerial("SN-DE");
 

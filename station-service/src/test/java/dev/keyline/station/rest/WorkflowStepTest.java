@@ -255,4 +255,16 @@ class WorkflowStepTest {
     void unknownDeviceNotFound() {
         getDevice("SN-NEVER-SEEN").then().statusCode(404);
     }
+
+    @Test
+    void invalidSerialNamedOnRead() {
+        JsonPath problem = getDevice("\u00E9").then().statusCode(400).extract().jsonPath();
+
+        assertThat(problem.getString("errors[0].field")).isEqualTo("serial");
+        assertThat(problem.getString("errors[0].message")).endsWith(", got '\u00E9'");
+        assertThat(problem.getString("errors[0].fix"))
+                .isEqualTo("use the path of a device serial of 1 to 64 letters, digits, '.', '_' or '-', not dots"
+                        + " alone");
+        getDevice("A".repeat(65)).then().statusCode(400);
+    }
 }
