@@ -38,6 +38,10 @@ public final class KeySpans {
 
     private static final char IDEOGRAPHIC_SPACE = '\u3000';
 
+    /** Dashes spelt with several characters, in lower case (see {@link #escapedDashLength}). */
+    private static final List<String> ESCAPED_DASHES =
+            List.of("%2d", "&#45;", "&#x2d;", "&#x002d;", "\\u002d", "\\x2d");
+
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
     private static final int MAX_GROUPS_READ = 100;
@@ -266,19 +270,66 @@ public final class KeySpans {
         return found;
     }
 
-    /** Returns true when {@code text} has an invisible character or a line break, which a disguise needs. */
+    /**
+     * Returns true when {@code text} has an invisible character, a line break or a dash spelt with several characters,
+     * which a disguise needs.
+     */
     private static boolean hasDisguise(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (escapedDashLength(text, i) > 0) {
+                return true;
+            }
+        }
         return text.codePoints().anyMatch(c -> isInvisible(c) || c == '\n' || c == '\r');
     }
 
     /**
-     * Appends to {@code joined} the text without its invisible characters and without a run of blanks that holds a
-     * line break next to a separator. Returns where each character of {@code joined} is in the text.
+     * Returns the length of the dash spelt with several characters that starts at {@code i} of {@code text}, or 0:
+     * percent-encoded ({@code %2D}), a character reference ({@code &#45;}, {@code &#x2D;}) or an escape of JSON, Java
+     * or C (a backslash and {@code u002D} or {@code x2D}), in either case. Text that went through a URL, an XML writer or a JSON
+     * writer without being decoded shows dashes like these.
+     */
+    static int escapedDashLength(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (c != '%' && c != '&' && c != '\\') {
+            return 0;
+        }
+        for (String spelling : ESCAPED_DASHES) {
+            if (regionMatchesIgnoringCase(text, i, spelling)) {
+                return spelling.length();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean regionMatchesIgnoringCase(CharSequence text, int at, String spelling) {
+        if (at + spelling.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < spelling.length(); k++) {
+            if (Character.toLowerCase(text.charAt(at + k)) != spelling.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Appends to {@code joined} the text without its invisible characters, with each dash spelt with several
+     * characters as one dash, and without a run of blanks that contains a line break next to a separator. Returns where
+     * each character of {@code joined} is in the text.
      */
     private static int[] join(String text, StringBuilder joined) {
         int[] writtenAt = new int[text.length() + 1];
         int i = 0;
         while (i < text.length()) {
+            int escaped = escapedDashLength(text, i);
+            if (escaped > 0) {
+                writtenAt[joined.length()] = i;
+                joined.append('-');
+                i += escaped;
+                continue;
+            }
             int c = text.codePointAt(i);
             int next = i + Character.charCount(c);
             if (isInvisible(c)) {

@@ -61,7 +61,9 @@ class KeySpansTest {
                 "ktprb:ccccc:ddddd:fffff:7qx4m",
                 "KTPRB*CCCCC*DDDDD*FFFFF*7QX4M",
                 "KTPRB\u00B7CCCCC\u2022DDDDD\u2027FFFFF\u2219" + "7QX4M",
-                "KTPRB\u22C5CCCCC\u30FBDDDDD\u3002FFFFF\u3002" + "7QX4M");
+                "KTPRB\u22C5CCCCC\u30FBDDDDD\u3002FFFFF\u3002" + "7QX4M",
+                "KTPRB%2DCCCCC%2dDDDDD&#45;FFFFF&#x2D;7QX4M",
+                "ktprb\\u002dccccc\\u002Dddddd\\x2dfffff&#x002d;7qx4m");
 
         for (String key : written) {
             assertMaskedAsKey("id=", key, ";");

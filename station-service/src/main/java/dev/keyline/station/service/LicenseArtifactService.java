@@ -139,7 +139,9 @@ public class LicenseArtifactService {
                     "unreadable-artifact",
                     "Unreadable license output",
                     "no license could be read from the " + output.format() + " output: "
-                            + String.join("; ", output.problems()),
+                            + (output.problems().isEmpty()
+                                    ? "it lists no license"
+                                    : String.join("; ", output.problems())),
                     exposures);
         }
 

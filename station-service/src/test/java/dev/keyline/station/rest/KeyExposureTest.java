@@ -94,6 +94,23 @@ class KeyExposureTest {
     }
 
     @Test
+    void encodedDashKeyMasked() throws Exception {
+        // A dash that went through a URL or an XML writer undecoded; the key uses Microsoft's characters only.
+        String serial = "SN-ENCD-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode report = provisionedReport(serial).put("notes", "ipk KTPRB%2DCCCCC%2DDDDDD&#45;FFFFF&#45;7QX4M");
+
+        Response response = post(report.toString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.jsonPath().getList("exposures.maskedKey")).containsExactly(MASKED);
+        TestDatabase.awaitOutboxDrained();
+        List<KeyedEvent> provisioned =
+                ofType(TopicReader.eventsFor(Topics.LINE_EVENTS, serial), "keyline.device.provisioned.v1");
+        assertThat(provisioned).hasSize(1);
+        assertThat(provisioned.get(0).data().path("notes").asText()).isEqualTo("ipk " + MASKED);
+    }
+
+    @Test
     void dottedKeyAsSerialRejectedAndExposed() throws Exception {
         String dotted = KEY.replace('-', '.').toLowerCase(Locale.ROOT);
         ObjectNode report = provisionedReport(dotted);

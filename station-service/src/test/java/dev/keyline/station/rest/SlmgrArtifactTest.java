@@ -64,7 +64,8 @@ class SlmgrArtifactTest {
 
     @Test
     void cutOffStatusKeepsLicensedState() {
-        // A status cut off inside the word says nothing, so the next whole output books no second success.
+        // A status cut off inside the word is no reading of the license, so the next whole output books no second
+        // success.
         String serial = newSerial("SN-CUT");
         postProvisioned(provisioned(serial, "KEY-A", "7QX4M", true)).then().statusCode(202);
         Artifacts.post(serial, "slmgr", "text/plain", LICENSED).then().statusCode(202);
@@ -95,7 +96,7 @@ class SlmgrArtifactTest {
     }
 
     @Test
-    void addOnBeforeWindowsNotTakenForIt() {
+    void addOnNotTakenForWindows() {
         String serial = newSerial("SN-ESU");
         postProvisioned(provisioned(serial, "KEY-A", "7QX4M", true)).then().statusCode(202);
         String dlv = "Name: Windows(R), Client-ESU-Year1 add-on for Windows 10\r\n"
@@ -294,6 +295,18 @@ class SlmgrArtifactTest {
 
         assertThat(problem.getString("type")).endsWith("/unreadable-artifact");
         assertThat(problem.getString("detail")).contains("'Name:'");
+    }
+
+    @Test
+    void emptyJsonListRejectedWithReason() {
+        JsonPath problem = Artifacts.post(newSerial("SN-EMPTY"), "slmgr", "application/json", "[]")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+
+        assertThat(problem.getString("detail"))
+                .isEqualTo("no license could be read from the json output: it lists no license.");
     }
 
     @Test
