@@ -286,8 +286,8 @@ public final class KeySpans {
     /**
      * Returns the length of the dash spelt with several characters that starts at {@code i} of {@code text}, or 0:
      * percent-encoded ({@code %2D}), a character reference ({@code &#45;}, {@code &#x2D;}) or an escape of JSON, Java
-     * or C (a backslash and {@code u002D} or {@code x2D}), in either case. Text that went through a URL, an XML writer or a JSON
-     * writer without being decoded shows dashes like these.
+     * or C (a backslash and {@code u002D} or {@code x2D}), in either case. Text that went through a URL, an XML
+     * writer or a JSON writer without being decoded shows dashes like these.
      */
     static int escapedDashLength(CharSequence text, int i) {
         char c = text.charAt(i);
