@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the optional {@code time} member of a report: an RFC 3339 date-time with a zone offset. */
 public final class ReportTime {
@@ -17,11 +20,27 @@ public final class ReportTime {
     /** The earliest time a report may carry. An earlier one comes from a station clock that was never set. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
+    /** RFC 3339's {@code date-time}: seconds required, a fraction with digits, {@code Z} or an offset with a colon. */
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:([0-9]{2})(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
+
     private ReportTime() {}
 
+    /**
+     * Returns the instant of an RFC 3339 date-time, or nothing. Java's parser also takes forms that RFC 3339 does not,
+     * such as a time without seconds or a fraction without digits, so the text is checked against the RFC's grammar
+     * first. A leap second ({@code 23:59:60}) is read as the second before it, which is all an {@link Instant} has.
+     */
     public static Optional<Instant> parse(String time) {
+        Matcher matcher = RFC_3339.matcher(time);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        boolean leapSecond = matcher.group(1).equals("60");
+        String text = leapSecond ? time.substring(0, matcher.start(1)) + "59" + time.substring(matcher.end(1)) : time;
         try {
-            return Optional.of(OffsetDateTime.parse(time).toInstant());
+            return Optional.of(
+                    OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

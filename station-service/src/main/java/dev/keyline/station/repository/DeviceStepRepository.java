@@ -13,4 +13,9 @@ public class DeviceStepRepository implements PanacheRepositoryBase<DeviceStepEnt
     public Uni<List<DeviceStepEntity>> history(String serial) {
         return list("serial", Sort.by("id"), serial);
     }
+
+    /** Returns the device's step recorded last, or null when it has none. */
+    public Uni<DeviceStepEntity> latest(String serial) {
+        return find("serial", Sort.by("id").descending(), serial).firstResult();
+    }
 }

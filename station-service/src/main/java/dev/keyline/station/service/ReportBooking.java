@@ -44,7 +44,7 @@ public class ReportBooking {
                             result.events().get(0),
                             List.of(),
                             exposures,
-                            List.of(),
+                            result.warnings(),
                             DeviceProgress.of(result.state(), result.repeat()),
                             receivedAt));
         }

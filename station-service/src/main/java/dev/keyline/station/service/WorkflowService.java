@@ -11,6 +11,7 @@ import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StepDecision;
 import dev.keyline.station.domain.StepDecision.CompletedStep;
 import dev.keyline.station.domain.StepReport;
+import dev.keyline.station.domain.StepTimes;
 import dev.keyline.station.domain.WorkflowProblems;
 import dev.keyline.station.domain.WorkflowRules;
 import dev.keyline.station.domain.WorkflowState;
@@ -58,26 +59,37 @@ public class WorkflowService {
         ManufacturingStep step = report.manufacturingStep();
         String serial = report.serial();
         return devices.lockOrCreate(serial, station.lineId(), station.stationId(), receivedAt)
-                .chain(device -> blockers.openFor(serial).chain(open -> {
-                    StepDecision decision = WorkflowRules.complete(device.state(), step, open);
-                    if (decision instanceof StepDecision.Rejected rejected) {
-                        LOG.warnf(
-                                "rejected step %s of device %s from %s: %d problems, first: %s",
-                                step.wireName(),
-                                serial,
-                                station,
-                                rejected.problems().size(),
-                                rejected.problems().get(0).problem());
-                        return Uni.createFrom()
-                                .failure(new ProblemException(WorkflowProblems.outOfOrder(serial, rejected)));
-                    }
-                    StepDecision.Accepted accepted = (StepDecision.Accepted) decision;
-                    WorkflowState state = accepted.state();
-                    CloudEvent<DeviceStepCompleted> event =
-                            CloudEvent.create(station.source(), serial, time, stepEvent(serial, step, station, state));
-                    return store(device, accepted, station, UUID.fromString(event.id()), time, receivedAt)
-                            .map(stored -> new StepResult(state, accepted.repeat(), List.of(event)));
-                }));
+                .chain(device -> blockers.openFor(serial)
+                        .chain(open -> steps.latest(serial).chain(previous -> {
+                            StepDecision decision = WorkflowRules.complete(device.state(), step, open);
+                            if (decision instanceof StepDecision.Rejected rejected) {
+                                LOG.warnf(
+                                        "rejected step %s of device %s from %s: %d problems, first: %s",
+                                        step.wireName(),
+                                        serial,
+                                        station,
+                                        rejected.problems().size(),
+                                        rejected.problems().get(0).problem());
+                                return Uni.createFrom()
+                                        .failure(new ProblemException(WorkflowProblems.outOfOrder(serial, rejected)));
+                            }
+                            StepDecision.Accepted accepted = (StepDecision.Accepted) decision;
+                            WorkflowState state = accepted.state();
+                            CloudEvent<DeviceStepCompleted> event = CloudEvent.create(
+                                    station.source(), serial, time, stepEvent(serial, step, station, state));
+                            List<String> warnings = StepTimes.warning(
+                                            step,
+                                            time,
+                                            previous == null ? null : previous.step,
+                                            previous == null ? null : previous.occurredAt)
+                                    .stream()
+                                    .toList();
+                            warnings.forEach(warning -> LOG.warnf(
+                                    "accepted step %s of device %s from %s with a warning: %s",
+                                    step.wireName(), serial, station, warning));
+                            return store(device, accepted, station, UUID.fromString(event.id()), time, receivedAt)
+                                    .map(stored -> new StepResult(state, accepted.repeat(), List.of(event), warnings));
+                        })));
     }
 
     /**
@@ -117,7 +129,7 @@ public class WorkflowService {
                                     clearedEventId,
                                     time,
                                     receivedAt)
-                            .map(stored -> new StepResult(state, false, List.copyOf(events)));
+                            .map(stored -> new StepResult(state, false, List.copyOf(events), List.of()));
                 });
     }
 
@@ -216,5 +228,6 @@ public class WorkflowService {
     }
 
     /** A device's state after a report, and the step events the report produced. */
-    public record StepResult(WorkflowState state, boolean repeat, List<CloudEvent<DeviceStepCompleted>> events) {}
+    public record StepResult(
+            WorkflowState state, boolean repeat, List<CloudEvent<DeviceStepCompleted>> events, List<String> warnings) {}
 }

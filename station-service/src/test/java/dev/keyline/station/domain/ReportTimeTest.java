@@ -33,10 +33,10 @@ class ReportTimeTest {
 
     @Test
     void timeBeforeYear2000Rejected() {
-        assertThat(ReportTime.errors("-000001-01-01T00:00:00Z", NOW))
+        assertThat(ReportTime.errors("1970-01-01T00:00:00Z", NOW))
                 .extracting(FieldError::message)
                 .containsExactly("is before 2000-01-01T00:00:00Z, so the station's clock is not set, got"
-                        + " '-000001-01-01T00:00:00Z'");
+                        + " '1970-01-01T00:00:00Z'");
         assertThat(ReportTime.errors("1999-12-31T23:59:59Z", NOW)).hasSize(1);
         assertThat(ReportTime.errors("2000-01-01T00:00:00Z", NOW)).isEmpty();
     }
@@ -46,5 +46,28 @@ class ReportTimeTest {
         assertThat(ReportTime.errors("yesterday", NOW))
                 .extracting(FieldError::message)
                 .containsExactly("must be an RFC 3339 date-time with a zone offset, got 'yesterday'");
+    }
+
+    @Test
+    void formsOutsideRfc3339Rejected() {
+        // Java's parser takes each of these; RFC 3339 takes none.
+        List<String> times = List.of(
+                "2026-12-03T10:00Z",
+                "2026-12-03T10:00:00.Z",
+                "-000001-01-01T00:00:00Z",
+                "2026-12-03T10:00:00+0100",
+                "2026-12-03T10:00:00+01",
+                "2026-12-03T10:00:00");
+        for (String time : times) {
+            assertThat(ReportTime.parse(time)).as(time).isEmpty();
+        }
+    }
+
+    @Test
+    void rfc3339FormsRead() {
+        assertThat(ReportTime.parse("2026-12-03t10:00:00.123456789z"))
+                .contains(Instant.parse("2026-12-03T10:00:00.123456789Z"));
+        assertThat(ReportTime.parse("2026-12-03T11:00:00+01:00")).contains(Instant.parse("2026-12-03T10:00:00Z"));
+        assertThat(ReportTime.parse("2016-12-31T23:59:60Z")).contains(Instant.parse("2016-12-31T23:59:59Z"));
     }
 }

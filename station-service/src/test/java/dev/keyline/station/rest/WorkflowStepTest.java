@@ -252,6 +252,23 @@ class WorkflowStepTest {
     }
 
     @Test
+    void stepDatedBeforePreviousWarned() {
+        String serial = newSerial("SN-TIME");
+        String before = "{\"step\": \"image-applied\", \"lineId\": \"line-1\", \"stationId\": \"imaging-01\","
+                + " \"time\": \"%s\"}";
+        postStepBody(serial, before.formatted("2026-12-05T10:00:00Z")).then().statusCode(202);
+
+        // A second image-applied starts a new cycle, so the step is accepted, dated four days before the first.
+        Response early = postStepBody(serial, before.formatted("2026-12-01T09:00:00Z"));
+
+        assertThat(early.statusCode()).isEqualTo(202);
+        assertThat(early.jsonPath().getList("warnings", String.class))
+                .containsExactly("step image-applied is dated 2026-12-01T09:00:00Z, before the device's previous step"
+                        + " image-applied at 2026-12-05T10:00:00Z; the history lists steps in the order received, so"
+                        + " check the station's clock or the time it sent");
+    }
+
+    @Test
     void unknownDeviceNotFound() {
         getDevice("SN-NEVER-SEEN").then().statusCode(404);
     }
