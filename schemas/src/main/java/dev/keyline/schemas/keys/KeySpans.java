@@ -38,9 +38,20 @@ public final class KeySpans {
 
     private static final char IDEOGRAPHIC_SPACE = '\u3000';
 
-    /** Dashes spelt with several characters, in lower case (see {@link #escapedDashLength}). */
-    private static final List<String> ESCAPED_DASHES =
-            List.of("%2d", "&#45;", "&#x2d;", "&#x002d;", "\\u002d", "\\x2d");
+    /** Named character references that stand for a separator, as HTML writes them. */
+    private static final Map<String, Character> NAMED_SEPARATORS = Map.ofEntries(
+            Map.entry("hyphen", '\u2010'),
+            Map.entry("dash", '\u2010'),
+            Map.entry("minus", '\u2212'),
+            Map.entry("period", '.'),
+            Map.entry("lowbar", '_'),
+            Map.entry("sol", '/'),
+            Map.entry("bsol", '\\'),
+            Map.entry("colon", ':'),
+            Map.entry("equals", '='),
+            Map.entry("ast", '*'),
+            Map.entry("middot", '\u00B7'),
+            Map.entry("bull", '\u2022'));
 
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
@@ -271,63 +282,125 @@ public final class KeySpans {
     }
 
     /**
-     * Returns true when {@code text} has an invisible character, a line break or a dash spelt with several characters,
-     * which a disguise needs.
+     * Returns true when {@code text} has an invisible character, a line break or a separator spelt as an escape, which
+     * a disguise needs.
      */
     private static boolean hasDisguise(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (escapedDashLength(text, i) > 0) {
+            if (escapedSeparator(text, i) != null) {
                 return true;
             }
         }
         return text.codePoints().anyMatch(c -> isInvisible(c) || c == '\n' || c == '\r');
     }
 
+    /** A separator spelt as an escape: how many characters the escape takes and the separator it stands for. */
+    record Escape(int length, char separator) {}
+
     /**
-     * Returns the length of the dash spelt with several characters that starts at {@code i} of {@code text}, or 0:
-     * percent-encoded ({@code %2D}), a character reference ({@code &#45;}, {@code &#x2D;}) or an escape of JSON, Java
-     * or C (a backslash and {@code u002D} or {@code x2D}), in either case. Text that went through a URL, an XML
-     * writer or a JSON writer without being decoded shows dashes like these.
+     * Returns the separator spelt as an escape that starts at {@code i} of {@code text}, or null. The escapes are
+     * percent-encoding, also twice ({@code %2D}, {@code %252D}), character references, decimal or hexadecimal, with
+     * leading zeros and with or without the semicolon ({@code &#45;}, {@code &#045}, {@code &#x2D;}), the named
+     * references of HTML ({@code &hyphen;}, {@code &period;}) and the escapes of JSON, Java and C (a backslash and
+     * {@code u002D} or {@code x2D}), in either case. Text that went through a URL, an XML or HTML writer or a JSON
+     * writer without being decoded shows separators like these.
      */
-    static int escapedDashLength(CharSequence text, int i) {
+    static Escape escapedSeparator(CharSequence text, int i) {
         char c = text.charAt(i);
-        if (c != '%' && c != '&' && c != '\\') {
-            return 0;
-        }
-        for (String spelling : ESCAPED_DASHES) {
-            if (regionMatchesIgnoringCase(text, i, spelling)) {
-                return spelling.length();
+        if (c == '%') {
+            int value = hex(text, i + 1, 2);
+            if (value == '%' && hex(text, i + 3, 2) >= 0) {
+                return escape(5, hex(text, i + 3, 2));
             }
+            return escape(3, value);
         }
-        return 0;
-    }
-
-    private static boolean regionMatchesIgnoringCase(CharSequence text, int at, String spelling) {
-        if (at + spelling.length() > text.length()) {
-            return false;
-        }
-        for (int k = 0; k < spelling.length(); k++) {
-            if (Character.toLowerCase(text.charAt(at + k)) != spelling.charAt(k)) {
-                return false;
+        if (c == '\\' && i + 1 < text.length()) {
+            char kind = Character.toLowerCase(text.charAt(i + 1));
+            if (kind == 'u') {
+                return escape(6, hex(text, i + 2, 4));
             }
+            return kind == 'x' ? escape(4, hex(text, i + 2, 2)) : null;
         }
-        return true;
+        if (c == '&' && i + 1 < text.length()) {
+            return text.charAt(i + 1) == '#' ? numericReference(text, i) : namedReference(text, i);
+        }
+        return null;
     }
 
     /**
-     * Appends to {@code joined} the text without its invisible characters, with each dash spelt with several
-     * characters as one dash, and without a run of blanks that contains a line break next to a separator. Returns where
+     * Reads {@code &#...} at {@code i}. Without a semicolon the number has no end of its own, so the shortest run of
+     * digits that stands for a separator is taken, as in {@code &#x2dDDDDD}, where the key's next group follows.
+     */
+    private static Escape numericReference(CharSequence text, int i) {
+        boolean hexadecimal = i + 2 < text.length() && Character.toLowerCase(text.charAt(i + 2)) == 'x';
+        int digitsStart = i + (hexadecimal ? 3 : 2);
+        int radix = hexadecimal ? 16 : 10;
+        int value = 0;
+        for (int end = digitsStart; end < text.length() && end - digitsStart < 8; end++) {
+            int digit = Character.digit(text.charAt(end), radix);
+            if (digit < 0) {
+                return null;
+            }
+            value = value * radix + digit;
+            if (value > Character.MAX_VALUE) {
+                return null;
+            }
+            if (isSeparator((char) value)) {
+                boolean semicolon = end + 1 < text.length() && text.charAt(end + 1) == ';';
+                return new Escape(end + 1 - i + (semicolon ? 1 : 0), (char) value);
+            }
+        }
+        return null;
+    }
+
+    private static Escape namedReference(CharSequence text, int i) {
+        int end = i + 1;
+        while (end < text.length() && end - i <= 8 && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        if (end >= text.length() || text.charAt(end) != ';') {
+            return null;
+        }
+        Character separator =
+                NAMED_SEPARATORS.get(text.subSequence(i + 1, end).toString().toLowerCase(Locale.ROOT));
+        return separator == null ? null : new Escape(end + 1 - i, separator);
+    }
+
+    /** Returns the escape of {@code length} characters for {@code value}, or null when it is no separator. */
+    private static Escape escape(int length, int value) {
+        return value >= 0 && isSeparator((char) value) ? new Escape(length, (char) value) : null;
+    }
+
+    /** Returns the value of {@code digits} hexadecimal digits at {@code at}, or -1 when there are not as many. */
+    private static int hex(CharSequence text, int at, int digits) {
+        if (at + digits > text.length()) {
+            return -1;
+        }
+        int value = 0;
+        for (int k = at; k < at + digits; k++) {
+            int digit = Character.digit(text.charAt(k), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    /**
+     * Appends to {@code joined} the text without its invisible characters, with each separator spelt as an escape
+     * as that separator, and without a run of blanks that contains a line break next to a separator. Returns where
      * each character of {@code joined} is in the text.
      */
     private static int[] join(String text, StringBuilder joined) {
         int[] writtenAt = new int[text.length() + 1];
         int i = 0;
         while (i < text.length()) {
-            int escaped = escapedDashLength(text, i);
-            if (escaped > 0) {
+            Escape escaped = escapedSeparator(text, i);
+            if (escaped != null) {
                 writtenAt[joined.length()] = i;
-                joined.append('-');
-                i += escaped;
+                joined.append(escaped.separator());
+                i += escaped.length();
                 continue;
             }
             int c = text.codePointAt(i);

@@ -63,7 +63,9 @@ class KeySpansTest {
                 "KTPRB\u00B7CCCCC\u2022DDDDD\u2027FFFFF\u2219" + "7QX4M",
                 "KTPRB\u22C5CCCCC\u30FBDDDDD\u3002FFFFF\u3002" + "7QX4M",
                 "KTPRB%2DCCCCC%2dDDDDD&#45;FFFFF&#x2D;7QX4M",
-                "ktprb\\u002dccccc\\u002Dddddd\\x2dfffff&#x002d;7qx4m");
+                "ktprb\\u002dccccc\\u002Dddddd\\x2dfffff&#x002d;7qx4m",
+                "KTPRB&#045;CCCCC&#x2dDDDDD%252DFFFFF&hyphen;7QX4M",
+                "KTPRB%2ECCCCC&#46;DDDDD\\u002eFFFFF&lowbar;7QX4M");
 
         for (String key : written) {
             assertMaskedAsKey("id=", key, ";");
@@ -148,6 +150,8 @@ class KeySpansTest {
                 "build_cache_files_index_entry",
                 "C:/Users/Admin/Setup/Files/xyz.log",
                 "C:\\BUILD\\WIN10\\X64V2\\DRVR1\\INF01\\oem.inf",
+                "C%3A%5CBUILD%5CWIN10%5CX64V2%5CDRVR1%5CINF01%5Coem.inf",
+                "rev B2C4D&#46;F6G7H&period;J8K9M%2EN2P3Q\\u002eR4T6V",
                 "stations online: ST001,ST002,ST003,ST004,ST005",
                 "ERROR -\nCODE1-CODE2-CODE3-CODE4 failed",
                 "ABCDE-\u00ADABCDE-\u00ADABCDE-\u00ADABCDE-\u00ADABCDE",

@@ -68,6 +68,7 @@ public class AnswerFileCheckResource {
                         station,
                         idempotencyKey,
                         "answer-file-checks?path=" + checkedPath,
+                        new IdempotentResponses.Origin("answer-file", null),
                         body,
                         alsoInTransaction -> answerFiles.check(null, checkedPath, body, station, alsoInTransaction),
                         result ->

@@ -89,6 +89,7 @@ public class ArtifactResource {
                         station,
                         idempotencyKey,
                         "artifacts/slmgr/" + serial + "?channel=" + channel,
+                        new IdempotentResponses.Origin("slmgr", serial),
                         body,
                         alsoInTransaction ->
                                 licenses.slmgr(serial, body, station, activationChannel, alsoInTransaction),
@@ -116,6 +117,7 @@ public class ArtifactResource {
                         station,
                         idempotencyKey,
                         "artifacts/answer-file/" + serial + "?path=" + checkedPath,
+                        new IdempotentResponses.Origin("answer-file", serial),
                         body,
                         alsoInTransaction -> answerFiles.check(serial, checkedPath, body, station, alsoInTransaction),
                         result -> new IdempotentResponses.FirstResponse(result, firstEventId(result))));
@@ -141,6 +143,7 @@ public class ArtifactResource {
                         station,
                         idempotencyKey,
                         "artifacts/event-log/" + serial + "?channel=" + channel,
+                        new IdempotentResponses.Origin("event-log", serial),
                         body,
                         alsoInTransaction ->
                                 licenses.eventLog(serial, body, station, activationChannel, alsoInTransaction),
@@ -165,6 +168,7 @@ public class ArtifactResource {
                         station,
                         idempotencyKey,
                         "artifacts/log/" + serial,
+                        new IdempotentResponses.Origin("log", serial),
                         body,
                         alsoInTransaction -> logs.store(serial, body, station, alsoInTransaction),
                         result -> new IdempotentResponses.FirstResponse(result, firstEventId(result))));

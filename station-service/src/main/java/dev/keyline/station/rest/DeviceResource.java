@@ -84,6 +84,7 @@ public class DeviceResource {
                         station,
                         idempotencyKey,
                         "steps/" + serial,
+                        new IdempotentResponses.Origin(ReportKind.DEVICE_STEP.wireName(), exposedSerial),
                         body,
                         alsoInTransaction ->
                                 intake.receive(ReportKind.DEVICE_STEP, body, station, serial, alsoInTransaction),

@@ -7,8 +7,10 @@ import dev.keyline.schemas.keys.KeyFingerprinter;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.RequestFingerprint;
 import dev.keyline.station.domain.StationBinding;
+import dev.keyline.station.service.ArtifactSupport;
 import dev.keyline.station.service.IdempotentRequests;
 import dev.keyline.station.service.OffEventLoop;
+import dev.keyline.station.service.ReportPublisher;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,18 +40,24 @@ public class IdempotentResponses {
     private final CurrentVertxRequest current;
     private final OffEventLoop offEventLoop;
     private final KeyFingerprinter fingerprinter;
+    private final ArtifactSupport support;
+    private final ReportPublisher publisher;
 
     public IdempotentResponses(
             IdempotentRequests requests,
             ObjectMapper json,
             CurrentVertxRequest current,
             OffEventLoop offEventLoop,
-            KeyFingerprinter fingerprinter) {
+            KeyFingerprinter fingerprinter,
+            ArtifactSupport support,
+            ReportPublisher publisher) {
         this.requests = requests;
         this.json = json;
         this.current = current;
         this.offEventLoop = offEventLoop;
         this.fingerprinter = fingerprinter;
+        this.support = support;
+        this.publisher = publisher;
     }
 
     /** Books a request; {@code alsoInTransaction} must run in the transaction that stores it. */
@@ -62,15 +70,23 @@ public class IdempotentResponses {
     record FirstResponse(Object body, String eventId) {}
 
     /**
+     * The report kind and device of a request, for the exposure events of a rejected resend: {@code report} names it as
+     * exposure events do, such as {@code device-provisioned} or {@code slmgr}, and {@code serial} is null without one.
+     */
+    record Origin(String report, String serial) {}
+
+    /**
      * Books the request through {@code intake}, or responds to a resend with the stored response.
      *
      * @param keyHeader the {@code Idempotency-Key} header, or null
      * @param target names the endpoint in the request's fingerprint, such as {@code device-provisioned}
+     * @param origin what the request reports, for the exposure events of keys in a resend that gets 422
      */
     <T> Uni<Response> accept(
             StationBinding station,
             String keyHeader,
             String target,
+            Origin origin,
             String body,
             Intake<T> intake,
             Function<T, FirstResponse> response) {
@@ -95,7 +111,10 @@ public class IdempotentResponses {
         return offEventLoop
                 .run(body == null ? 0 : body.length(), () -> RequestFingerprint.of(target, body, fingerprinter))
                 .map(fingerprint -> new IdempotentRequests.Request(station, key, target, fingerprint))
-                .chain(request -> respond(request, key, target, station, receivedAt, intake, response));
+                .chain(request -> respond(request, key, target, station, receivedAt, intake, response)
+                        .onFailure(ProblemException.class)
+                        .recoverWithUni(failure ->
+                                exposeKeysOfReusedKey((ProblemException) failure, body, origin, station, receivedAt)));
     }
 
     private <T> Uni<Response> respond(
@@ -126,6 +145,22 @@ public class IdempotentResponses {
                     .map(result ->
                             Response.accepted(response.apply(result).body()).build());
         });
+    }
+
+    /**
+     * Publishes an exposure event for each key in the body of a request that got 422 because its key was used for
+     * another request, then fails with the 422, whose detail names them. Such a body may hold a key that the first
+     * request did not, and the station sent it all the same. Other failures pass unchanged.
+     */
+    private Uni<Response> exposeKeysOfReusedKey(
+            ProblemException failure, String body, Origin origin, StationBinding station, Instant receivedAt) {
+        if (!failure.problem().type().endsWith("/idempotency-key-reused") || body == null) {
+            return Uni.createFrom().failure(failure);
+        }
+        return offEventLoop
+                .run(body.length(), () -> support.redact(body).exposures())
+                .map(found -> support.exposureEvents(origin.report(), found, station, origin.serial(), receivedAt))
+                .chain(exposures -> publisher.<Response>failAfterExposures(failure, exposures, "."));
     }
 
     private String render(FirstResponse response) {

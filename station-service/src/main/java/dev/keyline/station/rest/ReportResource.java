@@ -107,6 +107,7 @@ public class ReportResource {
                         station,
                         idempotencyKey,
                         "bulk",
+                        new IdempotentResponses.Origin("bulk", null),
                         body,
                         alsoInTransaction -> bulk.receive(body, station, alsoInTransaction),
                         outcomes -> new IdempotentResponses.FirstResponse(
@@ -121,6 +122,7 @@ public class ReportResource {
                         station,
                         idempotencyKey,
                         kind.wireName(),
+                        new IdempotentResponses.Origin(kind.wireName(), null),
                         body,
                         alsoInTransaction -> intake.receive(kind, body, station, null, alsoInTransaction),
                         ReportAccepted::firstResponse));

@@ -170,7 +170,7 @@ public class LicenseArtifactService {
                                                 output.format(),
                                                 output.blocks(),
                                                 output.unknownLabels(),
-                                                output.problems(),
+                                                problems(output),
                                                 published(events),
                                                 ExposureResult.of(exposures));
                                     })
@@ -355,6 +355,13 @@ public class LicenseArtifactService {
                 item.licenseStatus() == null ? null : item.licenseStatus().wireName(),
                 note,
                 published);
+    }
+
+    /** Returns the output's problems, and why it booked nothing when its only keyed licenses are add-ons. */
+    private static List<String> problems(LicenseOutput output) {
+        List<String> problems = new ArrayList<>(output.problems());
+        output.addOnsOnlyProblem().ifPresent(problems::add);
+        return List.copyOf(problems);
     }
 
     private static LicenseUpdate.Reported reported(LicenseBlock block, String format) {

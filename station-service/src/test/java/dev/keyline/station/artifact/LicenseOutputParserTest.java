@@ -30,7 +30,7 @@ class LicenseOutputParserTest {
     }
 
     @Test
-    void addOnListedFirstIsNotTheWindowsLicense() {
+    void addOnListedFirstSkipped() {
         // slmgr /dlv lists Extended Security Updates beside Windows, and an ESU's name mentions Windows too.
         LicenseOutput output = LicenseOutputParser.parse(
                 """
@@ -49,6 +49,36 @@ class LicenseOutputParserTest {
         assertThat(output.blocks()).hasSize(2);
         assertThat(output.primary()).contains(output.blocks().get(1));
         assertThat(output.primary().orElseThrow().status()).isEqualTo(LicenseStatus.NOTIFICATION);
+    }
+
+    @Test
+    void addOnNeverTheWindowsLicense() {
+        // The Windows block's key line is cut off, an ESU block is alone, or WMI spells the add-on "addon".
+        String esu =
+                """
+                Name: Windows(R), Client-ESU-Year1 add-on for Windows 10
+                Partial Product Key: 9GCHT
+                License Status: Licensed
+                """;
+        List<LicenseOutput> outputs = List.of(
+                LicenseOutputParser.parse(
+                        esu
+                                + """
+
+                        Name: Windows(R), IoTEnterprise edition
+                        License Status: Notification
+                        """),
+                LicenseOutputParser.parse(esu),
+                LicenseOutputParser.parse("[{\"Name\": \"Windows(R), Client-ESU-Year1 addon for Windows 10\","
+                        + " \"PartialProductKey\": \"9GCHT\", \"LicenseStatus\": 1}]"));
+
+        for (LicenseOutput output : outputs) {
+            assertThat(output.primary()).isEmpty();
+            assertThat(output.addOnsOnlyProblem())
+                    .contains("only add-on licenses have a partial key, so no Windows license was read and nothing"
+                            + " was booked; send the output of slmgr /dlv with the Windows license's Partial Product"
+                            + " Key line");
+        }
     }
 
     @Test

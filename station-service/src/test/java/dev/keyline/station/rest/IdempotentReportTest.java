@@ -133,7 +133,7 @@ class IdempotentReportTest {
     }
 
     @Test
-    void resendWithOtherKeyOfSamePartialKeyRejected() throws Exception {
+    void swappedKeyResendRejected() throws Exception {
         // Both notes read the same once masked; the second key must not pass as a resend of the first request.
         String serial = StationCalls.newSerial("SN-SWAP");
         String key = "line-1:imaging-01:" + serial;
@@ -155,6 +155,19 @@ class IdempotentReportTest {
         assertThat(swapped.jsonPath().getString("type"))
                 .isEqualTo("https://keyline.dev/problems/idempotency-key-reused");
         assertThat(swapped.asString()).doesNotContain("TSTQQ").doesNotContain("TSTAA");
+        // The second key left the station too, so the 422 records it as exposed.
+        String detail = swapped.jsonPath().getString("detail");
+        assertThat(detail)
+                .contains("to get its response again. The request contained full product keys, which were masked and"
+                        + " recorded as exposed: " + MASKED + " at line 1 (exposure event ");
+        String exposureId = detail.replaceAll(".*\\(exposure event ([0-9a-f-]{36})\\).*", "$1");
+        TestDatabase.awaitOutboxDrained();
+        assertThat(TopicReader.events(Topics.LINE_EVENTS))
+                .filteredOn(event -> event.id().equals(exposureId))
+                .singleElement()
+                .satisfies(event -> assertThat(event.type()).isEqualTo("keyline.key.exposed.v1"))
+                .satisfies(event ->
+                        assertThat(event.data().path("report").asText()).isEqualTo("device-provisioned"));
     }
 
     @Test
