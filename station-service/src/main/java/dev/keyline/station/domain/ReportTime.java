@@ -4,6 +4,7 @@ import dev.keyline.platform.problem.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -22,25 +23,36 @@ public final class ReportTime {
 
     /** RFC 3339's {@code date-time}: seconds required, a fraction with digits, {@code Z} or an offset with a colon. */
     private static final Pattern RFC_3339 = Pattern.compile(
-            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:([0-9]{2})(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
+            "([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:)([0-9]{2})(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})");
+
+    /** 23:59:59 as seconds of the day: a leap second is read as this second, in UTC. */
+    private static final int LAST_SECOND = 24 * 60 * 60 - 1;
 
     private ReportTime() {}
 
     /**
      * Returns the instant of an RFC 3339 date-time, or nothing. Java's parser also takes forms that RFC 3339 does not,
      * such as a time without seconds or a fraction without digits, so the text is checked against the RFC's grammar
-     * first. A leap second ({@code 23:59:60}) is read as the second before it, which is all an {@link Instant} has.
+     * first. A fraction of more than nine digits is cut to nine, the nanoseconds an {@link Instant} has. A leap second
+     * ({@code 23:59:60} in UTC, once the offset is applied) is read as the second before it, and a second 60 at another
+     * time of day is no time.
      */
     public static Optional<Instant> parse(String time) {
         Matcher matcher = RFC_3339.matcher(time);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        boolean leapSecond = matcher.group(1).equals("60");
-        String text = leapSecond ? time.substring(0, matcher.start(1)) + "59" + time.substring(matcher.end(1)) : time;
+        boolean leapSecond = matcher.group(2).equals("60");
+        String fraction = matcher.group(3) == null
+                ? ""
+                : matcher.group(3).substring(0, Math.min(10, matcher.group(3).length()));
+        String text = matcher.group(1) + (leapSecond ? "59" : matcher.group(2)) + fraction + matcher.group(4);
         try {
-            return Optional.of(
-                    OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant());
+            Instant instant =
+                    OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant();
+            boolean lastSecondOfDay =
+                    instant.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() == LAST_SECOND;
+            return leapSecond && !lastSecondOfDay ? Optional.empty() : Optional.of(instant);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -14,8 +14,9 @@ public class DeviceStepRepository implements PanacheRepositoryBase<DeviceStepEnt
         return list("serial", Sort.by("id"), serial);
     }
 
-    /** Returns the device's step recorded last, or null when it has none. */
+    /** Returns the device's step with the latest time, or null when it has none. */
     public Uni<DeviceStepEntity> latest(String serial) {
-        return find("serial", Sort.by("id").descending(), serial).firstResult();
+        return find("serial", Sort.by("occurredAt").descending().and("id", Sort.Direction.Descending), serial)
+                .firstResult();
     }
 }

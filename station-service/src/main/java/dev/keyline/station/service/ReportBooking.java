@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Books one valid report inside the caller's transaction: applies it to the device's workflow where it is a
@@ -57,7 +58,8 @@ public class ReportBooking {
                             event,
                             result.events(),
                             exposures,
-                            warnings,
+                            Stream.concat(warnings.stream(), result.warnings().stream())
+                                    .toList(),
                             DeviceProgress.of(result.state(), false),
                             receivedAt)));
         }

@@ -60,7 +60,7 @@ public class WorkflowService {
         String serial = report.serial();
         return devices.lockOrCreate(serial, station.lineId(), station.stationId(), receivedAt)
                 .chain(device -> blockers.openFor(serial)
-                        .chain(open -> steps.latest(serial).chain(previous -> {
+                        .chain(open -> timeWarnings(serial, step, time, station).chain(warnings -> {
                             StepDecision decision = WorkflowRules.complete(device.state(), step, open);
                             if (decision instanceof StepDecision.Rejected rejected) {
                                 LOG.warnf(
@@ -77,16 +77,6 @@ public class WorkflowService {
                             WorkflowState state = accepted.state();
                             CloudEvent<DeviceStepCompleted> event = CloudEvent.create(
                                     station.source(), serial, time, stepEvent(serial, step, station, state));
-                            List<String> warnings = StepTimes.warning(
-                                            step,
-                                            time,
-                                            previous == null ? null : previous.step,
-                                            previous == null ? null : previous.occurredAt)
-                                    .stream()
-                                    .toList();
-                            warnings.forEach(warning -> LOG.warnf(
-                                    "accepted step %s of device %s from %s with a warning: %s",
-                                    step.wireName(), serial, station, warning));
                             return store(device, accepted, station, UUID.fromString(event.id()), time, receivedAt)
                                     .map(stored -> new StepResult(state, accepted.repeat(), List.of(event), warnings));
                         })));
@@ -107,30 +97,53 @@ public class WorkflowService {
                 report.partialKey() == null ? null : report.partialKey().toUpperCase(Locale.ROOT);
         InstalledKey key = new InstalledKey(report.keyId(), partialKey, isDefaultKey(report, partialKey));
         return devices.lockOrCreate(serial, station.lineId(), station.stationId(), receivedAt)
-                .chain(device -> {
-                    StepDecision.Accepted accepted = WorkflowRules.provision(device.state(), key, report.keyCleared());
-                    WorkflowState state = accepted.state();
-                    List<CloudEvent<DeviceStepCompleted>> events = new ArrayList<>();
-                    if (report.keyCleared()) {
-                        events.add(CloudEvent.create(
-                                station.source(),
-                                serial,
-                                time,
-                                stepEvent(serial, ManufacturingStep.KEY_CLEARED, station, state)));
-                    }
-                    UUID clearedEventId = events.isEmpty()
-                            ? null
-                            : UUID.fromString(events.get(0).id());
-                    return storeProvisioning(
-                                    device,
-                                    accepted,
-                                    station,
-                                    UUID.fromString(provisionedEventId),
-                                    clearedEventId,
-                                    time,
-                                    receivedAt)
-                            .map(stored -> new StepResult(state, false, List.copyOf(events), List.of()));
-                });
+                .chain(device -> timeWarnings(serial, ManufacturingStep.KEY_INSTALLED, time, station)
+                        .chain(warnings -> {
+                            StepDecision.Accepted accepted =
+                                    WorkflowRules.provision(device.state(), key, report.keyCleared());
+                            WorkflowState state = accepted.state();
+                            List<CloudEvent<DeviceStepCompleted>> events = new ArrayList<>();
+                            if (report.keyCleared()) {
+                                events.add(CloudEvent.create(
+                                        station.source(),
+                                        serial,
+                                        time,
+                                        stepEvent(serial, ManufacturingStep.KEY_CLEARED, station, state)));
+                            }
+                            UUID clearedEventId = events.isEmpty()
+                                    ? null
+                                    : UUID.fromString(events.get(0).id());
+                            return storeProvisioning(
+                                            device,
+                                            accepted,
+                                            station,
+                                            UUID.fromString(provisionedEventId),
+                                            clearedEventId,
+                                            time,
+                                            receivedAt)
+                                    .map(stored -> new StepResult(state, false, List.copyOf(events), warnings));
+                        }));
+    }
+
+    /**
+     * Returns the warning for {@code step} dated {@code time} when it is dated too far before the device's latest
+     * step, and logs it, or no warning.
+     */
+    private Uni<List<String>> timeWarnings(
+            String serial, ManufacturingStep step, Instant time, StationBinding station) {
+        return steps.latest(serial).map(previous -> {
+            List<String> warnings = StepTimes.warning(
+                            step,
+                            time,
+                            previous == null ? null : previous.step,
+                            previous == null ? null : previous.occurredAt)
+                    .stream()
+                    .toList();
+            warnings.forEach(warning -> LOG.warnf(
+                    "accepted step %s of device %s from %s with a warning: %s",
+                    step.wireName(), serial, station, warning));
+            return warnings;
+        });
     }
 
     private boolean isDefaultKey(DeviceProvisionedReport report, String partialKey) {

@@ -69,5 +69,14 @@ class ReportTimeTest {
                 .contains(Instant.parse("2026-12-03T10:00:00.123456789Z"));
         assertThat(ReportTime.parse("2026-12-03T11:00:00+01:00")).contains(Instant.parse("2026-12-03T10:00:00Z"));
         assertThat(ReportTime.parse("2016-12-31T23:59:60Z")).contains(Instant.parse("2016-12-31T23:59:59Z"));
+        assertThat(ReportTime.parse("2017-01-01T00:59:60+01:00")).contains(Instant.parse("2016-12-31T23:59:59Z"));
+        assertThat(ReportTime.parse("2026-12-03T10:00:00.1234567891Z"))
+                .contains(Instant.parse("2026-12-03T10:00:00.123456789Z"));
+    }
+
+    @Test
+    void secondSixtyOnlyAtEndOfUtcDay() {
+        assertThat(ReportTime.parse("2026-12-06T10:30:60Z")).isEmpty();
+        assertThat(ReportTime.parse("2016-12-31T23:59:60+01:00")).isEmpty();
     }
 }

@@ -269,6 +269,28 @@ class WorkflowStepTest {
     }
 
     @Test
+    void provisioningDatedBeforeLatestStepWarned() {
+        // The latest time counts, not the step recorded last, so small drifts that add up are caught too.
+        String serial = newSerial("SN-PTIME");
+        postStepBody(
+                        serial,
+                        "{\"step\": \"image-applied\", \"lineId\": \"line-1\", \"stationId\":"
+                                + " \"imaging-01\", \"time\": \"2026-12-05T12:00:00Z\"}")
+                .then()
+                .statusCode(202);
+
+        Response provisioned =
+                postProvisioned(provisioned(serial, "KEY-A", "7QX4M", false).put("time", "2026-12-05T11:50:00Z"));
+
+        assertThat(provisioned.statusCode()).isEqualTo(202);
+        // The other warning, if any, is about the key's balance, which this test does not publish.
+        assertThat(provisioned.jsonPath().getList("warnings", String.class))
+                .contains("step key-installed is dated 2026-12-05T11:50:00Z, before the device's previous step"
+                        + " image-applied at 2026-12-05T12:00:00Z; the history lists steps in the order received, so"
+                        + " check the station's clock or the time it sent");
+    }
+
+    @Test
     void unknownDeviceNotFound() {
         getDevice("SN-NEVER-SEEN").then().statusCode(404);
     }
