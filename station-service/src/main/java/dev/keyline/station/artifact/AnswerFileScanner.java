@@ -33,7 +33,7 @@ public final class AnswerFileScanner {
     private static final Set<String> KEY_ELEMENTS = Set.of("ProductKey", "Key");
 
     /**
-     * How deep elements may nest. Windows' answer files nest about 10 deep; the limit keeps a crafted file from holding
+     * How deep elements may nest. Windows' unattend files nest about 10 deep, and the limit keeps a crafted file from holding
      * a reading thread, as the ledger's limit for VAMT exports does.
      */
     static final int MAX_DEPTH = 64;
@@ -85,6 +85,7 @@ public final class AnswerFileScanner {
                         String target = reader.getPITarget();
                         Supplier<String> location = () -> xpath(path) + "/processing-instruction('" + target + "')";
                         scanText(data, startLine, location, "processing instruction", path, classifier, findings);
+                        scanName(target, location, startLine, path, classifier, findings);
                     }
                     default -> {}
                 }
@@ -125,9 +126,11 @@ public final class AnswerFileScanner {
             KeyClassifier classifier,
             List<AnswerFileFinding> findings) {
         int line = reader.getLocation().getLineNumber();
+        scanName(reader.getLocalName(), () -> xpath(path), line, path, classifier, findings);
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String value = reader.getAttributeValue(i);
             String location = xpath(path) + "/@" + reader.getAttributeLocalName(i);
+            scanName(reader.getAttributeLocalName(i), () -> location, line, path, classifier, findings);
             for (KeySpan span : KeySpans.in(value)) {
                 findings.add(finding(span.key(), location, line, "attribute", path, classifier));
             }
@@ -141,6 +144,27 @@ public final class AnswerFileScanner {
             for (KeySpan span : KeySpans.in(reader.getNamespaceURI(i))) {
                 findings.add(finding(span.key(), location, line, "attribute", path, classifier));
             }
+        }
+    }
+
+    /**
+     * Finds a key written as an XML name: an element's or attribute's name, or an instruction's target, such as a key
+     * in lower case without dashes. Masking leaves names alone, so the file is then stored as a note. A name counts
+     * only with 25 characters in a row of the ones Microsoft's keys use, because names such as {@code
+     * RunSynchronousCommand} have letters that keys never have.
+     */
+    private static void scanName(
+            String name,
+            Supplier<String> location,
+            int line,
+            Deque<Frame> path,
+            KeyClassifier classifier,
+            List<AnswerFileFinding> findings) {
+        if (name == null || !ProductKeys.hasKeyAlphabetRun(name)) {
+            return;
+        }
+        for (String key : ProductKeys.hiddenKeys(name)) {
+            findings.add(finding(key, location.get(), line, "name", path, classifier));
         }
     }
 

@@ -105,21 +105,41 @@ public final class EventLogParser {
                 case "Provider" -> provider = masked(reader.getAttributeValue(null, "Name"));
                 case "TimeCreated" -> time = parseTime(reader.getAttributeValue(null, "SystemTime"));
                 case "EventID", "InstanceId" -> {
-                    eventId = EventIds.normalize(reader.getElementText().trim());
+                    eventId = EventIds.normalize(elementText(reader).trim());
                     depth--;
                 }
                 case "Computer" -> {
-                    computer = masked(reader.getElementText().trim());
+                    computer = masked(elementText(reader).trim());
                     depth--;
                 }
                 case "Data" -> {
-                    data.add(masked(reader.getElementText()));
+                    data.add(masked(elementText(reader)));
                     depth--;
                 }
                 default -> {}
             }
         }
         return new LogEvent(provider, (int) eventId, time, computer, List.copyOf(data));
+    }
+
+    /**
+     * Returns the text of the element the reader is at, joined with the text of its child elements, and leaves the
+     * reader at the element's end, as {@code getElementText} does. Windows writes text only in these elements, but
+     * {@code getElementText} rejects a child element as if the XML were not well-formed.
+     */
+    private static String elementText(XMLStreamReader reader) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0 && reader.hasNext()) {
+            switch (reader.next()) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(
+                        reader.getText());
+                default -> {}
+            }
+        }
+        return text.toString();
     }
 
     /**

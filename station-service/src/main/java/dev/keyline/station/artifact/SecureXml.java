@@ -2,6 +2,7 @@ package dev.keyline.station.artifact;
 
 import dev.keyline.schemas.keys.KeyRedactor;
 import java.io.StringReader;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -19,6 +20,13 @@ final class SecureXml {
     private static final XMLInputFactory FACTORY = factory();
 
     /** The position that the JDK's parser writes before its message. */
+    /**
+     * A message key of the parser for a broken namespace rule, with its arguments, such as {@code
+     * ...#ElementPrefixUnbound?p&p:a}.
+     */
+    private static final Pattern NAMESPACE_RULE =
+            Pattern.compile("http://www\\.w3\\.org/TR/1999/REC-xml-names-19990114#(\\w+)\\?(.*?)\\.?");
+
     private static final Pattern POSITION =
             Pattern.compile("^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*(Message:\\s*)?");
 
@@ -50,6 +58,12 @@ final class SecureXml {
     static String reason(XMLStreamException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().replace('\n', ' ');
         String reason = POSITION.matcher(message).replaceFirst("").strip();
+        Matcher namespaceRule = NAMESPACE_RULE.matcher(reason);
+        if (namespaceRule.matches()) {
+            // The parser names a broken namespace rule by a message key with its arguments instead of a sentence.
+            reason = "the XML breaks the namespace rule " + namespaceRule.group(1) + " (at "
+                    + namespaceRule.group(2).replace("&", ", ") + ")";
+        }
         return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 

@@ -241,7 +241,7 @@ class AnswerFileScannerTest {
     }
 
     @Test
-    void malformedXmlMessageMasksNamesAndDropsParserPosition() {
+    void malformedXmlMessageMasked() {
         // The parser quotes an element's name, here a key in lower case without dashes, which the log repeats.
         assertThatThrownBy(() -> AnswerFileScanner.scan(
                         "<unattend>\n<tstaabbbbbcccccddddd7qx4m>\n</unattend>", CLASSIFIER, REDACTOR))
@@ -249,6 +249,14 @@ class AnswerFileScannerTest {
                 .hasMessage(
                         "not well-formed XML at line 3, column 3: The element type \"*****-*****-*****-*****-7QX4M\""
                                 + " must be terminated by the matching end-tag \"</*****-*****-*****-*****-7QX4M>\"");
+    }
+
+    @Test
+    void namespaceErrorNamedInWords() {
+        assertThatThrownBy(() -> AnswerFileScanner.scan("<unattend><p:a/></unattend>", CLASSIFIER, REDACTOR))
+                .isInstanceOf(ArtifactRejected.class)
+                .hasMessage("not well-formed XML at line 1, column 17: the XML breaks the namespace rule"
+                        + " ElementPrefixUnbound (at p, p:a)");
     }
 
     @Test
@@ -262,6 +270,30 @@ class AnswerFileScannerTest {
                 .isInstanceOf(ArtifactRejected.class)
                 .hasMessage("the XML nests elements more than 64 deep at line 1; an answer file nests about 10 deep,"
                         + " so send the file as Windows Setup reads it");
+    }
+
+    @Test
+    void keyAsXmlNameFound() {
+        // Lower case without dashes: masking leaves XML names alone, so the scanner must name them.
+        String key = "ktprbcccccdddddfffff7qx4m";
+        List<String> documents = List.of(
+                "<unattend><" + key + "/></unattend>",
+                "<unattend><x " + key + "=\"1\"/></unattend>",
+                "<unattend><?" + key + " x?></unattend>");
+
+        for (String xml : documents) {
+            assertThat(AnswerFileScanner.scan(xml, CLASSIFIER, REDACTOR))
+                    .as(xml)
+                    .singleElement()
+                    .satisfies(finding -> assertThat(finding.placement()).isEqualTo("name"))
+                    .satisfies(finding -> assertThat(finding.maskedKey()).isEqualTo("*****-*****-*****-*****-7QX4M"));
+        }
+        assertThat(AnswerFileScanner.scan(
+                        "<unattend><RunSynchronousCommandsOfSetupX wcm:action=\"add\""
+                                + " xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\"/></unattend>",
+                        CLASSIFIER,
+                        REDACTOR))
+                .isEmpty();
     }
 
     @Test

@@ -91,6 +91,19 @@ class EventLogParserTest {
     }
 
     @Test
+    void dataWithChildElementsReadAsText() {
+        // Windows writes text only in Data, but well-formed XML with an element there is read, not rejected.
+        String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='Foo'/><EventID>1003</EventID></System>"
+                + "<EventData><Data>first <b>bold</b> last</Data><Data>plain</Data></EventData></Event>";
+
+        assertThat(EventLogParser.parse(xml))
+                .singleElement()
+                .satisfies(event -> assertThat(event.eventId()).isEqualTo(1003))
+                .satisfies(event -> assertThat(event.data()).containsExactly("first bold last", "plain"));
+    }
+
+    @Test
     void implausibleTimesReadAsNone() {
         for (String time : List.of("1601-01-01T00:00:00.0000000Z", "0001-01-01T00:00:00Z", "2099-01-01T00:00:00Z")) {
             String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
