@@ -33,8 +33,8 @@ public final class AnswerFileScanner {
     private static final Set<String> KEY_ELEMENTS = Set.of("ProductKey", "Key");
 
     /**
-     * How deep elements may nest. Windows' unattend files nest about 10 deep, and the limit keeps a crafted file from holding
-     * a reading thread, as the ledger's limit for VAMT exports does.
+     * How deep elements may nest. Windows' unattend files nest about 10 deep, and the limit keeps a crafted file from
+     * holding a reading thread, as the ledger's limit for VAMT exports does.
      */
     static final int MAX_DEPTH = 64;
 
