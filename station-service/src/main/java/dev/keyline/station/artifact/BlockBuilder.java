@@ -17,11 +17,18 @@ final class BlockBuilder {
     private static final String MASK_PREFIX = "*****-*****-*****-*****-";
 
     private final Map<LicenseField, String> values = new EnumMap<>(LicenseField.class);
+    /** The first value of each field that the license gives again with another value. */
+    private final Map<LicenseField, String> contradicted = new EnumMap<>(LicenseField.class);
+
     private boolean notInUse;
 
     void put(LicenseField field, String value) {
-        if (field != LicenseField.OTHER) {
-            values.put(field, value.trim());
+        if (field == LicenseField.OTHER) {
+            return;
+        }
+        String earlier = values.put(field, value.trim());
+        if (earlier != null && !earlier.equals(value.trim())) {
+            contradicted.putIfAbsent(field, earlier);
         }
     }
 
@@ -43,6 +50,17 @@ final class BlockBuilder {
         String partialKey = partialKey(where, problems);
         String statusText = values.get(LicenseField.LICENSE_STATUS);
         LicenseStatus status = status(statusText, wmiStatus, where, problems);
+        for (LicenseField field : List.of(LicenseField.LICENSE_STATUS, LicenseField.PARTIAL_PRODUCT_KEY)) {
+            if (contradicted.containsKey(field)) {
+                // Two statuses or keys for one license contradict each other, so neither is booked.
+                problems.add(where + ": "
+                        + field.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is given"
+                        + " twice, as '" + KeyRedactor.maskForEcho(contradicted.get(field)) + "' and '"
+                        + KeyRedactor.maskForEcho(values.get(field)) + "', so nothing was booked for it; send the"
+                        + " output as the tool wrote it");
+                status = LicenseStatus.UNKNOWN;
+            }
+        }
         String reason = reason(where, problems);
 
         String channel = values.get(LicenseField.PRODUCT_KEY_CHANNEL);

@@ -82,6 +82,23 @@ class LicenseOutputParserTest {
     }
 
     @Test
+    void repeatedStatusBooksNothing() {
+        LicenseOutput output = LicenseOutputParser.parse(
+                """
+                Name: Windows(R), IoTEnterprise edition
+                Partial Product Key: 7QX4M
+                License Status: Licensed
+                License Status: Unlicensed
+                """);
+
+        assertThat(output.primary().orElseThrow().status()).isEqualTo(LicenseStatus.UNKNOWN);
+        assertThat(output.problems())
+                .containsExactly("license 'Windows(R), IoTEnterprise edition': license status is given twice, as"
+                        + " 'Licensed' and 'Unlicensed', so nothing was booked for it; send the output as the tool"
+                        + " wrote it");
+    }
+
+    @Test
     void germanLabelsRead() {
         LicenseOutput output = LicenseOutputParser.parse(Fixtures.artifact("slmgr-dli-german.txt"));
 
