@@ -42,7 +42,12 @@ public final class KeySpans {
     private static final Map<String, Character> NAMED_SEPARATORS = Map.ofEntries(
             Map.entry("hyphen", '\u2010'),
             Map.entry("dash", '\u2010'),
+            Map.entry("ndash", '\u2013'),
+            Map.entry("mdash", '\u2014'),
+            Map.entry("horbar", '\u2015'),
             Map.entry("minus", '\u2212'),
+            Map.entry("boxh", '\u2500'),
+            Map.entry("hybull", '\u2043'),
             Map.entry("period", '.'),
             Map.entry("lowbar", '_'),
             Map.entry("sol", '/'),
@@ -51,7 +56,11 @@ public final class KeySpans {
             Map.entry("equals", '='),
             Map.entry("ast", '*'),
             Map.entry("middot", '\u00B7'),
-            Map.entry("bull", '\u2022'));
+            Map.entry("centerdot", '\u00B7'),
+            Map.entry("bull", '\u2022'),
+            Map.entry("bullet", '\u2022'),
+            Map.entry("underbar", '_'),
+            Map.entry("midast", '*'));
 
     private static final int KEY_LENGTH = 25;
     private static final int GROUP_LENGTH = 5;
@@ -328,34 +337,47 @@ public final class KeySpans {
     }
 
     /**
-     * Reads {@code &#...} at {@code i}. Without a semicolon the number has no end of its own, so the shortest run of
-     * digits that stands for a separator is taken, as in {@code &#x2dDDDDD}, where the key's next group follows.
+     * Reads {@code &#...} at {@code i}. A semicolon ends the number, and the whole number counts. Without one the
+     * number has no end of its own, so the shortest run of digits that stands for a separator is taken, as in {@code
+     * &#x2dDDDDD}, where the key's next group follows.
      */
     private static Escape numericReference(CharSequence text, int i) {
         boolean hexadecimal = i + 2 < text.length() && Character.toLowerCase(text.charAt(i + 2)) == 'x';
         int digitsStart = i + (hexadecimal ? 3 : 2);
         int radix = hexadecimal ? 16 : 10;
+        int digitsEnd = digitsStart;
+        while (digitsEnd < text.length() && digitsEnd - digitsStart < 8 && isDigit(text.charAt(digitsEnd), radix)) {
+            digitsEnd++;
+        }
+        if (digitsEnd == digitsStart) {
+            return null;
+        }
+        if (digitsEnd < text.length() && text.charAt(digitsEnd) == ';') {
+            int value =
+                    Integer.parseInt(text.subSequence(digitsStart, digitsEnd).toString(), radix);
+            return escape(digitsEnd + 1 - i, value > Character.MAX_VALUE ? -1 : value);
+        }
         int value = 0;
-        for (int end = digitsStart; end < text.length() && end - digitsStart < 8; end++) {
-            int digit = Character.digit(text.charAt(end), radix);
-            if (digit < 0) {
-                return null;
-            }
-            value = value * radix + digit;
+        for (int end = digitsStart; end < digitsEnd; end++) {
+            value = value * radix + Character.digit(text.charAt(end), radix);
             if (value > Character.MAX_VALUE) {
                 return null;
             }
             if (isSeparator((char) value)) {
-                boolean semicolon = end + 1 < text.length() && text.charAt(end + 1) == ';';
-                return new Escape(end + 1 - i + (semicolon ? 1 : 0), (char) value);
+                return new Escape(end + 1 - i, (char) value);
             }
         }
         return null;
     }
 
+    /** Returns true for an ASCII digit of {@code radix} 10 or 16. */
+    private static boolean isDigit(char c, int radix) {
+        return (c >= '0' && c <= '9') || (radix == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+    }
+
     private static Escape namedReference(CharSequence text, int i) {
         int end = i + 1;
-        while (end < text.length() && end - i <= 8 && Character.isLetter(text.charAt(end))) {
+        while (end < text.length() && end - i <= 16 && Character.isLetter(text.charAt(end))) {
             end++;
         }
         if (end >= text.length() || text.charAt(end) != ';') {
@@ -363,7 +385,7 @@ public final class KeySpans {
         }
         Character separator =
                 NAMED_SEPARATORS.get(text.subSequence(i + 1, end).toString().toLowerCase(Locale.ROOT));
-        return separator == null ? null : new Escape(end + 1 - i, separator);
+        return separator == null ? null : escape(end + 1 - i, separator);
     }
 
     /** Returns the escape of {@code length} characters for {@code value}, or null when it is no separator. */
@@ -378,11 +400,11 @@ public final class KeySpans {
         }
         int value = 0;
         for (int k = at; k < at + digits; k++) {
-            int digit = Character.digit(text.charAt(k), 16);
-            if (digit < 0) {
+            char c = text.charAt(k);
+            if (!isDigit(c, 16)) {
                 return -1;
             }
-            value = value * 16 + digit;
+            value = value * 16 + Character.digit(c, 16);
         }
         return value;
     }

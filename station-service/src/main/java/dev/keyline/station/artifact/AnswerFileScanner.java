@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,10 +34,13 @@ public final class AnswerFileScanner {
     private static final Set<String> KEY_ELEMENTS = Set.of("ProductKey", "Key");
 
     /**
-     * How deep elements may nest. Windows' unattend files nest about 10 deep, and the limit keeps a crafted file from
-     * holding a reading thread, as the ledger's limit for VAMT exports does.
+     * The deepest level elements may nest at. Windows' unattend files nest about 10 deep, and the limit keeps a crafted
+     * file from holding a reading thread, as the ledger's limit for VAMT exports does.
      */
     static final int MAX_DEPTH = 64;
+
+    /** How many findings a name with a run of more than 25 key characters gives at most. */
+    static final int MAX_NAME_WINDOWS = 8;
 
     private AnswerFileScanner() {}
 
@@ -127,10 +131,12 @@ public final class AnswerFileScanner {
             List<AnswerFileFinding> findings) {
         int line = reader.getLocation().getLineNumber();
         scanName(reader.getLocalName(), () -> xpath(path), line, path, classifier, findings);
+        scanName(reader.getPrefix(), () -> xpath(path), line, path, classifier, findings);
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String value = reader.getAttributeValue(i);
             String location = xpath(path) + "/@" + reader.getAttributeLocalName(i);
             scanName(reader.getAttributeLocalName(i), () -> location, line, path, classifier, findings);
+            scanName(reader.getAttributePrefix(i), () -> location, line, path, classifier, findings);
             for (KeySpan span : KeySpans.in(value)) {
                 findings.add(finding(span.key(), location, line, "attribute", path, classifier));
             }
@@ -148,10 +154,12 @@ public final class AnswerFileScanner {
     }
 
     /**
-     * Finds a key written as an XML name: an element's or attribute's name, or an instruction's target, such as a key
-     * in lower case without dashes. Masking leaves names alone, so the file is then stored as a note. A name counts
-     * only with 25 characters in a row of the ones Microsoft's keys use, because names such as {@code
-     * RunSynchronousCommand} have letters that keys never have.
+     * Finds a key written as an XML name: an element's or attribute's name or prefix, or an instruction's target, such
+     * as a key in lower case without dashes. Masking leaves names alone, so the file is then stored as a note. A name
+     * counts only with 25 characters in a row of the ones Microsoft's keys use, because names such as {@code
+     * RunSynchronousCommand} have letters that keys never have. A longer run, as with a letter glued to the key, gives
+     * a finding for each 25 characters of it, up to {@value #MAX_NAME_WINDOWS}, because the name does not show which of
+     * them is the key, and a registered key among them is then found.
      */
     private static void scanName(
             String name,
@@ -163,9 +171,30 @@ public final class AnswerFileScanner {
         if (name == null || !ProductKeys.hasKeyAlphabetRun(name)) {
             return;
         }
-        for (String key : ProductKeys.hiddenKeys(name)) {
+        List<String> keys = ProductKeys.hiddenKeys(name);
+        for (String key : keys.isEmpty() ? keyWindows(name) : keys) {
             findings.add(finding(key, location.get(), line, "name", path, classifier));
         }
+    }
+
+    /** Returns each 25 characters of the runs of Microsoft's key characters in {@code name} that have a letter. */
+    private static List<String> keyWindows(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        List<String> windows = new ArrayList<>();
+        int runStart = 0;
+        for (int i = 0; i <= upper.length(); i++) {
+            if (i < upper.length() && ProductKeys.KEY_ALPHABET.indexOf(upper.charAt(i)) >= 0) {
+                continue;
+            }
+            for (int start = runStart; start + 25 <= i && windows.size() < MAX_NAME_WINDOWS; start++) {
+                String window = upper.substring(start, start + 25);
+                if (window.chars().anyMatch(Character::isLetter)) {
+                    windows.add(window);
+                }
+            }
+            runStart = i + 1;
+        }
+        return windows;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.keyline.station.artifact;
 
 import dev.keyline.schemas.keys.KeyRedactor;
+import dev.keyline.schemas.keys.ProductKeys;
 import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,6 @@ final class SecureXml {
 
     private static final XMLInputFactory FACTORY = factory();
 
-    /** The position that the JDK's parser writes before its message. */
     /**
      * A message key of the parser for a broken namespace rule, with its arguments, such as {@code
      * ...#ElementPrefixUnbound?p&p:a}.
@@ -27,6 +27,7 @@ final class SecureXml {
     private static final Pattern NAMESPACE_RULE =
             Pattern.compile("http://www\\.w3\\.org/TR/1999/REC-xml-names-19990114#(\\w+)\\?(.*?)\\.?");
 
+    /** The position that the JDK's parser writes before its message. */
     private static final Pattern POSITION =
             Pattern.compile("^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*(Message:\\s*)?");
 
@@ -47,8 +48,14 @@ final class SecureXml {
                 ? ""
                 : " at line " + e.getLocation().getLineNumber() + ", column "
                         + e.getLocation().getColumnNumber();
+        String reason = reason(e);
+        if (ProductKeys.hasKeyAlphabetRun(reason)) {
+            // A key glued to other letters in a name is masked by no reading of the text, so the name is not repeated.
+            reason = "the parser's message quotes a name with 25 characters of a product key in a row, so it is not"
+                    + " repeated";
+        }
         return new ArtifactRejected(
-                KeyRedactor.maskForEcho(KeyRedactor.maskAll("not well-formed XML" + where + ": " + reason(e))), false);
+                KeyRedactor.maskForEcho(KeyRedactor.maskAll("not well-formed XML" + where + ": " + reason)), false);
     }
 
     /**

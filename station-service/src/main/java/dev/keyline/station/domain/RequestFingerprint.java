@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The SHA-256, in hex, of a report request: the endpoint it was sent to, its body with full product keys masked, and
  * the HMAC fingerprint of each of those keys. Two sends of one report have the same fingerprint, so a resend under the
- * same {@link IdempotencyKey} is recognized, and a resend that holds another key with the same last five characters
+ * same {@link IdempotencyKey} is recognized, and a resend that contains another key with the same last five characters
  * has another one, so it is refused instead of hiding that key.
  */
 public final class RequestFingerprint {
@@ -22,8 +22,9 @@ public final class RequestFingerprint {
 
     /**
      * Returns the fingerprint of {@code body} sent to {@code target}, a name of the endpoint such as {@code
-     * device-provisioned} or {@code steps/L1-0001}. The keys in the body enter it only as their masked form and their
-     * HMAC fingerprints, so the fingerprint cannot be checked against a guessed key without the fingerprint secret.
+     * device-provisioned} or {@code steps/L1-0001}. The keys that masking finds in the body enter it only as their
+     * masked form and their HMAC fingerprints, so the fingerprint cannot be checked against such a key without the
+     * fingerprint secret.
      */
     public static String of(String target, String body, KeyFingerprinter keys) {
         MessageDigest sha256;

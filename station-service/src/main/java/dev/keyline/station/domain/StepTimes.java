@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Checks a step's time against the device's previous step. Stations on one line keep their own clocks, so a step dated
- * a little before the previous one is normal. One dated more than {@link #TOLERANCE} before it gets a warning, because
- * the history lists steps in the order they were received, and its times would contradict that order.
+ * Checks a step's time against the device's latest step, the one with the latest time. Stations on one line keep their
+ * own clocks, so a step dated a little before it is normal. One dated more than {@link #TOLERANCE} before it gets a
+ * warning, because the history lists steps in the order they were received, and its times would contradict that order.
  */
 public final class StepTimes {
 
@@ -20,7 +20,7 @@ public final class StepTimes {
      * Returns the warning for a step dated {@code time}, or nothing when it is not more than the tolerance before the
      * previous step, or the device has no previous step.
      *
-     * @param previousStep the wire name of the device's latest recorded step, or null
+     * @param previousStep the wire name of the device's step with the latest time, or null
      * @param previousTime the time of that step, or null
      */
     public static Optional<String> warning(

@@ -5,6 +5,7 @@ import dev.keyline.platform.problem.ProblemException;
 import dev.keyline.platform.problem.QueryNumbers;
 import dev.keyline.station.domain.IdempotencyKey;
 import dev.keyline.station.domain.ManufacturingStep;
+import dev.keyline.station.domain.ReportConstraints;
 import dev.keyline.station.domain.ReportKind;
 import dev.keyline.station.domain.StationBinding;
 import dev.keyline.station.domain.StepReport;
@@ -76,16 +77,15 @@ public class DeviceResource {
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] bytes) {
-        // The path's serial is checked as the artifact endpoints check it, so the error names it "serial", not the
-        // body's "/serial".
-        ArtifactSupport.checkSerial(serial);
         StationBinding station = StationPrincipal.binding(identity);
-        return decoding.json(bytes, contentType, station, serial, ReportKind.DEVICE_STEP.wireName())
+        // An invalid path serial is named by the report's own checks, after its body's keys are recorded as exposed.
+        String exposedSerial = ReportConstraints.isId(serial) ? serial : null;
+        return decoding.json(bytes, contentType, station, exposedSerial, ReportKind.DEVICE_STEP.wireName())
                 .chain(body -> answers.accept(
                         station,
                         idempotencyKey,
                         "steps/" + serial,
-                        new IdempotentResponses.Origin(ReportKind.DEVICE_STEP.wireName(), serial),
+                        new IdempotentResponses.Origin(ReportKind.DEVICE_STEP.wireName(), exposedSerial),
                         body,
                         alsoInTransaction ->
                                 intake.receive(ReportKind.DEVICE_STEP, body, station, serial, alsoInTransaction),

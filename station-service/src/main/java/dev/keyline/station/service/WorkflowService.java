@@ -60,7 +60,7 @@ public class WorkflowService {
         String serial = report.serial();
         return devices.lockOrCreate(serial, station.lineId(), station.stationId(), receivedAt)
                 .chain(device -> blockers.openFor(serial)
-                        .chain(open -> timeWarnings(serial, step, time, station).chain(warnings -> {
+                        .chain(open -> timeWarnings(serial, step, time).chain(warnings -> {
                             StepDecision decision = WorkflowRules.complete(device.state(), step, open);
                             if (decision instanceof StepDecision.Rejected rejected) {
                                 LOG.warnf(
@@ -77,6 +77,7 @@ public class WorkflowService {
                             WorkflowState state = accepted.state();
                             CloudEvent<DeviceStepCompleted> event = CloudEvent.create(
                                     station.source(), serial, time, stepEvent(serial, step, station, state));
+                            logWarnings(step, serial, station, warnings);
                             return store(device, accepted, station, UUID.fromString(event.id()), time, receivedAt)
                                     .map(stored -> new StepResult(state, accepted.repeat(), List.of(event), warnings));
                         })));
@@ -97,7 +98,7 @@ public class WorkflowService {
                 report.partialKey() == null ? null : report.partialKey().toUpperCase(Locale.ROOT);
         InstalledKey key = new InstalledKey(report.keyId(), partialKey, isDefaultKey(report, partialKey));
         return devices.lockOrCreate(serial, station.lineId(), station.stationId(), receivedAt)
-                .chain(device -> timeWarnings(serial, ManufacturingStep.KEY_INSTALLED, time, station)
+                .chain(device -> timeWarnings(serial, ManufacturingStep.KEY_INSTALLED, time)
                         .chain(warnings -> {
                             StepDecision.Accepted accepted =
                                     WorkflowRules.provision(device.state(), key, report.keyCleared());
@@ -113,6 +114,7 @@ public class WorkflowService {
                             UUID clearedEventId = events.isEmpty()
                                     ? null
                                     : UUID.fromString(events.get(0).id());
+                            logWarnings(ManufacturingStep.KEY_INSTALLED, serial, station, warnings);
                             return storeProvisioning(
                                             device,
                                             accepted,
@@ -127,23 +129,23 @@ public class WorkflowService {
 
     /**
      * Returns the warning for {@code step} dated {@code time} when it is dated too far before the device's latest
-     * step, and logs it, or no warning.
+     * step, or no warning.
      */
-    private Uni<List<String>> timeWarnings(
-            String serial, ManufacturingStep step, Instant time, StationBinding station) {
-        return steps.latest(serial).map(previous -> {
-            List<String> warnings = StepTimes.warning(
-                            step,
-                            time,
-                            previous == null ? null : previous.step,
-                            previous == null ? null : previous.occurredAt)
-                    .stream()
-                    .toList();
-            warnings.forEach(warning -> LOG.warnf(
-                    "accepted step %s of device %s from %s with a warning: %s",
-                    step.wireName(), serial, station, warning));
-            return warnings;
-        });
+    private Uni<List<String>> timeWarnings(String serial, ManufacturingStep step, Instant time) {
+        return steps.latest(serial).map(previous -> StepTimes.warning(
+                        step,
+                        time,
+                        previous == null ? null : previous.step,
+                        previous == null ? null : previous.occurredAt)
+                .stream()
+                .toList());
+    }
+
+    /** Logs the warnings of an accepted step, one line each. */
+    private static void logWarnings(
+            ManufacturingStep step, String serial, StationBinding station, List<String> warnings) {
+        warnings.forEach(warning -> LOG.warnf(
+                "accepted step %s of device %s from %s with a warning: %s", step.wireName(), serial, station, warning));
     }
 
     private boolean isDefaultKey(DeviceProvisionedReport report, String partialKey) {

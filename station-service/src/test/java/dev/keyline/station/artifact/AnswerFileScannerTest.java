@@ -288,6 +288,18 @@ class AnswerFileScannerTest {
                     .satisfies(finding -> assertThat(finding.placement()).isEqualTo("name"))
                     .satisfies(finding -> assertThat(finding.maskedKey()).isEqualTo("*****-*****-*****-*****-7QX4M"));
         }
+        // Glued to one more key character, or a namespace prefix: each 25 characters is a finding, the key among them.
+        assertThat(AnswerFileScanner.scan("<unattend><" + key + "x/></unattend>", CLASSIFIER, REDACTOR))
+                .extracting(AnswerFileFinding::maskedKey)
+                .containsExactly("*****-*****-*****-*****-7QX4M", "*****-*****-*****-*****-QX4MX");
+        assertThat(AnswerFileScanner.scan(
+                        "<unattend><" + key + ":a xmlns:" + key + "=\"urn:x\"/></unattend>", CLASSIFIER, REDACTOR))
+                .extracting(AnswerFileFinding::placement)
+                .contains("name");
+        assertThatThrownBy(() -> AnswerFileScanner.scan("<unattend><" + key + "x:a/></unattend>", CLASSIFIER, REDACTOR))
+                .isInstanceOf(ArtifactRejected.class)
+                .hasMessage("not well-formed XML at line 1, column 42: the parser's message quotes a name with 25"
+                        + " characters of a product key in a row, so it is not repeated");
         assertThat(AnswerFileScanner.scan(
                         "<unattend><RunSynchronousCommandsOfSetupX wcm:action=\"add\""
                                 + " xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\"/></unattend>",
