@@ -448,7 +448,8 @@ public final class KeySpans {
                 end += Character.charCount(text.codePointAt(end));
             }
             boolean afterSeparator = !joined.isEmpty() && isSeparator(joined.charAt(joined.length() - 1));
-            boolean beforeSeparator = end < text.length() && isSeparator(text.charAt(end));
+            boolean beforeSeparator =
+                    end < text.length() && (isSeparator(text.charAt(end)) || escapedSeparator(text, end) != null);
             if (!lineBreak || (!afterSeparator && !beforeSeparator)) {
                 for (int blank = i; blank < end; blank++) {
                     if (isBlank(text.charAt(blank))) {

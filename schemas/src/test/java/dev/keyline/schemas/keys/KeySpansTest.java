@@ -66,7 +66,8 @@ class KeySpansTest {
                 "ktprb\\u002dccccc\\u002Dddddd\\x2dfffff&#x002d;7qx4m",
                 "KTPRB&#045;CCCCC&#x2dDDDDD%252DFFFFF&hyphen;7QX4M",
                 "KTPRB%2ECCCCC&#46;DDDDD\\u002eFFFFF&lowbar;7QX4M",
-                "KTPRB&#42889;CCCCC&#x2E3A;DDDDD&ndash;FFFFF&centerdot;7QX4M");
+                "KTPRB&#42889;CCCCC&#x2E3A;DDDDD&ndash;FFFFF&centerdot;7QX4M",
+                "KTPRB%2DCCCCC\n    %2DDDDDD%2DFFFFF%2D7QX4M");
 
         for (String key : written) {
             assertMaskedAsKey("id=", key, ";");
