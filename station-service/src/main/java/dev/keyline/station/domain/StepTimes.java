@@ -11,14 +11,14 @@ import java.util.Optional;
  */
 public final class StepTimes {
 
-    /** How far a step may be dated before the previous one without a warning: clock drift between stations. */
+    /** The clock drift between stations: how far a step may be dated before the latest one without a warning. */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private StepTimes() {}
 
     /**
      * Returns the warning for a step dated {@code time}, or nothing when it is not more than the tolerance before the
-     * previous step, or the device has no previous step.
+     * device's latest step, or the device has no step yet.
      *
      * @param previousStep the wire name of the device's step with the latest time, or null
      * @param previousTime the time of that step, or null

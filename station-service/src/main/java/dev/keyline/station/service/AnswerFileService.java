@@ -10,7 +10,6 @@ import dev.keyline.station.artifact.AnswerFileScanner;
 import dev.keyline.station.artifact.ArtifactRejected;
 import dev.keyline.station.artifact.GenericKeys;
 import dev.keyline.station.artifact.KeyClassifier;
-import dev.keyline.station.artifact.MarkupKeys;
 import dev.keyline.station.domain.DeviceFinding;
 import dev.keyline.station.domain.KeyExposure;
 import dev.keyline.station.domain.StationBinding;
@@ -177,12 +176,10 @@ public class AnswerFileService {
     }
 
     /**
-     * Returns the text to store: the answer file with its keys masked, or a note in its place when the masked text
-     * still holds a key that the scanner reads. Masking works on the text as written, so it misses a key that a
-     * character reference, a CDATA section, a comment or whitespace splits or encodes, and a key in a {@code
-     * ProductKey} or {@code Key} element written with other separators, such as spaces or dots in mixed case. The
-     * masked file is scanned again as a whole, so a plain copy of a key elsewhere in the file, which masking does
-     * cover, does not hide another spelling of the same key.
+     * Returns the text to store: the answer file with its keys masked, or a note in its place when the scanner still
+     * finds a key in the masked text. Masking works on the text as written, so it misses keys that markup encodes or
+     * splits, and keys in {@code ProductKey} written with other separators. The masked file is scanned as a whole, so a
+     * plain copy of a key elsewhere in the file, which masking covers, does not hide another spelling of the key.
      */
     static String storedContent(
             ArtifactSupport.Redacted redacted,
@@ -198,12 +195,6 @@ public class AnswerFileService {
                 .distinct()
                 .count();
         if (hidden == 0) {
-            hidden = MarkupKeys.hidden(redacted.text(), redactor).stream()
-                    .map(KeyFinding::fingerprint)
-                    .distinct()
-                    .count();
-        }
-        if (hidden == 0) {
             hidden = stillShown(redacted.text(), classifier, redactor);
         }
         if (hidden == 0) {
@@ -216,7 +207,7 @@ public class AnswerFileService {
 
     /**
      * Returns how many distinct keys the scanner finds in the masked file. A masked file that no longer parses, as
-     * when a key was an element's name, counts as one, because the scanner cannot read what it still holds.
+     * when a key was an element's name, counts as one, because the scanner cannot read what it still contains.
      */
     private static long stillShown(String maskedText, KeyClassifier classifier, KeyRedactor redactor) {
         try {

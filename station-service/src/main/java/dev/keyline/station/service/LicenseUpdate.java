@@ -35,8 +35,8 @@ final class LicenseUpdate {
     static List<CloudEvent<? extends LineEvent>> apply(
             DeviceEntity device, Reported reported, StationBinding station, ActivationChannel channel, Instant time) {
         if (reported.status() == LicenseStatus.UNKNOWN) {
-            // A status cut off or unreadable says nothing about the license, so the device keeps the state it had:
-            // replacing a Licensed state with it would book the next Licensed report as a second activation.
+            // An unreadable status is no reading of the license, so the device keeps its state. Replacing a Licensed
+            // state with it would book the next Licensed report as a second activation.
             return List.of();
         }
         boolean wasLicensed = LicenseStatus.LICENSED.wireName().equals(device.licenseStatus);

@@ -254,12 +254,10 @@ class WorkflowStepTest {
     @Test
     void stepDatedBeforePreviousWarned() {
         String serial = newSerial("SN-TIME");
-        String before = "{\"step\": \"image-applied\", \"lineId\": \"line-1\", \"stationId\": \"imaging-01\","
-                + " \"time\": \"%s\"}";
-        postStepBody(serial, before.formatted("2026-12-05T10:00:00Z")).then().statusCode(202);
+        imageAppliedAt(serial, "2026-12-05T10:00:00Z").then().statusCode(202);
 
         // A second image-applied starts a new cycle, so the step is accepted, dated four days before the first.
-        Response early = postStepBody(serial, before.formatted("2026-12-01T09:00:00Z"));
+        Response early = imageAppliedAt(serial, "2026-12-01T09:00:00Z");
 
         assertThat(early.statusCode()).isEqualTo(202);
         assertThat(early.jsonPath().getList("warnings", String.class))
@@ -270,14 +268,8 @@ class WorkflowStepTest {
 
     @Test
     void provisioningDatedBeforeLatestStepWarned() {
-        // The latest time counts, not the step recorded last, so small drifts that add up are caught too.
         String serial = newSerial("SN-PTIME");
-        postStepBody(
-                        serial,
-                        "{\"step\": \"image-applied\", \"lineId\": \"line-1\", \"stationId\":"
-                                + " \"imaging-01\", \"time\": \"2026-12-05T12:00:00Z\"}")
-                .then()
-                .statusCode(202);
+        imageAppliedAt(serial, "2026-12-05T12:00:00Z").then().statusCode(202);
 
         Response provisioned =
                 postProvisioned(provisioned(serial, "KEY-A", "7QX4M", false).put("time", "2026-12-05T11:50:00Z"));
@@ -305,5 +297,12 @@ class WorkflowStepTest {
                 .isEqualTo("use the path of a device serial of 1 to 64 letters, digits, '.', '_' or '-', not dots"
                         + " alone");
         getDevice("A".repeat(65)).then().statusCode(400);
+    }
+
+    private static Response imageAppliedAt(String serial, String time) {
+        return postStepBody(
+                serial,
+                "{\"step\": \"image-applied\", \"lineId\": \"line-1\", \"stationId\": \"imaging-01\", \"time\": \""
+                        + time + "\"}");
     }
 }
